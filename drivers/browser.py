@@ -1,0 +1,118 @@
+"""Browser driver: Playwright drives a served portal's web UI, located through a profile."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from playwright.sync_api import Browser, Locator, Page
+
+from drivers.hooks_client import HooksClient
+from drivers.profile import Profile
+from drivers.protocol import DriverError
+from fixtures.identities import Identity
+
+UNKNOWN_SCREEN = "（未识别的页面）"
+
+
+class BrowserDriver:
+    """One browser context per scenario; test control goes through the portal's conformance hooks."""
+
+    name = "browser"
+
+    def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
+                 timeout_ms: float = 10_000) -> None:
+        self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
+        self._context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+        self._context.set_default_timeout(timeout_ms)
+        self.page: Page = self._context.new_page()
+
+    # Test control.
+    def reset(self) -> None:
+        self._hooks.reset()
+
+    def seed_person(self, identity: Identity) -> None:
+        self._hooks.seed_person(identity)
+
+    def current_captcha(self) -> str:
+        answer = self._hooks.current_captcha()
+        if answer is None:
+            raise DriverError("当前页面没有要求输入验证码")
+        return answer
+
+    def advance_clock(self, delta: timedelta) -> None:
+        self._hooks.advance_clock(delta)
+
+    # Acting.
+    def open_login(self) -> None:
+        self.page.goto(self._url + self._profile.entry)
+
+    def fill(self, field: str, value: str) -> None:
+        target = self._field(field)
+        if not target.is_visible():
+            raise DriverError(f"「{self.screen()}」页面上没有「{field}」输入项")
+        if target.evaluate("e => e.tagName") == "SELECT":
+            target.select_option(label=value)
+        else:
+            target.fill(value)
+
+    def click(self, control: str) -> None:
+        target = self._control(control)
+        if not target.is_visible():
+            raise DriverError(f"「{self.screen()}」页面上没有【{control}】")
+        target.click()
+        self.page.wait_for_load_state("domcontentloaded")
+
+    # Observing.
+    def screen(self) -> str:
+        for name, selector in self._profile.screens.items():
+            if self.page.locator(selector).first.is_visible():
+                return name
+        return UNKNOWN_SCREEN
+
+    def active_tab(self) -> str:
+        parts = []
+        for selector in self._profile.active_tab:
+            found = self.page.locator(selector).first
+            if found.is_visible():
+                parts.append(found.inner_text().strip())
+        return "-".join(parts)
+
+    def message(self) -> str | None:
+        shown = self.page.locator(self._profile.message).first
+        return shown.inner_text().strip() if shown.is_visible() else None
+
+    def is_refused(self) -> bool:
+        if self._profile.refused_when is None:
+            return self.message() is not None
+        area = self.page.locator(self._profile.message).and_(self.page.locator(self._profile.refused_when))
+        return area.first.is_visible()
+
+    def is_locked(self) -> bool:
+        text = self.message()
+        return text is not None and re.search(self._profile.locked_when, text) is not None
+
+    def shows_field(self, field: str) -> bool:
+        return self._field(field).is_visible()
+
+    def shows_control(self, control: str) -> bool:
+        return self._control(control).is_visible()
+
+    def soft_keyboard_open(self) -> bool:
+        if self._profile.soft_keyboard is None:
+            raise DriverError("profile 未说明软键盘的位置（soft_keyboard）")
+        return self.page.locator(self._profile.soft_keyboard).first.is_visible()
+
+    def close(self) -> None:
+        self._context.close()
+
+    def _field(self, label: str) -> Locator:
+        selector = self._profile.fields.get(label)
+        return (self.page.locator(selector) if selector else self.page.get_by_label(label, exact=True)).first
+
+    def _control(self, label: str) -> Locator:
+        selector = self._profile.controls.get(label)
+        if selector:
+            return self.page.locator(selector).first
+        by_role = self.page.get_by_role("button", name=label, exact=True)
+        return by_role.or_(self.page.get_by_role("link", name=label, exact=True)).first

@@ -1,0 +1,45 @@
+"""Finding and launching Chromium: Playwright's own build where installed, else the OS package."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from playwright.sync_api import Browser, Playwright
+
+#: Flags for a closed network and a root user (see the README's machine notes).
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+OS_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+class BrowserNotFound(RuntimeError):
+    """No Chromium to run; the message says how to install one."""
+
+
+def find_executable(playwright: Playwright, explicit: str | None = None) -> str | None:
+    """The Chromium to launch: explicit path, else Playwright's own (None), else one on PATH."""
+    if explicit:
+        if not Path(explicit).is_file():
+            raise BrowserNotFound(f"--browser-executable {explicit} does not exist")
+        return explicit
+    own = playwright.chromium.executable_path
+    if own and Path(own).is_file():
+        return None
+    for name in OS_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BrowserNotFound(
+        "No Chromium found. Run `etax-conformance install-browser` (Playwright's own build, or "
+        "`apt-get install chromium fonts-noto-cjk`), or pass --browser-executable PATH.")
+
+
+def launch(playwright: Playwright, explicit: str | None = None) -> Browser:
+    """A headless Chromium (headed when ETAX_HEADED=1)."""
+    executable = find_executable(playwright, explicit)
+    return playwright.chromium.launch(
+        executable_path=executable, args=LAUNCH_ARGS, headless=os.environ.get("ETAX_HEADED") != "1")

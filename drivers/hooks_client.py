@@ -1,0 +1,58 @@
+"""HTTP client of the conformance hooks v1, used by the browser driver against a served portal."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import requests
+
+from drivers.protocol import NotVerifiable
+from fixtures.identities import Identity
+
+TOKEN_HEADER = "X-Conformance-Token"
+
+
+class HooksClient:
+    """Calls a portal's test-control API; a missing capability raises NotVerifiable, never passes."""
+
+    def __init__(self, base_url: str, token: str, timeout: float = 10.0) -> None:
+        self._base, self._timeout = base_url.rstrip("/"), timeout
+        self._http = requests.Session()
+        self._http.headers[TOKEN_HEADER] = token
+
+    def _call(self, method: str, path: str, capability: str, **kwargs: Any) -> Any:
+        try:
+            response = self._http.request(method, self._base + path, timeout=self._timeout, **kwargs)
+        except requests.RequestException as exc:
+            raise NotVerifiable(f"conformance hooks unreachable for '{capability}': {exc}") from None
+        if response.status_code in (404, 405, 501):
+            raise NotVerifiable(f"portal lacks the conformance hook '{capability}' ({response.status_code})")
+        if response.status_code == 401:
+            raise NotVerifiable("conformance hooks refused the token (401)")
+        if response.status_code >= 400:
+            detail = response.json().get("error", response.text) if response.content else ""
+            raise AssertionError(f"hook '{capability}' failed with {response.status_code}: {detail}")
+        return response.json() if response.content else None
+
+    def reset(self) -> None:
+        self._call("POST", "/reset", "reset")
+
+    def seed_person(self, identity: Identity) -> None:
+        self._call("POST", "/natural-persons", "seed.natural_person", json={
+            "name": identity.name, "document_type": identity.document_type.value,
+            "document_number": identity.document_number, "phone": identity.phone,
+            "login_name": identity.login_name, "password": identity.password})
+
+    def current_captcha(self) -> str | None:
+        answer = self._call("GET", "/captcha", "captcha")["answer"]
+        return None if answer is None else str(answer)
+
+    def set_clock(self, iso_instant: str) -> None:
+        self._call("PUT", "/clock", "clock", json={"now": iso_instant})
+
+    def advance_clock(self, delta: timedelta) -> None:
+        self._call("POST", "/clock/advance", "clock", json={"minutes": delta.total_seconds() / 60})
+
+    def close(self) -> None:
+        self._http.close()

@@ -1,0 +1,61 @@
+"""Session fixtures of browser runs: the served portal, Playwright, Chromium, the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from drivers.protocol import PortalDriver
+
+
+@pytest.fixture(scope="session")
+def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
+    """(url, hooks token) of the portal: the given one, or a simulator served for this run."""
+    url = pytestconfig.getoption("--portal-url")
+    if url:
+        yield url, pytestconfig.getoption("--hooks-token") or ""
+        return
+    from etax_conformance.serving import ServedSimulator
+
+    run_dir = pytestconfig.getoption("--run-dir")
+    folder = Path(run_dir) if run_dir else Path(pytestconfig.rootpath) / "reports" / "_served"
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "simulator.sqlite3"
+    db.unlink(missing_ok=True)
+    served = ServedSimulator.start(db)
+    try:
+        yield served.url, served.hooks_token
+    finally:
+        served.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium(pytestconfig: pytest.Config) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    from drivers.chromium import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright, pytestconfig.getoption("--browser-executable"))
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_portal_factory(
+    pytestconfig: pytest.Config, portal_endpoint: tuple[str, str], chromium: object,
+) -> Callable[[], PortalDriver]:
+    from drivers.browser import BrowserDriver
+    from drivers.hooks_client import HooksClient
+    from drivers.profile import SIMULATOR_PROFILE, load_profile
+
+    profile = load_profile(pytestconfig.getoption("--profile") or SIMULATOR_PROFILE)
+    url, token = portal_endpoint
+
+    def make() -> PortalDriver:
+        hooks = HooksClient(url + (profile.hooks_base_path or ""), token)
+        return BrowserDriver(chromium, url, profile, hooks)  # type: ignore[arg-type]
+
+    return make

@@ -1,0 +1,80 @@
+"""The etax-conformance command: run, serve, coverage, compare, install-browser."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from etax_conformance.paths import CATALOG_DIR, FEATURES_DIR, REPORTS_DIR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="etax-conformance", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the conformance features against a portal")
+    run.add_argument("--driver", choices=("inprocess", "browser"), default="inprocess")
+    run.add_argument("--portal-url", help="portal to drive in the browser (default: serve the simulator)")
+    run.add_argument("--profile", help="profile YAML locating the portal's pages (default: the simulator's)")
+    run.add_argument("--hooks-token", help="token of the portal's conformance hooks")
+    run.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
+    run.add_argument("--run-id", help="name of the folder under reports/ (default: time and driver)")
+    run.add_argument("--reports-dir", type=Path, default=REPORTS_DIR)
+    run.add_argument("--features", help="a feature file or folder (default: all features)")
+    run.add_argument("-k", dest="select", help="only scenarios whose name matches this pytest -k expression")
+    run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
+
+    serve = commands.add_parser("serve", help="serve the reference simulator on localhost")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--db", type=Path, default=Path("etax-simulator.sqlite3"), help="SQLite file of the store")
+    serve.add_argument("--hooks-token", help="turn the conformance hooks on, guarded by this token")
+
+    coverage = commands.add_parser("coverage", help="catalog rows covered by scenarios, or why not")
+    coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
+    coverage.add_argument("--features", type=Path, default=FEATURES_DIR)
+
+    compare = commands.add_parser("compare", help="do two runs pass the same scenario ids?")
+    compare.add_argument("first", type=Path, help="results.json (or its run folder)")
+    compare.add_argument("second", type=Path)
+
+    commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except (OSError, ValueError, RuntimeError) as exc:
+        print(f"etax-conformance {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "run":
+        from etax_conformance.runner import new_run_dir, run_suite
+
+        run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id)
+        return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
+                         hooks_token=args.hooks_token, browser_executable=args.browser_executable,
+                         features=args.features, select=args.select, quiet=not args.verbose)
+    if args.command == "serve":
+        from etax_conformance.serving import serve_forever
+
+        if not 0 <= args.port <= 65535:
+            raise ValueError(f"--port {args.port} is not a TCP port (0-65535)")
+        serve_forever(args.host, args.port, args.db, args.hooks_token)
+        return 0
+    if args.command == "coverage":
+        from etax_conformance.coverage import run_coverage
+
+        return run_coverage(sys.stdout, args.catalog, args.features)
+    if args.command == "compare":
+        from etax_conformance.compare import compare_runs
+
+        return compare_runs(sys.stdout, args.first, args.second)
+    from etax_conformance.browser_install import install_browser
+
+    return install_browser(sys.stdout)

@@ -1,0 +1,70 @@
+"""pytest plugin of the suite: options, the portal driver fixture ladder, step modules, results."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+import pytest
+
+from drivers.protocol import PortalDriver
+
+pytest_plugins = [
+    "etax_conformance.browser_fixtures",
+    "steps.people_steps",
+    "steps.portal_steps",
+    "steps.login_steps",
+]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("etax-conformance")
+    group.addoption("--driver", choices=("inprocess", "browser"), default="inprocess",
+                    help="inprocess: the simulator's service layer; browser: a served portal in Chromium")
+    group.addoption("--portal-url", default=None, help="portal to drive (browser); default: serve the simulator")
+    group.addoption("--profile", default=None, help="profile YAML of the portal (browser)")
+    group.addoption("--hooks-token", default=None, help="token of the portal's conformance hooks")
+    group.addoption("--browser-executable", default=None, help="Chromium to launch (default: found)")
+    group.addoption("--run-dir", default=None, help="where results.json is written")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from etax_conformance.results import ResultsRecorder
+
+    if config.getoption("--run-dir"):
+        config.pluginmanager.register(ResultsRecorder(config), "etax-results")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_bdd_apply_tag(tag: str, function: object) -> bool | None:
+    """@REQ_… tags name catalog rows, not pytest markers: the results recorder reads them."""
+    return True if tag.startswith("REQ_") else None
+
+
+@pytest.fixture(scope="session")
+def driver_kind(request: pytest.FixtureRequest) -> str:
+    kind: str = request.config.getoption("--driver")
+    return kind
+
+
+@pytest.fixture
+def scenario_seed(request: pytest.FixtureRequest) -> str:
+    """A stable seed per scenario, so each scenario draws the same identities in every run and driver."""
+    return hashlib.sha256(request.node.nodeid.split("::", 1)[-1].encode()).hexdigest()[:16]
+
+
+@pytest.fixture
+def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalDriver]:
+    """The portal under test, reset to empty at the start of the scenario."""
+    driver: PortalDriver
+    if driver_kind == "browser":
+        driver = request.getfixturevalue("browser_portal_factory")()
+    else:
+        from drivers.inprocess import InProcessDriver
+
+        driver = InProcessDriver()
+    try:
+        driver.reset()
+        yield driver
+    finally:
+        driver.close()
+

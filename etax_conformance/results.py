@@ -1,0 +1,139 @@
+"""Records each scenario's status with the rules it verifies; writes results.json and a per-guide summary."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+from etax_conformance import __version__
+from etax_conformance.paths import CATALOG_DIR, FEATURES_DIR
+
+SCHEMA = "etax-conformance/results@1"
+STATUSES = ("passed", "failed", "not_verifiable", "not_applicable")
+NOT_VERIFIABLE, NOT_APPLICABLE = "not verifiable:", "not applicable:"
+
+
+@dataclass
+class ScenarioResult:
+    id: str
+    feature: str
+    name: str
+    guide: str
+    requirements: list[str]
+    status: str = "passed"
+    detail: str = ""
+    phases: list[str] = field(default_factory=list)
+
+
+class ResultsRecorder:
+    """A pytest plugin object: one ScenarioResult per bound scenario (and example row)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.run_dir = Path(config.getoption("--run-dir"))
+        self.results: dict[str, ScenarioResult] = {}
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None]:
+        outcome = yield
+        report: pytest.TestReport = outcome.get_result()
+        result = self._result_for(item)
+        if result is None:
+            return
+        if report.failed:
+            result.status, result.detail = "failed", report.longreprtext[-4000:]
+        elif report.skipped:
+            reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+            reason = reason.removeprefix("Skipped: ")
+            if reason.startswith(NOT_VERIFIABLE):
+                result.status, result.detail = "not_verifiable", reason
+            elif reason.startswith(NOT_APPLICABLE):
+                result.status, result.detail = "not_applicable", reason
+            else:  # an unexplained skip is never a pass
+                result.status, result.detail = "failed", f"skipped without a stated reason: {reason}"
+
+    def _result_for(self, item: pytest.Item) -> ScenarioResult | None:
+        key = item.nodeid
+        if key in self.results:
+            return self.results[key]
+        template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+        if template is None:
+            return None
+        feature_path = Path(template.feature.filename).resolve()
+        try:
+            feature = feature_path.relative_to(FEATURES_DIR).as_posix()
+        except ValueError:
+            feature = feature_path.name
+        example = getattr(item, "callspec", None)
+        values = example.params.get("_pytest_bdd_example", {}) if example else {}
+        suffix = f" [{' | '.join(values.values())}]" if values else ""
+        tags = template.tags | template.feature.tags
+        self.results[key] = ScenarioResult(
+            id=f"{feature}::{template.name}{suffix}", feature=feature, name=template.name + suffix,
+            guide=feature.split("/", 1)[0], requirements=sorted(t[4:] for t in tags if t.startswith("REQ_")))
+        return self.results[key]
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        document = build_document(list(self.results.values()), self.config)
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        (self.run_dir / "results.json").write_text(
+            json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        write = terminalreporter.write_line
+        write("")
+        write("etax-conformance — per guide (passed / failed / not verifiable / not applicable):")
+        by_guide: dict[str, Counter[str]] = {}
+        for result in self.results.values():
+            by_guide.setdefault(result.guide, Counter())[result.status] += 1
+        for guide, counts in sorted(by_guide.items()):
+            write(f"  {guide:<12} " + " / ".join(str(counts[s]) for s in STATUSES))
+        write(f"results: {self.run_dir / 'results.json'}")
+
+
+def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict[str, Any]:
+    """results.json in the schema of the architecture brief."""
+    from etax_conformance.catalog import catalog_sha256, load_catalog
+
+    requirements = load_catalog(CATALOG_DIR)
+    by_requirement: dict[str, list[ScenarioResult]] = {r.id: [] for r in requirements}
+    for result in results:
+        for req in result.requirements:
+            by_requirement.setdefault(req, []).append(result)
+    summary = Counter(r.status for r in results)
+    profile = config.getoption("--profile")
+    driver = config.getoption("--driver")
+    return {
+        "schema": SCHEMA,
+        "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv")))},
+        "portal": {"driver": driver, "url": config.getoption("--portal-url"),
+                   "profile": profile or ("simulator" if driver == "browser" else None)},
+        "summary": {s: summary[s] for s in STATUSES},
+        "requirements": [
+            {"id": req, "status": requirement_status([s.status for s in scenarios]),
+             "scenarios": [s.id for s in scenarios]}
+            for req, scenarios in by_requirement.items()
+        ],
+        "scenarios": [
+            {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
+             "requirements": r.requirements, **({"detail": r.detail} if r.detail else {})}
+            for r in results
+        ],
+    }
+
+
+def requirement_status(statuses: list[str]) -> str:
+    """A rule fails if any of its scenarios fails; passes only if all that ran passed."""
+    if not statuses:
+        return "untested"
+    for status in ("failed", "not_verifiable", "passed"):
+        if status in statuses:
+            return status
+    return "not_applicable"

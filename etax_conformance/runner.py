@@ -1,0 +1,39 @@
+"""`etax-conformance run`: the features through pytest-bdd with a chosen driver, into reports/<run>/."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from etax_conformance.paths import COLLECTOR, ROOT
+
+
+def new_run_dir(reports_dir: Path, driver: str, run_id: str | None) -> Path:
+    """reports/<run>: a given id, or a timestamp plus the driver; never an existing folder."""
+    name = run_id or f"{datetime.now():%Y%m%d-%H%M%S}-{driver}"
+    run_dir = reports_dir / name
+    if run_dir.exists() and any(run_dir.iterdir()):
+        raise FileExistsError(f"run folder {run_dir} already holds results; choose another --run-id")
+    run_dir.mkdir(parents=True, exist_ok=True)
+    return run_dir
+
+
+def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
+              hooks_token: str | None = None, browser_executable: str | None = None,
+              features: str | None = None, select: str | None = None, quiet: bool = True) -> int:
+    """Run the features; 0 only when no scenario failed (and some ran)."""
+    args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
+            "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
+            "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
+    for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
+                          ("--browser-executable", browser_executable), ("-k", select)):
+        if value:
+            args += [option, value]
+    if quiet:
+        args.append("-q")
+    if features:
+        os.environ["ETAX_FEATURES"] = str(Path(features).resolve())
+    return int(pytest.main(args))

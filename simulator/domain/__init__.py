@@ -1,0 +1,1 @@
+"""Domain of the simulator: people, documents, accounts and their rules; imports no framework."""

@@ -1,0 +1,87 @@
+"""Conformance hooks v1 over HTTP: every call needs the token the simulator was served with."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import fields
+from datetime import datetime, timedelta
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from simulator.bootstrap import Portal
+from simulator.service.test_control import PersonSeed, SeedError
+from simulator.store.sqlite import DuplicateAccount
+
+BASE_PATH = "/__conformance__/v1"
+TOKEN_HEADER = "X-Conformance-Token"
+
+
+def _error(status: int, message: str) -> tuple[Response, int]:
+    return jsonify({"error": message}), status
+
+
+def make_blueprint(token: str) -> Blueprint:
+    """The hooks, refusing any call whose X-Conformance-Token header is not the token."""
+    hooks = Blueprint("conformance_hooks", __name__, url_prefix=BASE_PATH)
+
+    @hooks.before_request
+    def check_token() -> tuple[Response, int] | None:
+        given = request.headers.get(TOKEN_HEADER, "")
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            return _error(401, "conformance hooks need a valid X-Conformance-Token header")
+        return None
+
+    def control() -> Portal:
+        portal: Portal = current_app.config["PORTAL"]
+        return portal
+
+    @hooks.get("/capabilities")
+    def capabilities() -> Response:
+        return jsonify({"version": 1, "capabilities": ["reset", "seed.natural_person", "captcha", "clock"]})
+
+    @hooks.post("/reset")
+    def reset() -> tuple[Response, int]:
+        control().test_control.reset()
+        return jsonify({"reset": True}), 200
+
+    @hooks.post("/natural-persons")
+    def seed_person() -> tuple[Response, int]:
+        body = request.get_json(silent=True)
+        names = [f.name for f in fields(PersonSeed)]
+        if not isinstance(body, dict) or any(not isinstance(body.get(n), str) for n in names):
+            return _error(400, f"body must be a JSON object with string fields: {', '.join(names)}")
+        try:
+            control().test_control.seed_person(PersonSeed(**{n: body[n] for n in names}))
+        except (SeedError, DuplicateAccount) as exc:
+            return _error(409 if isinstance(exc, DuplicateAccount) else 400, str(exc))
+        return jsonify({"seeded": body["login_name"]}), 201
+
+    @hooks.get("/captcha")
+    def current_captcha() -> tuple[Response, int]:
+        # answer is null when no captcha is currently required.
+        answer = control().test_control.current_captcha(request.args.get("session"))
+        return jsonify({"answer": answer}), 200
+
+    @hooks.get("/clock")
+    def clock_now() -> Response:
+        return jsonify({"now": control().test_control.now().isoformat()})
+
+    @hooks.put("/clock")
+    def clock_set() -> tuple[Response, int]:
+        body = request.get_json(silent=True) or {}
+        try:
+            control().test_control.set_clock(datetime.fromisoformat(str(body.get("now"))))
+        except ValueError as exc:
+            return _error(400, f"'now' must be an ISO 8601 time with a UTC offset: {exc}")
+        return jsonify({"now": control().test_control.now().isoformat()}), 200
+
+    @hooks.post("/clock/advance")
+    def clock_advance() -> tuple[Response, int]:
+        body = request.get_json(silent=True) or {}
+        minutes = body.get("minutes")
+        if not isinstance(minutes, int | float) or isinstance(minutes, bool) or minutes < 0:
+            return _error(400, "'minutes' must be a number of minutes, zero or more")
+        control().test_control.advance_clock(timedelta(minutes=minutes))
+        return jsonify({"now": control().test_control.now().isoformat()}), 200
+
+    return hooks

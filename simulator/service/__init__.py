@@ -1,0 +1,1 @@
+"""Service layer: the guides' flows as explicit states, each step returning what the user sees."""

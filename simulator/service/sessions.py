@@ -1,0 +1,69 @@
+"""A user's session on the portal: which screen, what the captcha is, what the message says."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass, field
+
+from simulator.service import captcha
+from simulator.service.views import Message, Screen
+
+
+@dataclass
+class PortalSession:
+    """State of one visitor's flow. The captcha is per session: it is required after a wrong password."""
+
+    id: str
+    screen: Screen = Screen.LOGIN
+    captcha_required: bool = False
+    captcha_answer: str | None = None
+    soft_keyboard_open: bool = True
+    message: Message | None = None
+    account_document: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
+
+    def require_captcha(self) -> None:
+        """From now on a captcha must be entered; a new one is drawn on every refusal."""
+        self.captcha_required = True
+        self.captcha_answer = captcha.new_answer()
+
+    def go(self, screen: Screen, message: Message | None = None) -> None:
+        self.screen, self.message = screen, message
+
+
+class SessionRegistry:
+    """Sessions by id, plus the answer of the captcha issued last (what the hooks read)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sessions: dict[str, PortalSession] = {}
+        self._last_captcha_session: str | None = None
+
+    def new(self) -> PortalSession:
+        session = PortalSession(id=secrets.token_urlsafe(16))
+        with self._lock:
+            self._sessions[session.id] = session
+        return session
+
+    def get(self, session_id: str | None) -> PortalSession:
+        """The session with this id, or a new one when it is unknown (expired, or the server restarted)."""
+        with self._lock:
+            found = self._sessions.get(session_id or "")
+        return found if found is not None else self.new()
+
+    def captcha_issued(self, session: PortalSession) -> None:
+        with self._lock:
+            self._last_captcha_session = session.id
+
+    def current_captcha(self, session_id: str | None = None) -> str | None:
+        """The answer of a session's captcha, or of the one issued last."""
+        with self._lock:
+            key = session_id or self._last_captcha_session
+            session = self._sessions.get(key or "")
+        return None if session is None or not session.captcha_required else session.captcha_answer
+
+    def clear(self) -> None:
+        with self._lock:
+            self._sessions.clear()
+            self._last_captcha_session = None

@@ -1,0 +1,1 @@
+"""Web layer: Chinese HTML pages over the service layer, built by an app factory."""

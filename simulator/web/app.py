@@ -1,0 +1,27 @@
+"""App factory: a Flask app over a Portal; no app is built at import time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from simulator.bootstrap import Portal, build_portal
+from simulator.clock import ControlledClock
+
+
+def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:",
+               hooks_token: str | None = None) -> Flask:
+    """The simulator's web app. Conformance hooks are mounted only when a token is given."""
+    app = Flask(__name__)
+    app.config["PORTAL"] = portal or build_portal(db_path, clock=ControlledClock())
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+
+    from simulator.web.login_pages import blueprint as login_pages
+
+    app.register_blueprint(login_pages)
+    if hooks_token:
+        from simulator.hooks.api import make_blueprint
+
+        app.register_blueprint(make_blueprint(hooks_token))
+    return app

@@ -1,0 +1,1 @@
+"""Step definitions: thin, in the guides' words, over the PortalDriver protocol (no selectors, URLs or HTTP)."""
