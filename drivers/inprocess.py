@@ -8,13 +8,11 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 
 from drivers.protocol import DriverError
+from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
 from simulator.service.test_control import PersonSeed
 from simulator.service.views import View
-
-#: Scenarios start at a fixed instant so runs are deterministic (Beijing time, after 2020-01-01).
-DEFAULT_START = datetime.fromisoformat("2024-03-01T10:00:00+08:00")
 
 
 class InProcessDriver:
@@ -22,7 +20,7 @@ class InProcessDriver:
 
     name = "inprocess"
 
-    def __init__(self, start: datetime = DEFAULT_START) -> None:
+    def __init__(self, start: datetime = SCENARIO_START) -> None:
         self._freezer = freeze_time(start)
         self._frozen = self._freezer.start()
         self._portal = build_portal()
@@ -54,7 +52,8 @@ class InProcessDriver:
 
     def fill(self, field: str, value: str) -> None:
         if field not in self._view.fields:
-            raise DriverError(f"「{self._view.screen}」页面上没有「{field}」输入项（有：{'、'.join(self._view.fields)}）")
+            shown = "、".join(self._view.fields)
+            raise DriverError(f"「{self._view.screen}」页面上没有「{field}」输入项（有：{shown}）")
         self._form[field] = value
 
     def click(self, control: str) -> None:

@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--hooks-token", help="token of the portal's conformance hooks")
     run.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
     run.add_argument("--run-id", help="name of the folder under reports/ (default: time and driver)")
+    run.add_argument("--replace", action="store_true", help="overwrite an earlier run with the same --run-id")
     run.add_argument("--reports-dir", type=Path, default=REPORTS_DIR)
     run.add_argument("--features", help="a feature file or folder (default: all features)")
     run.add_argument("-k", dest="select", help="only scenarios whose name matches this pytest -k expression")
@@ -56,7 +57,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from etax_conformance.runner import new_run_dir, run_suite
 
-        run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id)
+        if args.profile:
+            from drivers.profile import load_profile
+
+            load_profile(args.profile)  # a broken profile is reported before anything runs
+        run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id, args.replace)
         return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
                          features=args.features, select=args.select, quiet=not args.verbose)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+
 import pytest
 
 from drivers.protocol import PortalDriver

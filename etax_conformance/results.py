@@ -40,10 +40,15 @@ class ResultsRecorder:
         self.run_dir = Path(config.getoption("--run-dir"))
         self.results: dict[str, ScenarioResult] = {}
 
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None]:
-        outcome = yield
-        report: pytest.TestReport = outcome.get_result()
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
+        self._record(item, report)
+        return report
+
+    def _record(self, item: pytest.Item, report: pytest.TestReport) -> None:
         result = self._result_for(item)
         if result is None:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -11,12 +12,17 @@ import pytest
 from etax_conformance.paths import COLLECTOR, ROOT
 
 
-def new_run_dir(reports_dir: Path, driver: str, run_id: str | None) -> Path:
-    """reports/<run>: a given id, or a timestamp plus the driver; never an existing folder."""
+def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: bool = False) -> Path:
+    """reports/<run>: a given id, or a timestamp plus the driver; an earlier run is kept unless replaced."""
     name = run_id or f"{datetime.now():%Y%m%d-%H%M%S}-{driver}"
+    if not name or "/" in name or name.startswith("."):
+        raise ValueError(f"--run-id {name!r} must be a plain folder name")
     run_dir = reports_dir / name
     if run_dir.exists() and any(run_dir.iterdir()):
-        raise FileExistsError(f"run folder {run_dir} already holds results; choose another --run-id")
+        if not replace:
+            raise FileExistsError(f"run folder {run_dir} already holds results; choose another --run-id "
+                                  "or pass --replace")
+        shutil.rmtree(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     return run_dir
 

@@ -17,7 +17,9 @@ def new_answer() -> str:
 
 def matches(typed: str | None, answer: str | None) -> bool:
     """Captchas are not case-sensitive; an empty entry never matches."""
-    return bool(typed and answer) and typed.strip().upper() == (answer or "").upper()
+    if not typed or not answer:
+        return False
+    return typed.strip().upper() == answer.upper()
 
 
 def render_svg(answer: str) -> str:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from simulator.service.sessions import PortalSession
-from simulator.service.views import Screen, View
+from simulator.service.views import Message, Screen, View
+
+
+class _Common(TypedDict):
+    message: Message | None
+    values: dict[str, str]
+    greeting: str | None
 
 #: ITS §1.1: "系统默认为【实名登录-账号密码登录】".
 DEFAULT_LOGIN_TAB = "实名登录-账号密码登录"
@@ -12,7 +20,7 @@ SOFT_KEYBOARD_ICON = "软键盘图标"
 
 def render(session: PortalSession, greeting: str | None = None) -> View:
     """What the user sees now."""
-    common = {"message": session.message, "values": dict(session.values), "greeting": greeting}
+    common = _Common(message=session.message, values=dict(session.values), greeting=greeting)
     if session.screen is Screen.LOGIN:
         fields = ("账号", "密码", "验证码") if session.captcha_required else ("账号", "密码")
         controls = ["登录", "忘记密码", "立即注册", SOFT_KEYBOARD_ICON]

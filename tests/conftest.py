@@ -1,0 +1,29 @@
+"""Shared fixtures of the project's own tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.identities import Identity, IdentityFactory
+from simulator.bootstrap import Portal, build_portal
+from simulator.clock import ControlledClock
+from simulator.service.test_control import PersonSeed
+
+
+@pytest.fixture
+def person() -> Identity:
+    return IdentityFactory("tests").person()
+
+
+def seed_of(identity: Identity) -> PersonSeed:
+    return PersonSeed(name=identity.name, document_type=identity.document_type.value,
+                      document_number=identity.document_number, phone=identity.phone,
+                      login_name=identity.login_name, password=identity.password)
+
+
+@pytest.fixture
+def portal() -> Portal:
+    """A simulator in memory whose clock the test moves."""
+    clock = ControlledClock()
+    clock.set(ControlledClock().now())
+    return build_portal(clock=clock)
