@@ -100,3 +100,19 @@ def test_an_existing_run_is_not_overwritten(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "--replace" in done.stderr
     assert (tmp_path / "kept" / "results.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_portal_refusing_the_hooks_is_not_verifiable_never_passed(tmp_path: Path) -> None:
+    from etax_conformance.serving import ServedSimulator
+
+    served = ServedSimulator.start(tmp_path / "portal.sqlite3")
+    try:
+        done = _run("run", "--driver", "browser", "--portal-url", served.url, "--hooks-token", "not-the-token",
+                    "--reports-dir", str(tmp_path), "--run-id", "nv", "-k", "默认为 or 立即注册")
+    finally:
+        served.stop()
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = _results(tmp_path / "nv")
+    assert results["summary"] == {"passed": 0, "failed": 0, "not_verifiable": 2, "not_applicable": 0}
+    assert all("refused the token" in s["detail"] for s in results["scenarios"])
+    assert {r["status"] for r in results["requirements"] if r["scenarios"]} == {"not_verifiable"}
