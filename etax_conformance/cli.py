@@ -57,6 +57,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from etax_conformance.runner import new_run_dir, run_suite
 
+        if args.features and not Path(args.features).exists():
+            raise ValueError(f"--features {args.features} does not exist")
         if args.profile:
             from drivers.profile import load_profile
 

@@ -39,6 +39,7 @@ class ResultsRecorder:
         self.config = config
         self.run_dir = Path(config.getoption("--run-dir"))
         self.results: dict[str, ScenarioResult] = {}
+        self.document: dict[str, Any] = {"requirements": []}
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
@@ -86,46 +87,60 @@ class ResultsRecorder:
         return self.results[key]
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        document = build_document(list(self.results.values()), self.config)
+        self.document = build_document(list(self.results.values()), self.config)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         (self.run_dir / "results.json").write_text(
-            json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            json.dumps(self.document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         write = terminalreporter.write_line
         write("")
-        write("etax-conformance — per guide (passed / failed / not verifiable / not applicable):")
-        by_guide: dict[str, Counter[str]] = {}
+        write("etax-conformance — scenarios per feature folder (passed / failed / not verifiable / not applicable):")
+        by_folder: dict[str, Counter[str]] = {}
         for result in self.results.values():
-            by_guide.setdefault(result.guide, Counter())[result.status] += 1
+            by_folder.setdefault(result.guide, Counter())[result.status] += 1
+        for folder, counts in sorted(by_folder.items()):
+            write(f"  {folder:<34} " + " / ".join(str(counts[s]) for s in STATUSES))
+        write("requirements per guide (rows: passed / failed / not verifiable / untested):")
+        by_guide: dict[str, Counter[str]] = {}
+        for requirement in self.document["requirements"]:
+            by_guide.setdefault(requirement["guide"], Counter())[requirement["status"]] += 1
         for guide, counts in sorted(by_guide.items()):
-            write(f"  {guide:<12} " + " / ".join(str(counts[s]) for s in STATUSES))
+            shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested"))
+            write(f"  {guide:<34} {sum(counts.values())}: {shown}")
         write(f"results: {self.run_dir / 'results.json'}")
 
 
 def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict[str, Any]:
-    """results.json in the schema of the architecture brief."""
+    """results.json in the schema of the architecture brief (plus guide, section and reason per rule)."""
     from etax_conformance.catalog import catalog_sha256, load_catalog
 
-    requirements = load_catalog(CATALOG_DIR)
-    by_requirement: dict[str, list[ScenarioResult]] = {r.id: [] for r in requirements}
+    catalog = {r.id: r for r in load_catalog(CATALOG_DIR)}
+    by_requirement: dict[str, list[ScenarioResult]] = {req: [] for req in catalog}
     for result in results:
         for req in result.requirements:
             by_requirement.setdefault(req, []).append(result)
     summary = Counter(r.status for r in results)
     profile = config.getoption("--profile")
     driver = config.getoption("--driver")
+
+    def requirement(req: str, scenarios: list[ScenarioResult]) -> dict[str, Any]:
+        row = catalog.get(req)
+        entry: dict[str, Any] = {"id": req, "status": requirement_status([s.status for s in scenarios]),
+                                 "scenarios": [s.id for s in scenarios],
+                                 "guide": row.guide if row else "(not in catalog)",
+                                 "section": row.section if row else ""}
+        if not scenarios and row is not None and row.reason:
+            entry["reason"] = row.reason
+        return entry
+
     return {
         "schema": SCHEMA,
         "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv")))},
         "portal": {"driver": driver, "url": config.getoption("--portal-url"),
                    "profile": profile or ("simulator" if driver == "browser" else None)},
         "summary": {s: summary[s] for s in STATUSES},
-        "requirements": [
-            {"id": req, "status": requirement_status([s.status for s in scenarios]),
-             "scenarios": [s.id for s in scenarios]}
-            for req, scenarios in by_requirement.items()
-        ],
+        "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
         "scenarios": [
             {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
              "requirements": r.requirements, **({"detail": r.detail} if r.detail else {})}

@@ -32,6 +32,10 @@ class PortalSession:
         self.screen, self.message = screen, message
 
 
+#: A served simulator forgets its oldest sessions beyond this many, so visitors cannot grow it forever.
+MAX_SESSIONS = 10_000
+
+
 class SessionRegistry:
     """Sessions by id, plus the answer of the captcha issued last (what the hooks read)."""
 
@@ -44,6 +48,8 @@ class SessionRegistry:
         session = PortalSession(id=secrets.token_urlsafe(16))
         with self._lock:
             self._sessions[session.id] = session
+            while len(self._sessions) > MAX_SESSIONS:
+                del self._sessions[next(iter(self._sessions))]
         return session
 
     def get(self, session_id: str | None) -> PortalSession:
