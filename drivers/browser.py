@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page
 
@@ -43,9 +45,15 @@ class BrowserDriver:
     def advance_clock(self, delta: timedelta) -> None:
         self._hooks.advance_clock(delta)
 
+    def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        return self._hooks.hook(capability, payload)
+
     # Acting.
     def open_login(self) -> None:
         self.page.goto(self._url + self._profile.entry)
+
+    def refresh(self) -> None:
+        self.page.reload()
 
     def fill(self, field: str, value: str) -> None:
         target = self._field(field)
@@ -105,6 +113,7 @@ class BrowserDriver:
 
     def close(self) -> None:
         self._context.close()
+        self._hooks.close()
 
     def _field(self, label: str) -> Locator:
         selector = self._profile.fields.get(label)

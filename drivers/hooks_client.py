@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -53,6 +54,11 @@ class HooksClient:
 
     def advance_clock(self, delta: timedelta) -> None:
         self._call("POST", "/clock/advance", "clock", json={"minutes": delta.total_seconds() / 60})
+
+    def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """A named capability: POST {base}/capabilities/{name} with the payload as JSON."""
+        answer = self._call("POST", f"/capabilities/{capability}", capability, json=dict(payload or {}))
+        return dict(answer or {})
 
     def close(self) -> None:
         self._http.close()

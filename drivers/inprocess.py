@@ -1,44 +1,45 @@
-"""In-process driver: the simulator's service layer in this process, time moved by freezegun."""
+"""In-process driver: the simulator's flows in this process, time moved by freezegun."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from freezegun import freeze_time
 
-from drivers.protocol import DriverError
+from drivers.protocol import DriverError, NotVerifiable
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
-from simulator.service.test_control import PersonSeed
-from simulator.service.views import View
+from simulator.service.router import UnknownControl
+from simulator.service.test_control import PersonSeed, UnknownCapability
 
 
 class InProcessDriver:
-    """Acts like the web pages do: fields fill a form, a control runs the step the page would post."""
+    """Acts as the web pages do: fields fill a form, a control presses it (same router, same flows)."""
 
     name = "inprocess"
 
     def __init__(self, start: datetime = SCENARIO_START) -> None:
         self._freezer = freeze_time(start)
         self._frozen = self._freezer.start()
-        self._portal = build_portal()
-        self._session, self._view = self._portal.login.view(None)
+        self.portal = build_portal()
+        self._session, self._view = self.portal.view(None)
         self._form: dict[str, str] = {}
 
     def reset(self) -> None:
-        self._portal.test_control.reset()
-        self._session, self._view = self._portal.login.view(None)
+        self.portal.test_control.reset()
+        self._session, self._view = self.portal.view(None)
 
     def seed_person(self, identity: Identity) -> None:
-        self._portal.test_control.seed_person(PersonSeed(
+        self.portal.test_control.seed_person(PersonSeed(
             name=identity.name, document_type=identity.document_type.value,
             document_number=identity.document_number, phone=identity.phone,
             login_name=identity.login_name, password=identity.password))
 
     def current_captcha(self) -> str:
-        answer = self._portal.test_control.current_captcha(self._session)
+        answer = self.portal.test_control.current_captcha(self._session)
         if answer is None:
             raise DriverError("当前页面没有要求输入验证码")
         return answer
@@ -46,44 +47,40 @@ class InProcessDriver:
     def advance_clock(self, delta: timedelta) -> None:
         self._frozen.tick(delta)
 
+    def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        try:
+            return self.portal.test_control.call(capability, payload or {})
+        except UnknownCapability as missing:
+            raise NotVerifiable(str(missing)) from None
+
     def open_login(self) -> None:
-        self._session, self._view = self._portal.login.view(None)
+        self._session, self._view = self.portal.view(None)
         self._form = {}
+
+    def refresh(self) -> None:
+        self._session, self._view = self.portal.view(self._session)
 
     def fill(self, field: str, value: str) -> None:
         if field not in self._view.fields:
             shown = "、".join(self._view.fields)
             raise DriverError(f"「{self._view.screen}」页面上没有「{field}」输入项（有：{shown}）")
+        options = self._view.options.get(field)
+        if options is not None and value not in options:
+            raise DriverError(f"「{field}」没有「{value}」这一选项（有：{'、'.join(options)}）")
         self._form[field] = value
 
     def click(self, control: str) -> None:
         if control not in self._view.controls:
             shown = "、".join(self._view.controls)
             raise DriverError(f"「{self._view.screen}」页面上没有【{control}】（有：{shown}）")
-        action = self._actions().get(control)
-        if action is None:
-            raise DriverError(f"进程内驱动不认识【{control}】")
-        self._view = action()
+        try:
+            self._session, self._view = self.portal.act(self._session, control, self._form)
+        except UnknownControl as exc:
+            raise DriverError(str(exc)) from None
         self._form = dict(self._view.values)
 
-    def _actions(self) -> dict[str, Callable[[], View]]:
-        login, reset, sid, form = self._portal.login, self._portal.password_reset, self._session, self._form
-        return {
-            "登录": lambda: login.submit_login(sid, form.get("账号", ""), form.get("密码", ""), form.get("验证码", "")),
-            "关闭": lambda: login.close_soft_keyboard(sid),
-            "软键盘图标": lambda: login.toggle_soft_keyboard(sid),
-            "立即注册": lambda: login.open_registration(sid),
-            "同意并继续": lambda: login.agree_registration(sid),
-            "返回登录": lambda: login.back_to_login(sid),
-            "退出": lambda: login.back_to_login(sid),
-            "忘记密码": lambda: reset.open(sid),
-            "下一步": lambda: reset.verify_identity(sid, form.get("姓名", ""), form.get("证件类型", ""),
-                                                  form.get("证件号码", ""), form.get("手机号码", "")),
-            "确定": lambda: reset.reset(sid, form.get("新密码", ""), form.get("确认密码", "")),
-        }
-
     def screen(self) -> str:
-        return self._view.screen.value
+        return str(self._view.screen)
 
     def active_tab(self) -> str:
         return self._view.tab or ""
@@ -108,4 +105,4 @@ class InProcessDriver:
 
     def close(self) -> None:
         self._freezer.stop()
-        self._portal.store.close()
+        self.portal.store.close()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from fixtures.identities import Identity
 
@@ -26,9 +27,15 @@ class PortalDriver(Protocol):
     def seed_person(self, identity: Identity) -> None: ...
     def current_captcha(self) -> str: ...
     def advance_clock(self, delta: timedelta) -> None: ...
+    def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """A named test-control capability (e.g. ``seed.unit``); NotVerifiable when the portal lacks it."""
+        ...
 
     # Acting, by the labels the guides print: fields 「…」, controls 【…】.
     def open_login(self) -> None: ...
+    def refresh(self) -> None:
+        """Look at the screen again (what a person sees after waiting, e.g. for a QR confirmation)."""
+        ...
     def fill(self, field: str, value: str) -> None: ...
     def click(self, control: str) -> None: ...
 

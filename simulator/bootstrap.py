@@ -1,4 +1,4 @@
-"""Composition root: wires store, clock, sessions and services into one portal."""
+"""Composition root: wires store, clock, sessions, flows and test control into one portal."""
 
 from __future__ import annotations
 
@@ -6,23 +6,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.clock import Clock, SystemClock
-from simulator.service.login import LoginService
-from simulator.service.password_reset import PasswordResetService
+from simulator.service.flow import Flow, Form
+from simulator.service.login import LoginFlow
+from simulator.service.password_reset import PasswordResetFlow
+from simulator.service.router import Router
 from simulator.service.sessions import SessionRegistry
 from simulator.service.test_control import TestControl
+from simulator.service.views import View
 from simulator.store.sqlite import SqliteStore
 
 
 @dataclass(frozen=True)
 class Portal:
-    """The simulator's services, sharing one store, one clock and one session registry."""
+    """The simulator: flows sharing one store, one clock and one session registry."""
 
     store: SqliteStore
     clock: Clock
     sessions: SessionRegistry
-    login: LoginService
-    password_reset: PasswordResetService
+    router: Router
     test_control: TestControl
+
+    def view(self, session_id: str | None) -> tuple[str, View]:
+        return self.router.view(session_id)
+
+    def act(self, session_id: str | None, control: str, form: Form) -> tuple[str, View]:
+        return self.router.act(session_id, control, form)
 
 
 def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None) -> Portal:
@@ -30,9 +38,8 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None) -
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
     sessions = SessionRegistry()
-    return Portal(
-        store=store, clock=clock, sessions=sessions,
-        login=LoginService(store, clock, sessions),
-        password_reset=PasswordResetService(store, sessions),
-        test_control=TestControl(store, sessions, clock),
-    )
+    flows: list[Flow] = [LoginFlow(store, clock, sessions), PasswordResetFlow(store)]
+    control = TestControl(store, sessions, clock)
+    for flow in flows:
+        control.register(flow.hooks())
+    return Portal(store=store, clock=clock, sessions=sessions, router=Router(flows, sessions), test_control=control)

@@ -15,7 +15,7 @@ from tests.conftest import seed_of
 
 OPENAPI = Path(__file__).resolve().parent.parent / "simulator" / "hooks" / "openapi.yaml"
 CALLS = [("post", "/reset"), ("post", "/natural-persons"), ("get", "/captcha"), ("get", "/clock"),
-         ("put", "/clock"), ("post", "/clock/advance"), ("get", "/capabilities")]
+         ("put", "/clock"), ("post", "/clock/advance"), ("get", "/capabilities"), ("post", "/capabilities/{name}")]
 TOKEN = "s3cret"
 
 
@@ -33,7 +33,7 @@ def _call(client: FlaskClient, method: str, path: str, token: str | None = TOKEN
 @pytest.mark.parametrize("token", [None, "", "wrong"])
 def test_every_call_without_the_token_is_refused(client: FlaskClient, method: str, path: str,
                                                  token: str | None) -> None:
-    response = _call(client, method, path, token=token, json={})
+    response = _call(client, method, path.replace("{name}", "seed.unit"), token=token, json={})
     assert response.status_code == 401  # type: ignore[attr-defined]
     assert "X-Conformance-Token" in response.get_json()["error"]  # type: ignore[attr-defined]
 
@@ -41,14 +41,14 @@ def test_every_call_without_the_token_is_refused(client: FlaskClient, method: st
 @pytest.mark.parametrize(("method", "path"), CALLS)
 def test_hooks_are_off_unless_served_with_a_token(method: str, path: str) -> None:
     client = create_app().test_client()
-    assert _call(client, method, path, json={}).status_code == 404  # type: ignore[attr-defined]
+    assert _call(client, method, path.replace("{name}", "seed.unit"), json={}).status_code == 404  # type: ignore[attr-defined]
 
 
 def test_seed_then_login_reads_captcha_and_moves_clock(client: FlaskClient, person: Identity) -> None:
     assert _call(client, "post", "/natural-persons", json=seed_of(person).__dict__).status_code == 201  # type: ignore[attr-defined]
     assert _call(client, "post", "/natural-persons", json=seed_of(person).__dict__).status_code == 409  # type: ignore[attr-defined]
     assert _call(client, "get", "/captcha").get_json() == {"answer": None}  # type: ignore[attr-defined]
-    client.post("/login", data={"account": person.login_name, "password": "Wrong-pass-1"})
+    client.post("/act", data={"_control": "登录", "账号": person.login_name, "密码": "Wrong-pass-1"})
     answer = _call(client, "get", "/captcha").get_json()["answer"]  # type: ignore[attr-defined]
     assert isinstance(answer, str)
     assert len(answer) == 4
@@ -77,3 +77,9 @@ def test_openapi_documents_exactly_the_served_calls() -> None:
     documented = {(m, p) for p, ops in document["paths"].items() for m in ops}
     assert documented == set(CALLS)
     assert document["servers"][0]["url"] == BASE_PATH
+
+
+def test_an_unknown_capability_is_404_with_its_name(client: FlaskClient) -> None:
+    response = _call(client, "post", "/capabilities/no.such.thing", json={})
+    assert response.status_code == 404  # type: ignore[attr-defined]
+    assert "no.such.thing" in response.get_json()["error"]  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""The simulator's login and password-reset services, below the features: the choices the guide leaves open."""
+"""The simulator's login and password-reset flows, below the features: the choices the guide leaves open."""
 
 from __future__ import annotations
 
@@ -7,50 +7,61 @@ import pytest
 from fixtures.identities import Identity
 from simulator.bootstrap import Portal
 from simulator.service import sessions as sessions_module
+from simulator.service.router import UnknownControl
 from simulator.service.sessions import SessionRegistry
-from simulator.service.views import MessageKind, Screen
+from simulator.service.views import MessageKind, Screen, View
 from tests.conftest import seed_of
 
 
 def _seeded(portal: Portal, person: Identity) -> str:
     portal.test_control.seed_person(seed_of(person))
-    session_id, _ = portal.login.view(None)
+    session_id, _ = portal.view(None)
     return session_id
+
+
+def _login(portal: Portal, sid: str, account: str, password: str, captcha: str = "") -> View:
+    return portal.act(sid, "登录", {"账号": account, "密码": password, "验证码": captcha})[1]
 
 
 def test_a_wrong_captcha_does_not_count_as_a_wrong_password(portal: Portal, person: Identity) -> None:
     sid = _seeded(portal, person)
-    portal.login.submit_login(sid, person.login_name, "Wrong-pass-1")
+    _login(portal, sid, person.login_name, "Wrong-pass-1")
     for _ in range(6):
-        view = portal.login.submit_login(sid, person.login_name, "Wrong-pass-1", "????")
+        view = _login(portal, sid, person.login_name, "Wrong-pass-1", "????")
         assert view.message is not None
         assert view.message.kind is MessageKind.REFUSED
-    answer = portal.test_control.current_captcha(sid)
-    assert portal.login.submit_login(sid, person.login_name, person.password, answer).screen is Screen.UNIT_VERIFICATION
+    answer = portal.test_control.current_captcha(sid) or ""
+    assert _login(portal, sid, person.login_name, person.password, answer).screen == Screen.UNIT_VERIFICATION
 
 
 def test_each_refusal_draws_a_new_captcha(portal: Portal, person: Identity) -> None:
     sid = _seeded(portal, person)
-    portal.login.submit_login(sid, person.login_name, "Wrong-pass-1")
+    _login(portal, sid, person.login_name, "Wrong-pass-1")
     first = portal.test_control.current_captcha(sid)
-    portal.login.submit_login(sid, person.login_name, "Wrong-pass-1", first or "")
+    _login(portal, sid, person.login_name, "Wrong-pass-1", first or "")
     second = portal.test_control.current_captcha(sid)
     assert second is not None
     assert second != first  # one chance in 31**4 of a false alarm
 
 
+def _to_identity_check(portal: Portal, person: Identity) -> str:
+    sid = _seeded(portal, person)
+    portal.act(sid, "忘记密码", {})
+    return sid
+
+
 @pytest.mark.parametrize(("field", "value"), [
-    ("name", "某某某"), ("phone", "13000000000"), ("document_type", "外国护照"),
+    ("姓名", "某某某"), ("手机号码", "13000000000"), ("证件类型", "外国护照"),
 ])
 def test_identity_verification_needs_every_field_to_match(portal: Portal, person: Identity, field: str,
                                                          value: str) -> None:
-    sid = _seeded(portal, person)
-    portal.password_reset.open(sid)
-    given = {"name": person.name, "phone": person.phone, "document_type": person.document_type.value} | {field: value}
-    view = portal.password_reset.verify_identity(sid, given["name"], given["document_type"],
-                                                 person.document_number, given["phone"])
-    assert view.screen is Screen.FORGOT_PASSWORD
+    sid = _to_identity_check(portal, person)
+    form = {"姓名": person.name, "证件类型": person.document_type.value, "证件号码": person.document_number,
+            "手机号码": person.phone} | {field: value}
+    _, view = portal.act(sid, "下一步", form)
+    assert view.screen == Screen.FORGOT_PASSWORD
     assert view.refused
+    assert view.values[field] == value, "what was typed stays on the page"
 
 
 @pytest.mark.parametrize(("new", "again", "words"), [
@@ -58,22 +69,21 @@ def test_identity_verification_needs_every_field_to_match(portal: Portal, person
 ])
 def test_a_new_password_must_obey_the_rule_and_match(portal: Portal, person: Identity, new: str, again: str,
                                                      words: str) -> None:
-    sid = _seeded(portal, person)
-    portal.password_reset.open(sid)
-    portal.password_reset.verify_identity(sid, person.name, person.document_type.value, person.document_number,
-                                          person.phone)
-    view = portal.password_reset.reset(sid, new, again)
-    assert view.screen is Screen.RESET_PASSWORD
+    sid = _to_identity_check(portal, person)
+    portal.act(sid, "下一步", {"姓名": person.name, "证件类型": person.document_type.value,
+                            "证件号码": person.document_number, "手机号码": person.phone})
+    _, view = portal.act(sid, "确定", {"新密码": new, "确认密码": again})
+    assert view.screen == Screen.RESET_PASSWORD
     assert view.message is not None
     assert words in view.message.text
-    assert portal.login.submit_login(sid, person.login_name, person.password).screen is Screen.UNIT_VERIFICATION
+    portal.act(sid, "返回登录", {})
+    assert _login(portal, sid, person.login_name, person.password).screen == Screen.UNIT_VERIFICATION
 
 
-def test_reset_without_verification_is_refused(portal: Portal) -> None:
-    sid, _ = portal.login.view(None)
-    view = portal.password_reset.reset(sid, "Abc12345!", "Abc12345!")
-    assert view.screen is Screen.FORGOT_PASSWORD
-    assert view.refused
+def test_a_control_the_screen_lacks_is_refused(portal: Portal) -> None:
+    sid, _ = portal.view(None)
+    with pytest.raises(UnknownControl, match="没有【确定】"):
+        portal.act(sid, "确定", {"新密码": "Abc12345!", "确认密码": "Abc12345!"})
 
 
 def test_the_registry_forgets_its_oldest_sessions(monkeypatch: pytest.MonkeyPatch) -> None:

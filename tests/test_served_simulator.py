@@ -13,8 +13,8 @@ from fixtures.identities import Identity
 
 def _login_screen(url: str, identity: Identity) -> str:
     with requests.Session() as browser:
-        page = browser.post(url + "/login", data={"account": identity.login_name, "password": identity.password},
-                            timeout=10)
+        page = browser.post(url + "/act", data={"_control": "登录", "账号": identity.login_name,
+                                                "密码": identity.password}, timeout=10)
     marker = 'data-screen="'
     return page.text.split(marker, 1)[1].split('"', 1)[0]
 

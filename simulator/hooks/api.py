@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from simulator.bootstrap import Portal
-from simulator.service.test_control import PersonSeed, SeedError
+from simulator.service.test_control import PersonSeed, SeedError, UnknownCapability
 from simulator.store.sqlite import DuplicateAccount
 
 BASE_PATH = "/__conformance__/v1"
@@ -37,7 +37,21 @@ def make_blueprint(token: str) -> Blueprint:
 
     @hooks.get("/capabilities")
     def capabilities() -> Response:
-        return jsonify({"version": 1, "capabilities": ["reset", "seed.natural_person", "captcha", "clock"]})
+        return jsonify({"version": 1, "capabilities": control().test_control.capabilities()})
+
+    @hooks.post("/capabilities/<name>")
+    def call_capability(name: str) -> tuple[Response, int]:
+        body = request.get_json(silent=True)
+        if body is None:
+            body = {}
+        if not isinstance(body, dict):
+            return _error(400, "body must be a JSON object")
+        try:
+            return jsonify(control().test_control.call(name, body)), 200
+        except UnknownCapability as exc:
+            return _error(404, str(exc))
+        except (SeedError, DuplicateAccount) as exc:
+            return _error(409 if isinstance(exc, DuplicateAccount) else 400, str(exc))
 
     @hooks.post("/reset")
     def reset() -> tuple[Response, int]:

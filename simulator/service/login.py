@@ -1,72 +1,72 @@
-"""The ITS client's account-password login (§1.1) as explicit steps over a session."""
+"""The ITS client's account-password login (§1.1): 实名登录 and the screens it hands over to."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 
 from simulator.clock import Clock
 from simulator.domain.account import MAX_PASSWORD_FAILURES, Account
 from simulator.service import captcha
+from simulator.service.flow import Action, Form, Hook
 from simulator.service.passwords import verify_password
-from simulator.service.screens import render
 from simulator.service.sessions import PortalSession, SessionRegistry
-from simulator.service.views import Message, MessageKind, Screen, View
+from simulator.service.views import Message, MessageKind, Screen, View, refused
 from simulator.store.sqlite import MatchedBy, SqliteStore
 
+#: ITS §1.1: "系统默认为【实名登录-账号密码登录】".
+DEFAULT_LOGIN_TAB = "实名登录-账号密码登录"
+SOFT_KEYBOARD_ICON = "软键盘图标"
 
-def refused(text: str) -> Message:
-    return Message(text, MessageKind.REFUSED)
 
-
-class LoginService:
-    """Login page actions. Each returns the View the user sees next."""
+class LoginFlow:
+    """【登录】 checks captcha (once required), account, lock and password, in that order."""
 
     def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry) -> None:
         self._store, self._clock, self._sessions = store, clock, sessions
 
-    def view(self, session_id: str | None) -> tuple[str, View]:
-        """The session's current screen (a new session starts on the login page)."""
-        session = self._sessions.get(session_id)
-        return session.id, self._render(session)
+    def screens(self) -> Iterable[str]:
+        return (Screen.LOGIN, Screen.REGISTRATION, Screen.UNIT_VERIFICATION)
 
-    def submit_login(self, session_id: str, account_name: str, password: str, captcha_typed: str = "") -> View:
-        """【登录】: check captcha (once required), account, lock and password, in that order."""
-        session = self._sessions.get(session_id)
-        session.values = {"账号": account_name}
-        problem = self._login_problem(session, account_name.strip(), password, captcha_typed)
+    def actions(self) -> Mapping[tuple[str, str], Action]:
+        login = Screen.LOGIN
+        return {
+            (login, "登录"): self.submit_login,
+            (login, "关闭"): lambda s, _: setattr(s, "soft_keyboard_open", False),
+            (login, SOFT_KEYBOARD_ICON): lambda s, _: setattr(s, "soft_keyboard_open", not s.soft_keyboard_open),
+            (login, "立即注册"): lambda s, _: s.go(Screen.REGISTRATION),
+            (login, "忘记密码"): lambda s, _: s.go(Screen.FORGOT_PASSWORD),
+            (Screen.REGISTRATION, "同意并继续"): lambda s, _: s.go(Screen.REGISTRATION, Message(
+                "大厅注册码注册流程尚未在本版本模拟器中提供", MessageKind.INFO)),
+            (Screen.REGISTRATION, "返回登录"): back_to_login,
+            (Screen.UNIT_VERIFICATION, "退出"): back_to_login,
+        }
+
+    def hooks(self) -> Mapping[str, Hook]:
+        return {}
+
+    def render(self, session: PortalSession) -> View:
+        if session.screen == Screen.REGISTRATION:
+            return View(Screen.REGISTRATION, controls=("同意并继续", "返回登录"), message=session.message,
+                        template="registration")
+        if session.screen == Screen.UNIT_VERIFICATION:
+            account = self._store.find_by_document_number(session.account_document or "")
+            return View(Screen.UNIT_VERIFICATION, controls=("退出",), message=session.message,
+                        greeting=None if account is None else f"{account.person.name}，您好",
+                        template="unit_verification")
+        fields = ("账号", "密码", "验证码") if session.captcha_required else ("账号", "密码")
+        controls = ["登录", "忘记密码", "立即注册", SOFT_KEYBOARD_ICON]
+        if session.soft_keyboard_open:
+            controls.append("关闭")
+        return View(Screen.LOGIN, tab=DEFAULT_LOGIN_TAB, fields=fields, controls=tuple(controls),
+                    message=session.message, captcha_required=session.captcha_required,
+                    soft_keyboard_open=session.soft_keyboard_open, values=dict(session.values), template="login")
+
+    def submit_login(self, session: PortalSession, form: Form) -> None:
+        name = form.get("账号", "").strip()
+        problem = self._login_problem(session, name, form.get("密码", ""), form.get("验证码", ""))
         if problem is not None:
-            session.go(Screen.LOGIN, problem)
-        return self._render(session)
-
-    def toggle_soft_keyboard(self, session_id: str) -> View:
-        """The soft-keyboard icon opens or closes it."""
-        session = self._sessions.get(session_id)
-        session.soft_keyboard_open = not session.soft_keyboard_open
-        return self._render(session)
-
-    def close_soft_keyboard(self, session_id: str) -> View:
-        """【关闭】 on the soft keyboard."""
-        session = self._sessions.get(session_id)
-        session.soft_keyboard_open = False
-        return self._render(session)
-
-    def open_registration(self, session_id: str) -> View:
-        """【立即注册】 opens the registration of the natural-person service platform (ITS §2)."""
-        session = self._sessions.get(session_id)
-        session.go(Screen.REGISTRATION)
-        return self._render(session)
-
-    def agree_registration(self, session_id: str) -> View:
-        """【同意并继续】: the registration steps after it belong to a later version of the simulator."""
-        session = self._sessions.get(session_id)
-        session.go(Screen.REGISTRATION, Message("大厅注册码注册流程尚未在本版本模拟器中提供", MessageKind.INFO))
-        return self._render(session)
-
-    def back_to_login(self, session_id: str) -> View:
-        session = self._sessions.get(session_id)
-        session.go(Screen.LOGIN)
-        session.account_document = None
-        return self._render(session)
+            session.go(Screen.LOGIN, problem, {"账号": name})
 
     def _login_problem(self, session: PortalSession, name: str, password: str, typed: str) -> Message | None:
         if session.captcha_required and not captcha.matches(typed, session.captcha_answer):
@@ -107,9 +107,9 @@ class LoginService:
         session.require_captcha()
         self._sessions.captcha_issued(session)
 
-    def _render(self, session: PortalSession) -> View:
-        greeting = None
-        if session.screen is Screen.UNIT_VERIFICATION and session.account_document:
-            account = self._store.find_by_document_number(session.account_document)
-            greeting = None if account is None else f"{account.person.name}，您好"
-        return render(session, greeting)
+
+def back_to_login(session: PortalSession, _: Form) -> None:
+    """【返回登录】/【退出】: back to an empty login page."""
+    session.account_document = None
+    session.state.clear()
+    session.go(Screen.LOGIN)

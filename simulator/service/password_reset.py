@@ -2,67 +2,79 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from simulator.domain.credentials import password_problem
 from simulator.domain.documents import DocumentType
+from simulator.service.flow import Action, Form, Hook
+from simulator.service.login import back_to_login
 from simulator.service.passwords import hash_password
-from simulator.service.screens import render
-from simulator.service.sessions import SessionRegistry
-from simulator.service.views import Message, MessageKind, Screen, View
+from simulator.service.sessions import PortalSession
+from simulator.service.views import Message, MessageKind, Screen, View, refused
 from simulator.store.sqlite import SqliteStore
 
-
-def _refused(text: str) -> Message:
-    return Message(text, MessageKind.REFUSED)
+IDENTITY_FIELDS = ("姓名", "证件类型", "证件号码", "手机号码")
 
 
-class PasswordResetService:
+class PasswordResetFlow:
     """Identity verification (姓名, 证件类型, 证件号码, 手机号码), then 新密码 and 确认密码."""
 
-    def __init__(self, store: SqliteStore, sessions: SessionRegistry) -> None:
-        self._store, self._sessions = store, sessions
+    def __init__(self, store: SqliteStore) -> None:
+        self._store = store
 
-    def open(self, session_id: str) -> View:
-        session = self._sessions.get(session_id)
-        session.go(Screen.FORGOT_PASSWORD)
-        session.values = {}
-        return render(session)
+    def screens(self) -> Iterable[str]:
+        return (Screen.FORGOT_PASSWORD, Screen.RESET_PASSWORD)
 
-    def verify_identity(self, session_id: str, name: str, document_type: str, document_number: str,
-                        phone: str) -> View:
+    def actions(self) -> Mapping[tuple[str, str], Action]:
+        return {
+            (Screen.FORGOT_PASSWORD, "下一步"): self.verify_identity,
+            (Screen.FORGOT_PASSWORD, "返回登录"): back_to_login,
+            (Screen.RESET_PASSWORD, "确定"): self.reset,
+            (Screen.RESET_PASSWORD, "返回登录"): back_to_login,
+        }
+
+    def hooks(self) -> Mapping[str, Hook]:
+        return {}
+
+    def render(self, session: PortalSession) -> View:
+        if session.screen == Screen.FORGOT_PASSWORD:
+            return View(Screen.FORGOT_PASSWORD, fields=IDENTITY_FIELDS, controls=("下一步", "返回登录"),
+                        message=session.message, values=dict(session.values),
+                        options={"证件类型": tuple(t.value for t in DocumentType)},
+                        extras={"intro": "身份验证：请据实填写以下信息。"})
+        return View(Screen.RESET_PASSWORD, fields=("新密码", "确认密码"), controls=("确定", "返回登录"),
+                    message=session.message,
+                    extras={"hint": "密码由8-15位的字母大小写、数字、特殊字符其中三种或以上组成，不允许空格。"})
+
+    def verify_identity(self, session: PortalSession, form: Form) -> None:
         """【下一步】: the identity must match a registered account in every field."""
-        session = self._sessions.get(session_id)
-        session.values = {"姓名": name, "证件类型": document_type, "证件号码": document_number, "手机号码": phone}
+        typed = {f: form.get(f, "").strip() for f in IDENTITY_FIELDS}
         try:
-            doc_type = DocumentType.from_label(document_type)
+            doc_type = DocumentType.from_label(typed["证件类型"])
         except ValueError as exc:
-            session.go(Screen.FORGOT_PASSWORD, _refused(str(exc)))
-            return render(session)
-        account = self._store.find_by_document(doc_type, document_number.strip())
-        if account is None or account.person.name != name.strip() or account.phone != phone.strip():
-            session.go(Screen.FORGOT_PASSWORD, _refused("身份信息验证未通过，请据实填写姓名、证件及手机号码"))
-            return render(session)
+            session.go(Screen.FORGOT_PASSWORD, refused(str(exc)), typed)
+            return
+        account = self._store.find_by_document(doc_type, typed["证件号码"])
+        if account is None or account.person.name != typed["姓名"] or account.phone != typed["手机号码"]:
+            session.go(Screen.FORGOT_PASSWORD, refused("身份信息验证未通过，请据实填写姓名、证件及手机号码"), typed)
+            return
         session.account_document = account.person.document_number
-        session.values = {}
         session.go(Screen.RESET_PASSWORD)
-        return render(session)
 
-    def reset(self, session_id: str, new_password: str, confirmation: str) -> View:
+    def reset(self, session: PortalSession, form: Form) -> None:
         """【确定】: a new password obeying the rule, typed twice the same, unlocks the account."""
-        session = self._sessions.get(session_id)
+        new_password, confirmation = form.get("新密码", ""), form.get("确认密码", "")
+        account = self._store.find_by_document_number(session.account_document or "")
+        if account is None:
+            session.go(Screen.FORGOT_PASSWORD, refused("请先完成身份验证"))
+            return
         problem = password_problem(new_password)
         if problem is None and new_password != confirmation:
             problem = "两次输入的密码不一致"
-        account = None
-        if session.account_document is not None:
-            account = self._store.find_by_document_number(session.account_document)
-        if account is None:
-            session.go(Screen.FORGOT_PASSWORD, _refused("请先完成身份验证"))
-            return render(session)
         if problem is not None:
-            session.go(Screen.RESET_PASSWORD, _refused(problem))
-            return render(session)
+            session.go(Screen.RESET_PASSWORD, refused(problem))
+            return
         self._store.save(account.with_new_password(hash_password(new_password)))
         session.account_document = None
         session.captcha_required, session.captcha_answer = False, None
         session.go(Screen.LOGIN, Message("密码重置成功，账号已解锁，请使用新密码登录", MessageKind.SUCCESS))
-        return render(session)

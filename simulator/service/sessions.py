@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from simulator.service import captcha
 from simulator.service.views import Message, Screen
@@ -15,21 +16,24 @@ class PortalSession:
     """State of one visitor's flow. The captcha is per session: it is required after a wrong password."""
 
     id: str
-    screen: Screen = Screen.LOGIN
+    screen: str = Screen.LOGIN
     captcha_required: bool = False
     captcha_answer: str | None = None
     soft_keyboard_open: bool = True
     message: Message | None = None
     account_document: str | None = None
     values: dict[str, str] = field(default_factory=dict)
+    #: State other flows keep for this visitor (selected unit, QR token, registration draft…), by flow.
+    state: dict[str, Any] = field(default_factory=dict)
 
     def require_captcha(self) -> None:
         """From now on a captcha must be entered; a new one is drawn on every refusal."""
         self.captcha_required = True
         self.captcha_answer = captcha.new_answer()
 
-    def go(self, screen: Screen, message: Message | None = None) -> None:
-        self.screen, self.message = screen, message
+    def go(self, screen: str, message: Message | None = None, values: dict[str, str] | None = None) -> None:
+        """Move to a screen, showing a message (or none) and pre-filled values (or none)."""
+        self.screen, self.message, self.values = screen, message, values or {}
 
 
 #: A served simulator forgets its oldest sessions beyond this many, so visitors cannot grow it forever.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from stdnum.cn import ric
 
@@ -11,6 +13,7 @@ from simulator.clock import Clock, ControlledClock
 from simulator.domain.account import Account, NaturalPerson
 from simulator.domain.credentials import login_name_problem, password_problem
 from simulator.domain.documents import DocumentType
+from simulator.service.flow import Hook
 from simulator.service.passwords import hash_password
 from simulator.service.sessions import SessionRegistry
 from simulator.store.sqlite import SqliteStore
@@ -32,17 +35,48 @@ class PersonSeed:
     password: str
 
 
+class UnknownCapability(LookupError):
+    """A test-control capability this portal does not implement."""
+
+
 class TestControl:
-    """What a portal's test build exposes to the suite; the HTTP hooks and the in-process driver call it."""
+    """What a portal's test build exposes to the suite; the HTTP hooks and the in-process driver call it.
+
+    Besides the v1 basics (reset, seed a person, captcha, clock), flows register named capabilities
+    (e.g. ``seed.unit``) that `call` dispatches, so a new flow adds hooks without touching this class.
+    """
 
     __test__ = False  # not a pytest test class
 
     def __init__(self, store: SqliteStore, sessions: SessionRegistry, clock: Clock) -> None:
         self._store, self._sessions, self._clock = store, sessions, clock
+        self._hooks: dict[str, Hook] = {}
+        self._resets: list[Callable[[], None]] = []
+
+    def register(self, hooks: Mapping[str, Hook], on_reset: Callable[[], None] | None = None) -> None:
+        """Add a flow's capabilities, and what its part of the store needs on reset."""
+        for name in hooks:
+            if name in self._hooks:
+                raise ValueError(f"capability {name} is registered twice")
+        self._hooks.update(hooks)
+        if on_reset is not None:
+            self._resets.append(on_reset)
+
+    def capabilities(self) -> list[str]:
+        return ["reset", "seed.natural_person", "captcha", "clock", *sorted(self._hooks)]
+
+    def call(self, capability: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """Run a registered capability; SeedError for bad payloads, UnknownCapability for missing ones."""
+        hook = self._hooks.get(capability)
+        if hook is None:
+            raise UnknownCapability(f"this portal has no test-control capability '{capability}'")
+        return hook(payload)
 
     def reset(self) -> None:
         """Empty store, no sessions, real time again."""
         self._store.clear()
+        for reset in self._resets:
+            reset()
         self._sessions.clear()
         if isinstance(self._clock, ControlledClock):
             self._clock.release()

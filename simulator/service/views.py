@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Screen(enum.StrEnum):
-    """Screens of the ITS client login, named as the guide names them."""
+    """Screens of the ITS client's login and password reset, named as the guide names them."""
 
     LOGIN = "实名登录"
     UNIT_VERIFICATION = "单位办税验证"
@@ -31,11 +32,20 @@ class Message:
     kind: MessageKind
 
 
+def refused(text: str) -> Message:
+    return Message(text, MessageKind.REFUSED)
+
+
 @dataclass(frozen=True)
 class View:
-    """One screen as the user sees it. Field and control names are the guide's labels."""
+    """One screen as the user sees it. Field and control names are the guide's labels.
 
-    screen: Screen
+    `template` names a hand-made page (web/templates/screens/<template>.html); without one the generic
+    page shows the fields (a select where `options` lists choices) and the controls as buttons.
+    `extras` carries what such a page shows besides fields and controls (a QR image, a list of units…).
+    """
+
+    screen: str
     tab: str | None = None
     fields: tuple[str, ...] = ()
     controls: tuple[str, ...] = ()
@@ -43,7 +53,10 @@ class View:
     captcha_required: bool = False
     soft_keyboard_open: bool = False
     values: dict[str, str] = field(default_factory=dict)
+    options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     greeting: str | None = None
+    template: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def refused(self) -> bool:

@@ -42,19 +42,37 @@ class SqliteStore:
     """Accounts in SQLite; ':memory:' for in-process runs, a file path for a served simulator."""
 
     def __init__(self, path: str | Path = ":memory:") -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
-        self._db.executescript(_SCHEMA)
+        self._tables: list[str] = []
+        self.add_table("accounts", _SCHEMA)
+
+    def add_table(self, name: str, schema: str) -> None:
+        """A flow's own table (created if missing), emptied with the rest on reset."""
+        with self._lock:
+            self._db.executescript(schema)
+            if name not in self._tables:
+                self._tables.append(name)
+
+    def execute(self, sql: str, *args: object) -> None:
+        """One statement of a flow's repository, under the store's lock."""
+        with self._lock:
+            self._db.execute(sql, args)
+
+    def rows(self, sql: str, *args: object) -> list[sqlite3.Row]:
+        with self._lock:
+            return list(self._db.execute(sql, args).fetchall())
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
     def clear(self) -> None:
-        """Forget every account (the hooks' reset)."""
+        """Forget everything stored (the hooks' reset)."""
         with self._lock:
-            self._db.execute("DELETE FROM accounts")
+            for table in reversed(self._tables):
+                self._db.execute(f"DELETE FROM {table}")
 
     def add(self, account: Account) -> None:
         """Store a new account; refuse one whose phone, login name or document number is taken."""

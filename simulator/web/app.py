@@ -17,9 +17,9 @@ def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:"
     app.config["PORTAL"] = portal or build_portal(db_path, clock=ControlledClock())
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from simulator.web.login_pages import blueprint as login_pages
+    from simulator.web.pages import blueprint as pages
 
-    app.register_blueprint(login_pages)
+    app.register_blueprint(pages)
     if hooks_token:
         from simulator.hooks.api import make_blueprint
 

@@ -1,4 +1,4 @@
-// Soft keyboard (软键盘) of the password field: open by default; 【关闭】 or the icon closes it.
+// Client-side behaviour of the portal pages. Soft keyboard (软键盘): open by default; 【关闭】 or the icon closes it.
 (function () {
   var board = document.getElementById("soft-keyboard");
   var field = document.getElementById("password");

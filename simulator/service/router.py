@@ -1,0 +1,45 @@
+"""Routes a session to the flow owning its screen: what the user sees, and what a control does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from simulator.service.flow import Action, Flow, Form
+from simulator.service.sessions import SessionRegistry
+from simulator.service.views import View
+
+
+class UnknownControl(LookupError):
+    """A control that the current screen does not offer."""
+
+
+class Router:
+    """Every screen belongs to exactly one flow; every (screen, control) pair to one action."""
+
+    def __init__(self, flows: Sequence[Flow], sessions: SessionRegistry) -> None:
+        self._sessions = sessions
+        self._owner: dict[str, Flow] = {}
+        self._actions: dict[tuple[str, str], Action] = {}
+        for flow in flows:
+            for screen in flow.screens():
+                if screen in self._owner:
+                    raise ValueError(f"screen {screen} is owned by two flows")
+                self._owner[screen] = flow
+            self._actions.update(flow.actions())
+
+    def view(self, session_id: str | None) -> tuple[str, View]:
+        """The session's current screen (an unknown session starts on the login page)."""
+        session = self._sessions.get(session_id)
+        return session.id, self._owner[session.screen].render(session)
+
+    def act(self, session_id: str | None, control: str, form: Form) -> tuple[str, View]:
+        """Press a control with what was typed; the session moves and its new screen is returned."""
+        session = self._sessions.get(session_id)
+        action = self._actions.get((session.screen, control))
+        if action is None:
+            raise UnknownControl(f"「{session.screen}」页面上没有【{control}】")
+        action(session, form)
+        return session.id, self._owner[session.screen].render(session)
+
+    def offers(self, screen: str, control: str) -> bool:
+        return (screen, control) in self._actions
