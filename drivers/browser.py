@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from drivers.hooks_client import HooksClient
 from drivers.profile import Profile
-from drivers.protocol import DriverError
+from drivers.protocol import DriverError, NotVerifiable
 from fixtures.identities import Identity
 
 UNKNOWN_SCREEN = "（未识别的页面）"
@@ -52,6 +52,12 @@ class BrowserDriver:
     def open_login(self) -> None:
         self.page.goto(self._url + self._profile.entry)
 
+    def open_entry(self, entry: str) -> None:
+        path = self._profile.entries.get(entry)
+        if path is None:
+            raise NotVerifiable(f"profile 未给出「{entry}」的入口（entries）")
+        self.page.goto(self._url + path)
+
     def refresh(self) -> None:
         self.page.reload()
 
@@ -73,6 +79,11 @@ class BrowserDriver:
 
     # Observing.
     def screen(self) -> str:
+        if self._profile.current_screen is not None:
+            selector, attribute = self._profile.current_screen
+            found = self.page.locator(selector).first
+            value = found.get_attribute(attribute) if found.count() else None
+            return value or UNKNOWN_SCREEN
         for name, selector in self._profile.screens.items():
             if self.page.locator(selector).first.is_visible():
                 return name

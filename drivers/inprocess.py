@@ -12,7 +12,7 @@ from drivers.protocol import DriverError, NotVerifiable
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
-from simulator.service.router import UnknownControl
+from simulator.service.router import CLIENT, UnknownControl
 from simulator.service.test_control import PersonSeed, UnknownCapability
 
 
@@ -25,12 +25,15 @@ class InProcessDriver:
         self._freezer = freeze_time(start)
         self._frozen = self._freezer.start()
         self.portal = build_portal()
+        self._entry = CLIENT
+        self._sessions: dict[str, str] = {}  # one session per entry, as a browser keeps one cookie per client
         self._session, self._view = self.portal.view(None)
         self._form: dict[str, str] = {}
 
     def reset(self) -> None:
         self.portal.test_control.reset()
-        self._session, self._view = self.portal.view(None)
+        self._sessions.clear()
+        self.open_entry(CLIENT)
 
     def seed_person(self, identity: Identity) -> None:
         self.portal.test_control.seed_person(PersonSeed(
@@ -54,11 +57,18 @@ class InProcessDriver:
             raise NotVerifiable(str(missing)) from None
 
     def open_login(self) -> None:
-        self._session, self._view = self.portal.view(None)
-        self._form = {}
+        self.open_entry(CLIENT)
+
+    def open_entry(self, entry: str) -> None:
+        try:
+            self._session, self._view = self.portal.view(self._sessions.get(entry), entry)
+        except UnknownControl as exc:
+            raise NotVerifiable(str(exc)) from None
+        self._entry, self._sessions[entry] = entry, self._session
+        self._form = dict(self._view.values)
 
     def refresh(self) -> None:
-        self._session, self._view = self.portal.view(self._session)
+        self._session, self._view = self.portal.view(self._session, self._entry)
 
     def fill(self, field: str, value: str) -> None:
         if field not in self._view.fields:
@@ -74,7 +84,7 @@ class InProcessDriver:
             shown = "、".join(self._view.controls)
             raise DriverError(f"「{self._view.screen}」页面上没有【{control}】（有：{shown}）")
         try:
-            self._session, self._view = self.portal.act(self._session, control, self._form)
+            self._session, self._view = self.portal.act(self._session, control, self._form, self._entry)
         except UnknownControl as exc:
             raise DriverError(str(exc)) from None
         self._form = dict(self._view.values)

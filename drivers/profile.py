@@ -25,11 +25,13 @@ class Profile:
     entry: str
     hooks_base_path: str | None
     screens: dict[str, str]
+    current_screen: tuple[str, str] | None
     active_tab: tuple[str, ...]
     message: str
     refused_when: str | None
     locked_when: str
     soft_keyboard: str | None
+    entries: dict[str, str] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)
     controls: dict[str, str] = field(default_factory=dict)
 
@@ -53,12 +55,22 @@ def load_profile(path: str | Path = SIMULATOR_PROFILE) -> Profile:
         return value
 
     outcomes = need("outcomes", dict)
+    current = data.get("current_screen")
+    if current is not None and not (isinstance(current, dict) and {"selector", "attribute"} <= set(current)):
+        raise ProfileError(f"profile {path}: 'current_screen' needs 'selector' and 'attribute'")
+    screens = data.get("screens") or {}
+    if current is None and not screens:
+        raise ProfileError(f"profile {path}: give 'current_screen' or a 'screens' map")
+    entries = {str(k): str(v) for k, v in (data.get("entries") or {}).items()}
+    entries.setdefault("扣缴客户端", need("entry", str))
     hooks = data.get("hooks") or {}
     tab = need("active_tab", list)
     return Profile(
         path=path, portal=need("portal", str), entry=need("entry", str),
         hooks_base_path=hooks.get("base_path") if isinstance(hooks, dict) else None,
-        screens={str(k): str(v) for k, v in need("screens", dict).items()},
+        screens={str(k): str(v) for k, v in screens.items()},
+        current_screen=None if current is None else (str(current["selector"]), str(current["attribute"])),
+        entries=entries,
         active_tab=tuple(str(s) for s in tab), message=need("message", str),
         refused_when=outcomes.get("refused_message_kind"),
         locked_when=str(outcomes.get("locked_message_matches", "锁定")),

@@ -33,6 +33,9 @@ class PortalDriver(Protocol):
 
     # Acting, by the labels the guides print: fields 「…」, controls 【…】.
     def open_login(self) -> None: ...
+    def open_entry(self, entry: str) -> None:
+        """Open a client the guides name (扣缴客户端, 个人所得税APP…), resuming its session if any."""
+        ...
     def refresh(self) -> None:
         """Look at the screen again (what a person sees after waiting, e.g. for a QR confirmation)."""
         ...

@@ -9,9 +9,11 @@ from simulator.clock import Clock, SystemClock
 from simulator.service.flow import Flow, Form
 from simulator.service.login import LoginFlow
 from simulator.service.password_reset import PasswordResetFlow
-from simulator.service.router import Router
+from simulator.service.registration import RegistrationFlow
+from simulator.service.router import CLIENT, Router
 from simulator.service.sessions import SessionRegistry
 from simulator.service.test_control import TestControl
+from simulator.service.unit_verification import UnitVerificationFlow
 from simulator.service.views import View
 from simulator.store.sqlite import SqliteStore
 
@@ -26,11 +28,11 @@ class Portal:
     router: Router
     test_control: TestControl
 
-    def view(self, session_id: str | None) -> tuple[str, View]:
-        return self.router.view(session_id)
+    def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
+        return self.router.view(session_id, entry)
 
-    def act(self, session_id: str | None, control: str, form: Form) -> tuple[str, View]:
-        return self.router.act(session_id, control, form)
+    def act(self, session_id: str | None, control: str, form: Form, entry: str = CLIENT) -> tuple[str, View]:
+        return self.router.act(session_id, control, form, entry)
 
 
 def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None) -> Portal:
@@ -38,8 +40,14 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None) -
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
     sessions = SessionRegistry()
-    flows: list[Flow] = [LoginFlow(store, clock, sessions), PasswordResetFlow(store)]
+    flows: list[Flow] = [
+        LoginFlow(store, clock, sessions),
+        PasswordResetFlow(store),
+        UnitVerificationFlow(store),
+        RegistrationFlow(),
+    ]
     control = TestControl(store, sessions, clock)
     for flow in flows:
-        control.register(flow.hooks())
+        # A flow keeping state outside the store (in memory) offers reset_state() for the hooks' reset.
+        control.register(flow.hooks(), getattr(flow, "reset_state", None))
     return Portal(store=store, clock=clock, sessions=sessions, router=Router(flows, sessions), test_control=control)

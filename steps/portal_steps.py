@@ -18,6 +18,12 @@ def open_login(portal: PortalDriver) -> None:
     portal.open_login()
 
 
+@given(parsers.parse("打开「{entry}」"))
+@when(parsers.parse("打开「{entry}」"))
+def open_entry(portal: PortalDriver, entry: str) -> None:
+    portal.open_entry(entry)
+
+
 @when(parsers.parse("点击【{control}】"))
 def click(portal: PortalDriver, control: str) -> None:
     portal.click(control)

@@ -10,6 +10,7 @@ from simulator.domain.account import MAX_PASSWORD_FAILURES, Account
 from simulator.service import captcha
 from simulator.service.flow import Action, Form, Hook
 from simulator.service.passwords import verify_password
+from simulator.service.router import CLIENT
 from simulator.service.sessions import PortalSession, SessionRegistry
 from simulator.service.views import Message, MessageKind, Screen, View, refused
 from simulator.store.sqlite import MatchedBy, SqliteStore
@@ -25,8 +26,11 @@ class LoginFlow:
     def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry) -> None:
         self._store, self._clock, self._sessions = store, clock, sessions
 
+    def entries(self) -> Mapping[str, str]:
+        return {CLIENT: Screen.LOGIN}
+
     def screens(self) -> Iterable[str]:
-        return (Screen.LOGIN, Screen.REGISTRATION, Screen.UNIT_VERIFICATION)
+        return (Screen.LOGIN,)
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         login = Screen.LOGIN
@@ -36,24 +40,12 @@ class LoginFlow:
             (login, SOFT_KEYBOARD_ICON): lambda s, _: setattr(s, "soft_keyboard_open", not s.soft_keyboard_open),
             (login, "立即注册"): lambda s, _: s.go(Screen.REGISTRATION),
             (login, "忘记密码"): lambda s, _: s.go(Screen.FORGOT_PASSWORD),
-            (Screen.REGISTRATION, "同意并继续"): lambda s, _: s.go(Screen.REGISTRATION, Message(
-                "大厅注册码注册流程尚未在本版本模拟器中提供", MessageKind.INFO)),
-            (Screen.REGISTRATION, "返回登录"): back_to_login,
-            (Screen.UNIT_VERIFICATION, "退出"): back_to_login,
         }
 
     def hooks(self) -> Mapping[str, Hook]:
         return {}
 
     def render(self, session: PortalSession) -> View:
-        if session.screen == Screen.REGISTRATION:
-            return View(Screen.REGISTRATION, controls=("同意并继续", "返回登录"), message=session.message,
-                        template="registration")
-        if session.screen == Screen.UNIT_VERIFICATION:
-            account = self._store.find_by_document_number(session.account_document or "")
-            return View(Screen.UNIT_VERIFICATION, controls=("退出",), message=session.message,
-                        greeting=None if account is None else f"{account.person.name}，您好",
-                        template="unit_verification")
         fields = ("账号", "密码", "验证码") if session.captcha_required else ("账号", "密码")
         controls = ["登录", "忘记密码", "立即注册", SOFT_KEYBOARD_ICON]
         if session.soft_keyboard_open:

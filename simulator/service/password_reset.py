@@ -22,6 +22,9 @@ class PasswordResetFlow:
     def __init__(self, store: SqliteStore) -> None:
         self._store = store
 
+    def entries(self) -> Mapping[str, str]:
+        return {}
+
     def screens(self) -> Iterable[str]:
         return (Screen.FORGOT_PASSWORD, Screen.RESET_PASSWORD)
 

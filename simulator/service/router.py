@@ -8,6 +8,9 @@ from simulator.service.flow import Action, Flow, Form
 from simulator.service.sessions import SessionRegistry
 from simulator.service.views import View
 
+#: The entry of the ITS withholding client (扣缴客户端): its login page.
+CLIENT = "扣缴客户端"
+
 
 class UnknownControl(LookupError):
     """A control that the current screen does not offer."""
@@ -20,26 +23,33 @@ class Router:
         self._sessions = sessions
         self._owner: dict[str, Flow] = {}
         self._actions: dict[tuple[str, str], Action] = {}
+        self.entries: dict[str, str] = {}
         for flow in flows:
+            self.entries.update(flow.entries())
             for screen in flow.screens():
                 if screen in self._owner:
                     raise ValueError(f"screen {screen} is owned by two flows")
                 self._owner[screen] = flow
             self._actions.update(flow.actions())
 
-    def view(self, session_id: str | None) -> tuple[str, View]:
-        """The session's current screen (an unknown session starts on the login page)."""
-        session = self._sessions.get(session_id)
+    def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
+        """The session's current screen (an unknown session starts where the entry starts)."""
+        session = self._sessions.get(session_id, self._start(entry))
         return session.id, self._owner[session.screen].render(session)
 
-    def act(self, session_id: str | None, control: str, form: Form) -> tuple[str, View]:
+    def act(self, session_id: str | None, control: str, form: Form, entry: str = CLIENT) -> tuple[str, View]:
         """Press a control with what was typed; the session moves and its new screen is returned."""
-        session = self._sessions.get(session_id)
+        session = self._sessions.get(session_id, self._start(entry))
         action = self._actions.get((session.screen, control))
         if action is None:
             raise UnknownControl(f"「{session.screen}」页面上没有【{control}】")
         action(session, form)
         return session.id, self._owner[session.screen].render(session)
+
+    def _start(self, entry: str) -> str:
+        if entry not in self.entries:
+            raise UnknownControl(f"没有「{entry}」这一入口（有：{'、'.join(self.entries)}）")
+        return self.entries[entry]
 
     def offers(self, screen: str, control: str) -> bool:
         return (screen, control) in self._actions

@@ -48,19 +48,19 @@ class SessionRegistry:
         self._sessions: dict[str, PortalSession] = {}
         self._last_captcha_session: str | None = None
 
-    def new(self) -> PortalSession:
-        session = PortalSession(id=secrets.token_urlsafe(16))
+    def new(self, screen: str = Screen.LOGIN) -> PortalSession:
+        session = PortalSession(id=secrets.token_urlsafe(16), screen=screen)
         with self._lock:
             self._sessions[session.id] = session
             while len(self._sessions) > MAX_SESSIONS:
                 del self._sessions[next(iter(self._sessions))]
         return session
 
-    def get(self, session_id: str | None) -> PortalSession:
-        """The session with this id, or a new one when it is unknown (expired, or the server restarted)."""
+    def get(self, session_id: str | None, start: str = Screen.LOGIN) -> PortalSession:
+        """The session with this id, or a new one on `start` when unknown (expired, or the server restarted)."""
         with self._lock:
             found = self._sessions.get(session_id or "")
-        return found if found is not None else self.new()
+        return found if found is not None else self.new(start)
 
     def captcha_issued(self, session: PortalSession) -> None:
         with self._lock:

@@ -1,4 +1,4 @@
-"""The portal's pages: one GET shows the session's screen, one POST presses a control with the form."""
+"""The portal's pages: per entry, one GET shows the session's screen, one POST presses a control."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from flask import Blueprint, Response, current_app, make_response, redirect, ren
 
 from simulator.bootstrap import Portal
 from simulator.service import captcha
-from simulator.service.router import UnknownControl
+from simulator.service.router import CLIENT, UnknownControl
 
 blueprint = Blueprint("pages", __name__)
-SESSION_COOKIE = "etax_session"
 CONTROL_FIELD = "_control"
+#: Each entry (a client the guides name) lives under its own path with its own session cookie.
+ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app"}
+COOKIES = {CLIENT: "etax_session", "个人所得税APP": "etax_app_session"}
 
 
 def _portal() -> Portal:
@@ -18,31 +20,36 @@ def _portal() -> Portal:
     return portal
 
 
-def _with_session(response: Response, session_id: str) -> Response:
-    response.set_cookie(SESSION_COOKIE, session_id, httponly=True, samesite="Lax")
+def _with_session(response: Response, entry: str, session_id: str) -> Response:
+    response.set_cookie(COOKIES[entry], session_id, httponly=True, samesite="Lax")
     return response
 
 
-@blueprint.get("/")
-def screen() -> Response:
-    session_id, view = _portal().view(request.cookies.get(SESSION_COOKIE))
-    return _with_session(make_response(render_template("page.html", view=view)), session_id)
+def _screen(entry: str) -> Response:
+    session_id, view = _portal().view(request.cookies.get(COOKIES[entry]), entry)
+    page = render_template("page.html", view=view, act_url=ENTRY_PATHS[entry] + "/act", entry=entry)
+    return _with_session(make_response(page), entry, session_id)
 
 
-@blueprint.post("/act")
-def act() -> Response:
+def _act(entry: str) -> Response:
     """Post/redirect/get: the control's effect, then the session's screen."""
     form = {k: v for k, v in request.form.items() if k != CONTROL_FIELD}
-    session_id = request.cookies.get(SESSION_COOKIE)
+    session_id = request.cookies.get(COOKIES[entry])
     try:
-        session_id, _ = _portal().act(session_id, request.form.get(CONTROL_FIELD, ""), form)
+        session_id, _ = _portal().act(session_id, request.form.get(CONTROL_FIELD, ""), form, entry)
     except UnknownControl:
         # A stale page (the session moved on, or the server restarted): show where the session is now.
-        session_id, _ = _portal().view(session_id)
-    return _with_session(make_response(redirect("/", code=303)), session_id)
+        session_id, _ = _portal().view(session_id, entry)
+    return _with_session(make_response(redirect(ENTRY_PATHS[entry] + "/", code=303)), entry, session_id)
+
+
+for _entry, _path in ENTRY_PATHS.items():
+    blueprint.add_url_rule(_path + "/", f"screen{_path.replace('/', '_')}", lambda e=_entry: _screen(e))
+    blueprint.add_url_rule(_path + "/act", f"act{_path.replace('/', '_')}", lambda e=_entry: _act(e),
+                           methods=["POST"])
 
 
 @blueprint.get("/captcha.svg")
 def captcha_image() -> Response:
-    answer = _portal().sessions.current_captcha(request.cookies.get(SESSION_COOKIE))
+    answer = _portal().sessions.current_captcha(request.cookies.get(COOKIES[CLIENT]))
     return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
