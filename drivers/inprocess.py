@@ -6,12 +6,15 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+import responses
 from freezegun import freeze_time
 
 from drivers.protocol import DriverError, NotVerifiable
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
+from simulator.external import stubs
+from simulator.external.wiring import over_http
 from simulator.service.router import CLIENT, UnknownControl
 from simulator.service.test_control import PersonSeed, UnknownCapability
 
@@ -24,7 +27,11 @@ class InProcessDriver:
     def __init__(self, start: datetime = SCENARIO_START) -> None:
         self._freezer = freeze_time(start)
         self._frozen = self._freezer.start()
-        self.portal = build_portal()
+        # The simulator's real HTTP adapters reach the external services' stubs through `responses`.
+        self._http = responses.RequestsMock(assert_all_requests_are_fired=False)
+        self._http.start()
+        self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE))
+        stubs.install(self._http, self.portal.externals.script)
         self._entry = CLIENT
         self._sessions: dict[str, str] = {}  # one session per entry, as a browser keeps one cookie per client
         self._session, self._view = self.portal.view(None)
@@ -114,5 +121,7 @@ class InProcessDriver:
         return self._view.soft_keyboard_open
 
     def close(self) -> None:
+        self._http.stop()
+        self._http.reset()
         self._freezer.stop()
         self.portal.store.close()

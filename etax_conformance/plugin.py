@@ -14,6 +14,7 @@ pytest_plugins = [
     "steps.people_steps",
     "steps.portal_steps",
     "steps.login_steps",
+    "steps.external_steps",
 ]
 
 

@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.clock import Clock, SystemClock
+from simulator.external.wiring import Externals, fakes
+from simulator.service.external_control import ExternalControl
 from simulator.service.flow import Flow, Form
 from simulator.service.login import LoginFlow
 from simulator.service.password_reset import PasswordResetFlow
 from simulator.service.registration import RegistrationFlow
 from simulator.service.router import CLIENT, Router
 from simulator.service.sessions import SessionRegistry
+from simulator.service.sms_codes import SmsCodes
 from simulator.service.test_control import TestControl
 from simulator.service.unit_verification import UnitVerificationFlow
 from simulator.service.views import View
@@ -27,6 +30,8 @@ class Portal:
     sessions: SessionRegistry
     router: Router
     test_control: TestControl
+    externals: Externals
+    sms_codes: SmsCodes
 
     def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
         return self.router.view(session_id, entry)
@@ -35,10 +40,16 @@ class Portal:
         return self.router.act(session_id, control, form, entry)
 
 
-def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None) -> Portal:
-    """A portal over SQLite at db_path (memory by default) reading time from clock."""
+def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
+                 externals: Externals | None = None) -> Portal:
+    """A portal over SQLite at db_path (memory by default) reading time from clock.
+
+    External systems default to in-memory fakes; in-process runs pass the HTTP adapters instead.
+    """
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
+    externals = externals or fakes()
+    sms_codes = SmsCodes(externals.sms, clock)
     sessions = SessionRegistry()
     flows: list[Flow] = [
         LoginFlow(store, clock, sessions),
@@ -47,7 +58,11 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None) -
         RegistrationFlow(),
     ]
     control = TestControl(store, sessions, clock)
+    external_control = ExternalControl(externals.script)
+    control.register(sms_codes.hooks(), sms_codes.reset_state)
+    control.register(external_control.hooks(), external_control.reset_state)
     for flow in flows:
         # A flow keeping state outside the store (in memory) offers reset_state() for the hooks' reset.
         control.register(flow.hooks(), getattr(flow, "reset_state", None))
-    return Portal(store=store, clock=clock, sessions=sessions, router=Router(flows, sessions), test_control=control)
+    return Portal(store=store, clock=clock, sessions=sessions, router=Router(flows, sessions), test_control=control,
+                  externals=externals, sms_codes=sms_codes)

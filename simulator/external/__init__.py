@@ -1,0 +1,1 @@
+"""External systems the guides imply (SMS gateway, public-security face comparison), behind ports."""
