@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page
@@ -27,6 +27,8 @@ class BrowserDriver:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
         self._context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
         self._context.set_default_timeout(timeout_ms)
+        # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
+        self._context.clock.install()
         self.page: Page = self._context.new_page()
 
     # Test control.
@@ -44,6 +46,12 @@ class BrowserDriver:
 
     def advance_clock(self, delta: timedelta) -> None:
         self._hooks.advance_clock(delta)
+        # Jump the browser's clock too, firing due timers once, as after a closed laptop lid is reopened.
+        self._context.clock.fast_forward(round(delta.total_seconds() * 1000))
+
+    def set_clock(self, instant: datetime) -> None:
+        self._hooks.set_clock(instant.isoformat())
+        self._context.clock.set_system_time(instant)
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         return self._hooks.hook(capability, payload)

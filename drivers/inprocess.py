@@ -56,6 +56,12 @@ class InProcessDriver:
 
     def advance_clock(self, delta: timedelta) -> None:
         self._frozen.tick(delta)
+        # A page that counts down (a QR code's expiry) changes with the clock: look at it again, keep the form.
+        self._session, self._view = self.portal.view(self._session, self._entry)
+
+    def set_clock(self, instant: datetime) -> None:
+        self._frozen.move_to(instant)
+        self._session, self._view = self.portal.view(self._session, self._entry)
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         try:

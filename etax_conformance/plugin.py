@@ -14,7 +14,12 @@ pytest_plugins = [
     "steps.people_steps",
     "steps.portal_steps",
     "steps.login_steps",
+    "steps.qr_steps",
     "steps.external_steps",
+    "steps.registration_steps",
+    "steps.registration_settings_steps",
+    "steps.app_registration_steps",
+    "steps.unit_steps",
 ]
 
 

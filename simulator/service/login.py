@@ -9,6 +9,7 @@ from simulator.clock import Clock
 from simulator.domain.account import MAX_PASSWORD_FAILURES, Account
 from simulator.service import captcha
 from simulator.service.flow import Action, Form, Hook
+from simulator.service.login_dates import before_real_name_login, former_login_controls
 from simulator.service.passwords import verify_password
 from simulator.service.router import CLIENT
 from simulator.service.sessions import PortalSession, SessionRegistry
@@ -18,6 +19,8 @@ from simulator.store.sqlite import MatchedBy, SqliteStore
 #: ITS §1.1: "系统默认为【实名登录-账号密码登录】".
 DEFAULT_LOGIN_TAB = "实名登录-账号密码登录"
 SOFT_KEYBOARD_ICON = "软键盘图标"
+#: ITS §1.2: the top-right switch to 扫码登录 (its action belongs to the QR login flow; no label in the guide).
+QR_LOGIN_SWITCH = "二维码登录"
 
 
 class LoginFlow:
@@ -46,10 +49,14 @@ class LoginFlow:
         return {}
 
     def render(self, session: PortalSession) -> View:
+        before_launch = before_real_name_login(session, self._clock)  # ITS 前言: 【实名登录】 from 2019-11-09
+        if before_launch is not None:
+            return before_launch
         fields = ("账号", "密码", "验证码") if session.captcha_required else ("账号", "密码")
-        controls = ["登录", "忘记密码", "立即注册", SOFT_KEYBOARD_ICON]
+        controls = ["登录", "忘记密码", "立即注册", SOFT_KEYBOARD_ICON, QR_LOGIN_SWITCH]
         if session.soft_keyboard_open:
             controls.append("关闭")
+        controls.extend(former_login_controls(session, self._clock))  # ITS 注意: valid before 2020-01-01
         return View(Screen.LOGIN, tab=DEFAULT_LOGIN_TAB, fields=fields, controls=tuple(controls),
                     message=session.message, captcha_required=session.captcha_required,
                     soft_keyboard_open=session.soft_keyboard_open, values=dict(session.values), template="login")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, make_response, redirect, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, make_response, redirect, render_template, request
 
 from simulator.bootstrap import Portal
 from simulator.service import captcha
@@ -53,3 +53,12 @@ for _entry, _path in ENTRY_PATHS.items():
 def captcha_image() -> Response:
     answer = _portal().sessions.current_captcha(request.cookies.get(COOKIES[CLIENT]))
     return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
+
+
+@blueprint.get("/qr/status")
+def qr_status() -> Response:
+    """扫码登录 (ITS §1.2): the client page polls where its session is, to notice the app's confirmation."""
+    session_id, view = _portal().view(request.cookies.get(COOKIES[CLIENT]), CLIENT)
+    response = jsonify({"screen": str(view.screen)})
+    response.headers["Cache-Control"] = "no-store"
+    return _with_session(response, CLIENT, session_id)
