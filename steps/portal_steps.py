@@ -45,6 +45,12 @@ def time_passes(portal: PortalDriver, minutes: int) -> None:
     portal.advance_clock(timedelta(minutes=minutes))
 
 
+@given(parsers.parse("时间过去 {days:d} 天"))
+@when(parsers.parse("时间过去 {days:d} 天"))
+def days_pass(portal: PortalDriver, days: int) -> None:
+    portal.advance_clock(timedelta(days=days))
+
+
 @then(parsers.parse("进入「{screen}」"))
 @then(parsers.parse("页面为「{screen}」"))
 def on_screen(portal: PortalDriver, screen: str) -> None:
