@@ -89,6 +89,19 @@ class SqliteStore:
             except sqlite3.IntegrityError as exc:
                 raise DuplicateAccount(f"手机号码、登录名或证件号码已被注册：{exc}") from None
 
+    def create_account(self, account: Account, *also: tuple[str, tuple[object, ...]]) -> None:
+        """Store a new account and the flow's own rows (`also`: statement, arguments) all or nothing."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self.add(account)
+                for sql, args in also:
+                    self._db.execute(sql, args)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
     def save(self, account: Account) -> None:
         """Write back the password and lock state of an existing account."""
         with self._lock:

@@ -1,0 +1,66 @@
+"""Registration codes (注册码) of ITS §2.1/§2.2.1: issued at the tax hall, 6 random digits/letters, valid 7 days."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from simulator.domain.documents import DocumentType
+
+#: ITS §2.1 ②: "注册码有效期7天，由6位的数字、字母随机组成".
+CODE_LENGTH = 6
+CODE_VALIDITY = timedelta(days=7)
+#: Upper-case letters and digits; the guide does not fix the letter case (the simulator's choice).
+CODE_ALPHABET = string.ascii_uppercase + string.digits
+
+#: 户籍所在地 choices: the 31 province-level divisions of the mainland (GB/T 2260), by their code prefix.
+PROVINCES = {"11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省", "15": "内蒙古自治区", "21": "辽宁省",
+             "22": "吉林省", "23": "黑龙江省", "31": "上海市", "32": "江苏省", "33": "浙江省", "34": "安徽省",
+             "35": "福建省", "36": "江西省", "37": "山东省", "41": "河南省", "42": "湖北省", "43": "湖南省",
+             "44": "广东省", "45": "广西壮族自治区", "46": "海南省", "50": "重庆市", "51": "四川省", "52": "贵州省",
+             "53": "云南省", "54": "西藏自治区", "61": "陕西省", "62": "甘肃省", "63": "青海省",
+             "64": "宁夏回族自治区", "65": "新疆维吾尔自治区"}
+
+
+def new_code() -> str:
+    """A fresh code: 6 characters drawn at random from digits and letters."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+@dataclass(frozen=True)
+class RegistrationCode:
+    """A code the hall issued to one identity; the name is recorded when the hall gave it."""
+
+    code: str
+    document_type: DocumentType
+    document_number: str
+    name: str | None
+    issued_at: datetime
+    used: bool = False
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.issued_at + CODE_VALIDITY
+
+    def is_valid(self, now: datetime) -> bool:
+        """Valid for 7 days from issue: refused from the instant 7 days have passed."""
+        return not self.used and now < self.expires_at
+
+    def problem(self, now: datetime, document_type: DocumentType, document_number: str, name: str) -> str | None:
+        """None when this code lets the identity typed register, else why not (in Chinese)."""
+        if self.used:
+            return "该注册码已使用，请携带有效身份证件到办税服务厅重新申请"
+        if not self.is_valid(now):
+            return "注册码已过期（有效期7天），请携带有效身份证件到办税服务厅重新申请"
+        same_document = (self.document_type is document_type
+                         and self.document_number.upper() == document_number.strip().upper())
+        if not same_document or (self.name is not None and self.name != name.strip()):
+            return "注册码与填写的姓名、证件信息不一致，请如实填写身份信息"
+        return None
+
+
+def normalise_code(typed: str) -> str:
+    """What was typed as 注册码, compared without surrounding spaces and letter case."""
+    return typed.strip().upper()

@@ -1,0 +1,124 @@
+"""Steps of the WEB real-name registration (ITS §2.1): hall codes, identity, rare characters, login settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from drivers.protocol import PortalDriver
+from fixtures.identities import Identity, IdentityFactory
+from simulator.domain.documents import DocumentType
+from steps.expect import expect
+from steps.people_steps import attribute
+
+#: Labels the guide does not fix; a portal with other wording maps them in its profile (`controls:`).
+SEND_SMS, FINISH, BACK = "获取验证码", "完成注册", "返回登录"
+LOGIN_SCREEN = "实名登录"
+
+def stroke_label(count: int) -> str:
+    """A stroke-count box as the simulator labels it (the guide names none)."""
+    return f"{count}画"
+
+
+@pytest.fixture
+def hall_codes() -> dict[str, str]:
+    """注册码 each person of the scenario got at the tax hall, by role."""
+    return {}
+
+
+@given(parsers.parse("姓名末字为生僻字「{char}」的未注册自然人「{role}」"))
+def rare_named(role: str, char: str, identities: IdentityFactory, cast: dict[str, Identity]) -> None:
+    person = identities.person()
+    cast[role] = replace(person, name=person.name[:-1] + char)
+
+
+@given(parsers.parse("持{document}的未注册自然人「{role}」"))
+def unregistered_holder_of(role: str, document: str, identities: IdentityFactory, cast: dict[str, Identity]) -> None:
+    cast[role] = identities.person(DocumentType.from_label(document))
+
+
+@given(parsers.parse("「{role}」已在办税服务厅获取注册码"))
+@when(parsers.parse("「{role}」再次到办税服务厅申请注册码"))
+def hall_code(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str], role: str) -> None:
+    person = cast[role]
+    hall_codes[role] = str(portal.hook("seed.registration_code", {
+        "name": person.name, "document_type": person.document_type.value,
+        "document_number": person.document_number})["code"])
+
+
+@then(parsers.parse("「{role}」的注册码由6位数字、字母组成"))
+def code_format(hall_codes: dict[str, str], role: str) -> None:
+    code = hall_codes[role]
+    expect(re.fullmatch(r"[0-9A-Za-z]{6}", code) is not None, "6位数字、字母", f"「{code}」")
+
+
+def _fill_identity(portal: PortalDriver, person: Identity, code: str) -> None:
+    portal.fill("注册码", code)
+    for field in ("姓名", "证件类型", "证件号码"):
+        portal.fill(field, attribute(person, field))
+
+
+@when(parsers.parse("「{role}」如实填写注册码和身份信息"))
+def fill_identity(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str], role: str) -> None:
+    _fill_identity(portal, cast[role], hall_codes[role])
+
+
+@when(parsers.parse("「{role}」使用「{other}」的注册码如实填写身份信息"))
+def fill_with_code_of(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
+                      role: str, other: str) -> None:
+    _fill_identity(portal, cast[role], hall_codes[other])
+
+
+@when(parsers.parse("「{role}」以未发放的注册码如实填写身份信息"))
+def fill_with_unknown_code(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
+                           role: str) -> None:
+    issued = {code.upper() for code in hall_codes.values()}
+    _fill_identity(portal, cast[role], next(c for c in ("Q7Z3K9", "Q7Z3K8") if c not in issued))
+
+
+@given(parsers.parse("「{role}」已通过大厅注册码验证身份"))
+def identity_verified(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str], role: str) -> None:
+    """§2.1 ①②: 【立即注册】, 【同意并继续】, 【大厅注册码注册】, identity, 【下一步】 — up to the login settings."""
+    portal.open_login()
+    for control in ("立即注册", "同意并继续", "大厅注册码注册"):
+        portal.click(control)
+    fill_identity(portal, cast, hall_codes, role)
+    portal.click("下一步")
+    expect(portal.shows_field("登录名"), "身份验证通过，页面要求设置登录名", f"提示「{portal.message()}」")
+
+
+@when(parsers.parse("在「姓名」中输入「{role}」姓名中生僻字之前的部分"))
+def name_before_rare(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+    portal.fill("姓名", cast[role].name[:-1])
+
+
+@when(parsers.parse("选择偏旁部首「{radical}」"))
+def choose_radical(portal: PortalDriver, radical: str) -> None:
+    portal.click(radical)
+
+
+@when(parsers.parse("选择笔画数「{count:d}」"))
+def choose_strokes(portal: PortalDriver, count: int) -> None:
+    portal.click(stroke_label(count))
+
+
+@when(parsers.parse("选择生僻字「{char}」"))
+def choose_character(portal: PortalDriver, char: str) -> None:
+    portal.click(char)
+
+
+@when(parsers.parse("「{role}」据实填写身份信息"))
+def identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+    """§2.1(3) 忘记密码: every identity field the page asks for, from the person's registration."""
+    for field in ("姓名", "证件类型", "证件号码", "手机号码"):
+        if portal.shows_field(field):
+            portal.fill(field, attribute(cast[role], field))
+
+
+@when(parsers.parse("「{role}」填写身份信息，但姓名与注册信息不符"))
+def wrong_identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+    person = cast[role]
+    identity_for_reset(portal, {role: replace(person, name=person.name[:1] + "错" + person.name[1:])}, role)
