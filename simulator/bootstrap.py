@@ -7,10 +7,14 @@ from pathlib import Path
 
 from simulator.clock import Clock, SystemClock
 from simulator.external.wiring import Externals, fakes
+from simulator.service.app_registration import app_registration_flows
+from simulator.service.declaration_password import DeclarationPasswords
 from simulator.service.external_control import ExternalControl
 from simulator.service.flow import Flow, Form
+from simulator.service.former_login import FormerLoginFlow
 from simulator.service.login import LoginFlow
 from simulator.service.password_reset import PasswordResetFlow
+from simulator.service.qr_login import QrLoginFlow
 from simulator.service.registration import RegistrationFlow
 from simulator.service.router import CLIENT, Router
 from simulator.service.sessions import SessionRegistry
@@ -19,6 +23,7 @@ from simulator.service.test_control import TestControl
 from simulator.service.unit_verification import UnitVerificationFlow
 from simulator.service.views import View
 from simulator.store.sqlite import SqliteStore
+from simulator.store.units import UnitStore
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,16 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     externals = externals or fakes()
     sms_codes = SmsCodes(externals.sms, clock)
     sessions = SessionRegistry()
+    units = UnitStore(store)
+    declaration_passwords = DeclarationPasswords(units, sessions)
     flows: list[Flow] = [
         LoginFlow(store, clock, sessions),
+        QrLoginFlow(store, clock, sessions),
         PasswordResetFlow(store),
-        UnitVerificationFlow(store),
-        RegistrationFlow(),
+        UnitVerificationFlow(store, units, declaration_passwords, clock),
+        FormerLoginFlow(units, declaration_passwords, clock),
+        RegistrationFlow(store, clock, sms_codes),
+        *app_registration_flows(store, clock, externals.face, sms_codes),
     ]
     control = TestControl(store, sessions, clock)
     external_control = ExternalControl(externals.script)
