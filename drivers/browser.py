@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from drivers.hooks_client import HooksClient
 from drivers.profile import Profile
@@ -81,8 +83,21 @@ class BrowserDriver:
     def click(self, control: str) -> None:
         target = self._control(control)
         if not target.is_visible():
+            target = self._item(control)  # not a button or link: an item of a list (a unit), by its text
+        if not target.is_visible():
             raise DriverError(f"「{self.screen()}」页面上没有【{control}】")
         target.click()
+        self.page.wait_for_load_state("domcontentloaded")
+
+    def double_click(self, item: str) -> None:
+        target = self._item(item)
+        if not target.is_visible():
+            raise DriverError(f"「{self.screen()}」页面上没有「{item}」")
+        target.dblclick()
+        # A page's double-click handler submits from script, which Playwright does not wait for: wait until the
+        # list has gone (the next page, or the list hidden); a portal that keeps it shown is judged by the next step.
+        with contextlib.suppress(PlaywrightTimeoutError):
+            target.wait_for(state="hidden")
         self.page.wait_for_load_state("domcontentloaded")
 
     # Observing.
@@ -137,6 +152,14 @@ class BrowserDriver:
     def _field(self, label: str) -> Locator:
         selector = self._profile.fields.get(label)
         return (self.page.locator(selector) if selector else self.page.get_by_label(label, exact=True)).first
+
+    def _item(self, text: str) -> Locator:
+        """An item of a list (a unit), by its whole text, inside the profile's `list_item` or as an option or row."""
+        whole = re.compile(rf"^\s*{re.escape(text)}\s*$")
+        if self._profile.list_item:
+            return self.page.locator(self._profile.list_item).filter(has_text=whole).first
+        by_role = self.page.get_by_role("option", name=text, exact=True)
+        return by_role.or_(self.page.get_by_role("row", name=text, exact=True)).first
 
     def _control(self, label: str) -> Locator:
         selector = self._profile.controls.get(label)

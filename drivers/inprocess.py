@@ -15,6 +15,7 @@ from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
 from simulator.external import stubs
 from simulator.external.wiring import over_http
+from simulator.service import item_lists
 from simulator.service.router import CLIENT, UnknownControl
 from simulator.service.test_control import PersonSeed, UnknownCapability
 
@@ -94,8 +95,27 @@ class InProcessDriver:
 
     def click(self, control: str) -> None:
         if control not in self._view.controls:
+            if self._press_item(item_lists.CLICK, control):
+                return
             shown = "、".join(self._view.controls)
             raise DriverError(f"「{self._view.screen}」页面上没有【{control}】（有：{shown}）")
+        self._press(control)
+
+    def double_click(self, item: str) -> None:
+        if not self._press_item(item_lists.DOUBLE_CLICK, item):
+            raise DriverError(f"「{self._view.screen}」页面上没有可双击的「{item}」")
+
+    def _press_item(self, gesture: str, item: str) -> bool:
+        """What the page posts for a gesture on a list item: the item in its field, and the control."""
+        found = item_lists.target(self._view, gesture, item)
+        if found is None:
+            return False
+        field, control = found
+        self._form[field] = item
+        self._press(control)
+        return True
+
+    def _press(self, control: str) -> None:
         try:
             self._session, self._view = self.portal.act(self._session, control, self._form, self._entry)
         except UnknownControl as exc:

@@ -34,6 +34,7 @@ class Profile:
     entries: dict[str, str] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)
     controls: dict[str, str] = field(default_factory=dict)
+    list_item: str | None = None  # items of lists the user clicks or double-clicks (units); default: by role
 
 
 def load_profile(path: str | Path = SIMULATOR_PROFILE) -> Profile:
@@ -77,4 +78,5 @@ def load_profile(path: str | Path = SIMULATOR_PROFILE) -> Profile:
         soft_keyboard=data.get("soft_keyboard"),
         fields={str(k): str(v) for k, v in (data.get("fields") or {}).items()},
         controls={str(k): str(v) for k, v in (data.get("controls") or {}).items()},
+        list_item=data.get("list_item"),
     )

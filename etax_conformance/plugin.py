@@ -20,6 +20,7 @@ pytest_plugins = [
     "steps.registration_settings_steps",
     "steps.app_registration_steps",
     "steps.unit_steps",
+    "steps.app_declaration_password_steps",
 ]
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from simulator.clock import Clock, SystemClock
 from simulator.external.wiring import Externals, fakes
+from simulator.service.app_account import AppAccountFlow
+from simulator.service.app_declaration_password import AppDeclarationPasswordFlow
 from simulator.service.app_registration import app_registration_flows
 from simulator.service.declaration_password import DeclarationPasswords
 from simulator.service.external_control import ExternalControl
@@ -22,6 +24,7 @@ from simulator.service.sms_codes import SmsCodes
 from simulator.service.test_control import TestControl
 from simulator.service.unit_verification import UnitVerificationFlow
 from simulator.service.views import View
+from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
 
@@ -58,6 +61,7 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     sessions = SessionRegistry()
     units = UnitStore(store)
     declaration_passwords = DeclarationPasswords(units, sessions)
+    bindings = PhoneBindings(store)
     flows: list[Flow] = [
         LoginFlow(store, clock, sessions),
         QrLoginFlow(store, clock, sessions),
@@ -66,6 +70,8 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         FormerLoginFlow(units, declaration_passwords, clock),
         RegistrationFlow(store, clock, sms_codes),
         *app_registration_flows(store, clock, externals.face, sms_codes),
+        AppAccountFlow(store, sms_codes, bindings),
+        AppDeclarationPasswordFlow(store, units, bindings, sms_codes),
     ]
     control = TestControl(store, sessions, clock)
     external_control = ExternalControl(externals.script)

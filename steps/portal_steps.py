@@ -52,6 +52,7 @@ def days_pass(portal: PortalDriver, days: int) -> None:
 
 
 @then(parsers.parse("进入「{screen}」"))
+@then(parsers.parse("进入【{screen}】界面"))
 @then(parsers.parse("页面为「{screen}」"))
 def on_screen(portal: PortalDriver, screen: str) -> None:
     expect_text(screen, portal.screen(), "当前页面")

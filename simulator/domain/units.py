@@ -92,6 +92,11 @@ class Unit:
     def after_success(self) -> Unit:
         return replace(self, failed_attempts=0, locked_until=None)
 
+    def with_reset_password(self, password_hash: str) -> Unit:
+        """ITS §1.3.1, Liaoning Q&A 9: the 法定代表人 or 财务负责人 resets it; no need to wait out the lock."""
+        return replace(self, password_hash=password_hash, temporary_password=False, failed_attempts=0,
+                       locked_until=None)
+
     def with_temporary_password(self, password_hash: str) -> Unit:
         """Liaoning Q&A 3/9: a unit without a 申报密码 gets a 临时申报密码."""
         return replace(self, password_hash=password_hash, temporary_password=True)

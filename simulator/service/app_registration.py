@@ -41,7 +41,7 @@ class AppScreen(enum.StrEnum):
 
 
 #: Screens of buttons and a line of text: their controls and the text.
-_PLAIN = {AppScreen.HOME: (("注册",), "欢迎使用个人所得税APP。"),
+_PLAIN = {AppScreen.HOME: (("注册", "登录"), "欢迎使用个人所得税APP。"),
           AppScreen.METHODS: ((HALL, FACE, "返回"), "目前支持两种注册方式，人脸识别认证注册仅支持居民身份证。"),
           AppScreen.AGREEMENT: (("同意", "不同意"), AGREEMENT)}
 #: The identity forms: their fields and controls.

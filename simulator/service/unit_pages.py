@@ -7,6 +7,7 @@ from datetime import datetime
 import segno
 
 from simulator.domain.units import Unit
+from simulator.service import item_lists
 from simulator.service.sessions import PortalSession
 from simulator.service.views import Screen, View
 
@@ -35,6 +36,7 @@ def choose(session: PortalSession, units: list[Unit]) -> View:
     return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=("进入", "退出"), message=session.message,
                 options={UNIT_FIELD: names}, template="unit_verification",
                 extras={"units": [(unit.name, unit.tax_id) for unit in units],
+                        **item_lists.gestures(UNIT_FIELD, double_click="进入"),
                         "intro": "请双击办税单位，或选中后点击【进入】。"})
 
 

@@ -83,6 +83,15 @@ class UnitStore:
         return [(_unit(row), UnitHandler(row["document_number"], row["tax_id"], Role(row["role"]),
                                          bool(row["authorized"]))) for row in rows]
 
+    def handlers_of(self, tax_id: str) -> list[tuple[str, UnitHandler]]:
+        """Who acts for this unit (姓名 and link), in the order they were linked."""
+        rows = self._store.rows(
+            "SELECT a.name, h.document_number, h.tax_id, h.role, h.authorized FROM unit_handlers h"
+            " JOIN accounts a ON a.document_number = h.document_number WHERE h.tax_id = ? ORDER BY h.rowid",
+            tax_id.strip().upper())
+        return [(row["name"], UnitHandler(row["document_number"], row["tax_id"], Role(row["role"]),
+                                          bool(row["authorized"]))) for row in rows]
+
 
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
