@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,6 +18,9 @@ from drivers.protocol import DriverError, NotVerifiable
 from fixtures.identities import Identity
 
 UNKNOWN_SCREEN = "（未识别的页面）"
+#: The value that ticks a checkbox field (「同意协议」).
+TICKED = "勾选"
+
 
 
 class BrowserDriver:
@@ -77,6 +81,8 @@ class BrowserDriver:
             raise DriverError(f"「{self.screen()}」页面上没有「{field}」输入项")
         if target.evaluate("e => e.tagName") == "SELECT":
             target.select_option(label=value)
+        elif target.get_attribute("type") == "checkbox":
+            target.set_checked(value == TICKED)
         else:
             target.fill(value)
 
@@ -140,6 +146,15 @@ class BrowserDriver:
     def shows_control(self, control: str) -> bool:
         return self._control(control).is_visible()
 
+    def shows_text(self, text: str) -> bool:
+        return _plain(text) in _plain(self.page.locator("body").inner_text())
+
+    def shows_row(self, cells: tuple[str, ...]) -> bool:
+        rows = self.page.locator("tr, li")
+        for cell in cells:
+            rows = rows.filter(has_text=cell)
+        return rows.count() > 0
+
     def soft_keyboard_open(self) -> bool:
         if self._profile.soft_keyboard is None:
             raise DriverError("profile 未说明软键盘的位置（soft_keyboard）")
@@ -167,3 +182,8 @@ class BrowserDriver:
             return self.page.locator(selector).first
         by_role = self.page.get_by_role("button", name=label, exact=True)
         return by_role.or_(self.page.get_by_role("link", name=label, exact=True)).first
+
+
+def _plain(text: str) -> str:
+    """What a person reads: NFKC, no whitespace (as the steps compare texts)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

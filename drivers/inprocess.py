@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -31,7 +33,7 @@ class InProcessDriver:
         # The simulator's real HTTP adapters reach the external services' stubs through `responses`.
         self._http = responses.RequestsMock(assert_all_requests_are_fired=False)
         self._http.start()
-        self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE))
+        self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE, stubs.CORE_BASE))
         stubs.install(self._http, self.portal.externals.script)
         self._entry = CLIENT
         self._sessions: dict[str, str] = {}  # one session per entry, as a browser keeps one cookie per client
@@ -143,6 +145,16 @@ class InProcessDriver:
     def shows_control(self, control: str) -> bool:
         return control in self._view.controls
 
+    def shows_text(self, text: str) -> bool:
+        view = self._view
+        shown = [view.message.text if view.message else "", view.greeting or "", view.tab or "",
+                 *(str(view.extras.get(k) or "") for k in ("intro", "hint")), *(c for row in view.rows for c in row),
+                 *view.fields, *view.controls, *(str(v) for v in view.extras.get("kinds", ()))]
+        return any(_plain(text) in _plain(part) for part in shown)
+
+    def shows_row(self, cells: tuple[str, ...]) -> bool:
+        return any(all(any(_plain(c) == _plain(cell) for cell in row) for c in cells) for row in self._view.rows)
+
     def soft_keyboard_open(self) -> bool:
         return self._view.soft_keyboard_open
 
@@ -151,3 +163,8 @@ class InProcessDriver:
         self._http.reset()
         self._freezer.stop()
         self.portal.store.close()
+
+
+def _plain(text: str) -> str:
+    """What a person reads: NFKC, no whitespace (as the steps compare texts)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -20,6 +20,9 @@ pytest_plugins = [
     "steps.registration_settings_steps",
     "steps.app_registration_steps",
     "steps.unit_steps",
+    "steps.liaoning_seed_steps",
+    "steps.liaoning_login_steps",
+    "steps.liaoning_observe_steps",
     "steps.app_declaration_password_steps",
 ]
 

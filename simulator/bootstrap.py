@@ -14,6 +14,7 @@ from simulator.service.declaration_password import DeclarationPasswords
 from simulator.service.external_control import ExternalControl
 from simulator.service.flow import Flow, Form
 from simulator.service.former_login import FormerLoginFlow
+from simulator.service.liaoning.flows import liaoning_flows
 from simulator.service.login import LoginFlow
 from simulator.service.password_reset import PasswordResetFlow
 from simulator.service.qr_login import QrLoginFlow
@@ -70,6 +71,7 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         FormerLoginFlow(units, declaration_passwords, clock),
         RegistrationFlow(store, clock, sms_codes),
         *app_registration_flows(store, clock, externals.face, sms_codes),
+        *liaoning_flows(store, clock, sessions, externals, sms_codes),
         AppAccountFlow(store, sms_codes, bindings),
         AppDeclarationPasswordFlow(store, units, bindings, sms_codes),
     ]

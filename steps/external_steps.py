@@ -7,8 +7,8 @@ from pytest_bdd import given, parsers, when
 from drivers.protocol import DriverError, PortalDriver
 from fixtures.identities import Identity
 
-SERVICES = {"短信服务": "sms", "公安人像比对服务": "face"}
-FAULTS = {"不可用": "down", "响应超时": "slow", "恢复正常": "ok"}
+SERVICES = {"短信服务": "sms", "公安人像比对服务": "face", "金税三期系统": "core"}
+FAULTS = {"不可用": "down", "响应超时": "slow", "恢复正常": "ok", "返回不符的数据": "mismatch"}
 FACE_RESULTS = {"一致": True, "不一致": False}
 
 
@@ -18,7 +18,8 @@ def _service(name: str) -> str:
     return SERVICES[name]
 
 
-FAULT_STEP = parsers.re(r"(?P<service>短信服务|公安人像比对服务)(?P<state>不可用|响应超时|恢复正常)")
+FAULT_STEP = parsers.re(r"(?P<service>短信服务|公安人像比对服务|金税三期系统)"
+                        r"(?P<state>不可用|响应超时|恢复正常|返回不符的数据)")
 
 
 @given(FAULT_STEP)

@@ -50,7 +50,7 @@ def test_the_photo_goes_to_the_adapter_with_the_identity(externals: Externals, z
             calls.append((name, id_number, photo))
             return True
 
-    app = App(build_portal(externals=Externals(externals.script, externals.sms, Recording())))
+    app = App(build_portal(externals=Externals(externals.script, externals.sms, Recording(), externals.core)))
     photo = app.face_form(zhang).values["照片"]
     app.press("拍摄")
     assert calls == [(zhang.name, zhang.document_number, bytes.fromhex(photo))]

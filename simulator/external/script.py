@@ -6,6 +6,8 @@ import enum
 import threading
 from collections import deque
 
+from simulator.external.core_records import CoreTaxRecords
+
 
 class ExternalServiceError(RuntimeError):
     """An external system failed (down, slow, bad answer); the text is what the user may be told."""
@@ -17,9 +19,11 @@ class Fault(enum.StrEnum):
     OK = "ok"
     DOWN = "down"
     SLOW = "slow"
+    #: Answers about someone else (the core tax system's records of another taxpayer or person).
+    MISMATCH = "mismatch"
 
 
-SERVICES = ("sms", "face")
+SERVICES = ("sms", "face", "core")
 
 
 class ExternalScript:
@@ -29,6 +33,8 @@ class ExternalScript:
         self._lock = threading.Lock()
         self._faults: dict[str, Fault] = {}
         self._face_results: deque[bool] = deque()
+        #: The core tax system's (金税三期) registrations and real-name records, as seeded.
+        self.core = CoreTaxRecords()
 
     def set_fault(self, service: str, fault: str) -> None:
         if service not in SERVICES:
@@ -37,6 +43,8 @@ class ExternalScript:
             mode = Fault(fault)
         except ValueError:
             raise ValueError(f"unknown fault '{fault}' (known: {', '.join(f.value for f in Fault)})") from None
+        if mode is Fault.MISMATCH and service != "core":
+            raise ValueError("the fault 'mismatch' applies only to the core tax system ('core')")
         with self._lock:
             self._faults[service] = mode
 
@@ -57,3 +65,4 @@ class ExternalScript:
         with self._lock:
             self._faults.clear()
             self._face_results.clear()
+        self.core.clear()

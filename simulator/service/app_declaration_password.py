@@ -66,7 +66,7 @@ class AppDeclarationPasswordFlow:
         unit, handler = current
         if screen is UnitScreen.STAFF:
             return app_unit_pages.staff(unit, handler, self._units.handlers_of(unit.tax_id), message)
-        return app_unit_pages.reset(unit, self._phone(session), message)
+        return app_unit_pages.reset(unit, self._phone(session), message, session.values)
 
     def open_unit(self, session: PortalSession, form: Form) -> None:
         name = form.get(UNIT, "").strip()
@@ -86,10 +86,12 @@ class AppDeclarationPasswordFlow:
             return
         session.go(UnitScreen.RESET)
 
-    def send_code(self, session: PortalSession, _: Form) -> None:
+    def send_code(self, session: PortalSession, form: Form) -> None:
+        """【获取验证码】 after the passwords were typed (Q&A 9 第4步): they stay on the page."""
         unit, phone = self._resettable(session), self._phone(session)
         if unit is not None and phone is not None:
-            session.go(UnitScreen.RESET, self._sms.send(phone, _purpose(unit)))
+            typed = {field: form[field] for field in FIELDS[:2] if form.get(field)}
+            session.go(UnitScreen.RESET, self._sms.send(phone, _purpose(unit)), typed)
 
     def save(self, session: PortalSession, form: Form) -> None:
         """Q&A 9 第4步: every field filled, the two passwords equal, the SMS code right; else nothing changes."""

@@ -46,7 +46,9 @@ def staff(unit: Unit, handler: UnitHandler, people: list[tuple[str, UnitHandler]
                 extras={"staff": [(name, linked.role.value) for name, linked in people]})
 
 
-def reset(unit: Unit, phone: str | None, message: Message | None) -> View:
+def reset(unit: Unit, phone: str | None, message: Message | None, values: dict[str, str] | None = None) -> View:
+    """Q&A 9 第4步: 新密码, 确认密码, then the SMS code; what was typed survives 【获取验证码】."""
     return View(UnitScreen.RESET.shown, fields=FIELDS, controls=(SAVE, SEND_SMS, "返回", PERSONAL_CENTER),
-                message=message, greeting=f"单位：{unit.name}（{unit.tax_id}）",
-                extras={"hint": f"短信验证码将发送至绑定的手机号（尾号{(phone or '')[-4:]}）。"})
+                message=message, values=dict(values or {}), greeting=f"单位：{unit.name}（{unit.tax_id}）",
+                extras={"hint": f"短信验证码将发送至绑定的手机号（尾号{(phone or '')[-4:]}）。",
+                        "keep_passwords": True})

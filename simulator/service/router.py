@@ -10,6 +10,9 @@ from simulator.service.views import View
 
 #: The entry of the ITS withholding client (扣缴客户端): its login page.
 CLIENT = "扣缴客户端"
+#: An action for (screen, ANY_CONTROL) answers any other control of that screen (buttons named by data, e.g. a
+#: person's name); it finds the pressed control in the form under CONTROL.
+ANY_CONTROL, CONTROL = "*", "_control"
 
 
 class UnknownControl(LookupError):
@@ -41,6 +44,8 @@ class Router:
         """Press a control with what was typed; the session moves and its new screen is returned."""
         session = self._sessions.get(session_id, self._start(entry))
         action = self._actions.get((session.screen, control))
+        if action is None and control and (session.screen, ANY_CONTROL) in self._actions:
+            action, form = self._actions[(session.screen, ANY_CONTROL)], {**form, CONTROL: control}
         if action is None:
             raise UnknownControl(f"「{session.screen}」页面上没有【{control}】")
         action(session, form)

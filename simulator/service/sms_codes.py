@@ -37,12 +37,12 @@ class SmsCodes:
         self._live: dict[tuple[str, str], SentCode] = {}
         self._outbox: list[SentCode] = []
 
-    def send(self, phone: str, purpose: str) -> Message:
+    def send(self, phone: str, purpose: str, sender: str = "自然人电子税务局") -> Message:
         """【获取验证码】: a clear refusal when the gateway fails; nothing is kept then."""
         if not (phone.isdigit() and len(phone) == 11):
             return refused("请输入正确的11位手机号码")
         code = f"{secrets.randbelow(10**6):06d}"
-        text = f"【自然人电子税务局】您的验证码为{code}，{int(CODE_LIFETIME.total_seconds() // 60)}分钟内有效。"
+        text = f"【{sender}】您的验证码为{code}，{int(CODE_LIFETIME.total_seconds() // 60)}分钟内有效。"
         try:
             self._gateway.send(phone, text)
         except ExternalServiceError as failure:

@@ -57,6 +57,8 @@ class View:
     greeting: str | None = None
     template: str | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    #: A list or table on the screen, each row its cells as shown (e.g. a synced handler: 姓名, 身份).
+    rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def refused(self) -> bool:

@@ -102,6 +102,18 @@ class SqliteStore:
                 raise
             self._db.execute("COMMIT")
 
+    def transaction(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
+        """Run a flow's statements all or nothing (e.g. 同步办税人 replacing an enterprise's handlers)."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                for sql, args in statements:
+                    self._db.execute(sql, args)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
     def save(self, account: Account) -> None:
         """Write back the password and lock state of an existing account."""
         with self._lock:

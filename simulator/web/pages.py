@@ -11,8 +11,8 @@ from simulator.service.router import CLIENT, UnknownControl
 blueprint = Blueprint("pages", __name__)
 CONTROL_FIELD = "_control"
 #: Each entry (a client the guides name) lives under its own path with its own session cookie.
-ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app"}
-COOKIES = {CLIENT: "etax_session", "个人所得税APP": "etax_app_session"}
+ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax"}
+COOKIES = {CLIENT: "etax_session", "个人所得税APP": "etax_app_session", "辽宁省电子税务局": "etax_liaoning_session"}
 
 
 def _portal() -> Portal:
@@ -51,7 +51,8 @@ for _entry, _path in ENTRY_PATHS.items():
 
 @blueprint.get("/captcha.svg")
 def captcha_image() -> Response:
-    answer = _portal().sessions.current_captcha(request.cookies.get(COOKIES[CLIENT]))
+    entry = request.args.get("entry", CLIENT)  # each entry's page shows the captcha of its own session
+    answer = _portal().sessions.current_captcha(request.cookies.get(COOKIES.get(entry, COOKIES[CLIENT])))
     return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
 
 

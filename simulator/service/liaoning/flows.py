@@ -1,0 +1,30 @@
+"""The Liaoning e-tax bureau's flows and capabilities, wired for the composition root."""
+
+from __future__ import annotations
+
+from simulator.clock import Clock
+from simulator.external.wiring import Externals
+from simulator.service.flow import Flow
+from simulator.service.liaoning.enterprise_login import EnterpriseLoginFlow
+from simulator.service.liaoning.handler_choice import HandlerChoiceFlow
+from simulator.service.liaoning.handler_login import HandlerLoginFlow
+from simulator.service.liaoning.handler_sync import HandlerSync
+from simulator.service.liaoning.home import HomeFlow
+from simulator.service.liaoning.personal_password import PersonalPasswordFlow
+from simulator.service.liaoning.screens import Liaoning
+from simulator.service.liaoning.seeds import liaoning_hooks
+from simulator.service.sessions import SessionRegistry
+from simulator.service.sms_codes import SmsCodes
+from simulator.store.enterprises import EnterpriseStore
+from simulator.store.sqlite import SqliteStore
+
+
+def liaoning_flows(store: SqliteStore, clock: Clock, sessions: SessionRegistry, externals: Externals,
+                   sms_codes: SmsCodes) -> list[Flow]:
+    """Login page, 办税人员选择, the second factor, the personal password, the pages after login."""
+    enterprises = EnterpriseStore(store)
+    liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock)
+    sync = HandlerSync(externals.core, enterprises)
+    seeds = liaoning_hooks(enterprises, externals.script)
+    return [EnterpriseLoginFlow(liaoning, seeds), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),
+            PersonalPasswordFlow(liaoning), HomeFlow(liaoning)]

@@ -1,0 +1,48 @@
+"""After the login: the 电子税务局首页 (enterprise and person), or for a 纯社保户 the 社保费征收系统."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from simulator.service.flow import Action, Form, Hook
+from simulator.service.liaoning.handler_login import current_handler
+from simulator.service.liaoning.screens import Liaoning, LnScreen, logged_in_enterprise
+from simulator.service.sessions import PortalSession
+from simulator.service.views import View
+
+
+class HomeFlow:
+    """Both pages name the enterprise; the 首页 also the person and 身份 who logged in. 【退出】 ends the session."""
+
+    def __init__(self, liaoning: Liaoning) -> None:
+        self._ln = liaoning
+
+    def entries(self) -> Mapping[str, str]:
+        return {}
+
+    def screens(self) -> Iterable[str]:
+        return (LnScreen.HOME, LnScreen.SOCIAL_SECURITY)
+
+    def hooks(self) -> Mapping[str, Hook]:
+        return {}
+
+    def actions(self) -> Mapping[tuple[str, str], Action]:
+        return {(screen, "退出"): _log_out for screen in self.screens()}
+
+    def render(self, session: PortalSession) -> View:
+        account = self._ln.enterprises.find(logged_in_enterprise(session))
+        rows: list[tuple[str, ...]] = []
+        if account is not None:
+            rows.append(("纳税人名称", account.name))
+            rows.append(("纳税人识别号", account.tax_id))
+        handler = current_handler(self._ln, session) if session.screen == LnScreen.HOME else None
+        if handler is not None:
+            rows.append(("办税人", handler.name, handler.role.value))
+        greeting = None if account is None else f"欢迎，{account.name}"
+        return View(session.screen, controls=("退出",), message=session.message, greeting=greeting, rows=tuple(rows),
+                    template="ln_home")
+
+
+def _log_out(session: PortalSession, _: Form) -> None:
+    session.state.clear()
+    session.go(LnScreen.LOGIN)

@@ -1,0 +1,105 @@
+"""Test-control capabilities of the Liaoning e-tax bureau: enterprises, their registration, real-name collection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from stdnum.cn import ric
+
+from simulator.domain.enterprise import EnterpriseAccount, taxpayer_id_problem
+from simulator.external.core_records import RealNameRecord, RegisteredPerson, RegisteredRole, TaxRegistration
+from simulator.external.script import ExternalScript
+from simulator.service.flow import Hook
+from simulator.service.passwords import hash_password
+from simulator.service.test_control import SeedError
+from simulator.store.enterprises import DuplicateEnterprise, EnterpriseStore
+
+
+def _text(payload: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+    value = payload.get(key, None if required else "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise SeedError(f"'{key}' must be a non-empty string")
+    return value.strip()
+
+
+def _tax_id(payload: Mapping[str, Any]) -> str:
+    tax_id = _text(payload, "tax_id").upper()
+    problem = taxpayer_id_problem(tax_id)
+    if problem is not None:
+        raise SeedError(f"tax_id '{tax_id}': {problem}")
+    return tax_id
+
+
+def _id_number(payload: Mapping[str, Any]) -> str:
+    number = _text(payload, "id_number").upper()
+    if not ric.is_valid(number):
+        raise SeedError(f"id_number '{number}' is not a valid 居民身份证号码 (check digit or birth date)")
+    return number
+
+
+def _phone(payload: Mapping[str, Any], key: str, *, required: bool) -> str:
+    phone = _text(payload, key, required=required)
+    if phone and not (phone.isdigit() and 7 <= len(phone) <= 12):
+        raise SeedError(f"'{key}' must be a telephone number of digits, not '{phone}'")
+    return phone
+
+
+def liaoning_hooks(enterprises: EnterpriseStore, script: ExternalScript) -> dict[str, Hook]:
+    """seed.enterprise, seed.registration_person, seed.real_name_collection, core.remove_registration_person,
+    handler.freeze; every check runs before anything is stored."""
+    core = script.core
+
+    def seed_enterprise(payload: Mapping[str, Any]) -> dict[str, Any]:
+        tax_id, name, password = _tax_id(payload), _text(payload, "name"), _text(payload, "password")
+        social = payload.get("social_security_only", False)
+        if not isinstance(social, bool):
+            raise SeedError("'social_security_only' must be true or false")
+        if any(c.isspace() for c in password):
+            raise SeedError("'password' must not contain spaces")
+        try:
+            enterprises.add(EnterpriseAccount(tax_id, name, hash_password(password)))
+        except DuplicateEnterprise as exc:
+            raise SeedError(str(exc)) from None
+        core.register(TaxRegistration(tax_id, name, social))
+        return {"tax_id": tax_id, "name": name, "social_security_only": social}
+
+    def seed_person(payload: Mapping[str, Any]) -> dict[str, Any]:
+        tax_id, number, name = _tax_id(payload), _id_number(payload), _text(payload, "name")
+        try:
+            role = RegisteredRole.from_label(_text(payload, "role"))
+        except ValueError as exc:
+            raise SeedError(str(exc)) from None
+        mobile, landline = _phone(payload, "mobile", required=False), _phone(payload, "landline", required=False)
+        if core.registration(tax_id) is None:
+            raise SeedError(f"no tax registration for '{tax_id}': seed it with seed.enterprise first")
+        core.add_person(tax_id, RegisteredPerson(role, name, number, mobile, landline))
+        return {"tax_id": tax_id, "id_number": number, "role": role.value}
+
+    def seed_collection(payload: Mapping[str, Any]) -> dict[str, Any]:
+        number, name, mobile = _id_number(payload), _text(payload, "name"), _text(payload, "mobile")
+        if not (mobile.isdigit() and len(mobile) == 11 and mobile.startswith("1")):
+            raise SeedError(f"'mobile' must be an 11-digit mobile number, not '{mobile}'")
+        linked = payload.get("enterprises", [])
+        if not isinstance(linked, list) or not all(isinstance(t, str) for t in linked):
+            raise SeedError("'enterprises' must be a list of 纳税人识别号")
+        core.collect(RealNameRecord(number, name, mobile, frozenset(t.strip().upper() for t in linked)))
+        return {"id_number": number, "enterprises": sorted(linked)}
+
+    def remove_person(payload: Mapping[str, Any]) -> dict[str, Any]:
+        tax_id, number = _tax_id(payload), _id_number(payload)
+        if core.registration(tax_id) is None:
+            raise SeedError(f"no tax registration for '{tax_id}'")
+        core.remove_person(tax_id, number)
+        return {"tax_id": tax_id, "removed": number}
+
+    def freeze(payload: Mapping[str, Any]) -> dict[str, Any]:
+        tax_id, number = _tax_id(payload), _id_number(payload)
+        if enterprises.handler(tax_id, number) is None:
+            raise SeedError(f"'{number}' is not a synced handler of '{tax_id}': sync the handlers first")
+        enterprises.set_frozen(tax_id, number, True)
+        return {"tax_id": tax_id, "id_number": number, "frozen": True}
+
+    return {"seed.enterprise": seed_enterprise, "seed.registration_person": seed_person,
+            "seed.real_name_collection": seed_collection, "core.remove_registration_person": remove_person,
+            "handler.freeze": freeze}

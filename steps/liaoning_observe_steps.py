@@ -1,0 +1,46 @@
+"""What the Liaoning pages show: the synced handlers and their 身份, the enterprise and person, SMS received."""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, then
+
+from drivers.protocol import PortalDriver
+from fixtures.enterprises import EnterpriseData
+from fixtures.identities import Identity
+from steps.expect import expect
+
+
+@then(parsers.parse("页面列出办税人「{who}」，身份为「{role}」"))
+def listed(portal: PortalDriver, cast: dict[str, Identity], who: str, role: str) -> None:
+    name = cast[who].name
+    expect(portal.shows_row((name, role)), f"办税人员列表中有「{name}」，身份为「{role}」", "没有这一行")
+
+
+@then(parsers.parse("页面未列出办税人「{who}」"))
+def not_listed(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
+    name = cast[who].name
+    expect(not portal.shows_text(name) and not portal.shows_control(name), f"页面上没有「{name}」", "页面上有")
+
+
+@then(parsers.parse("页面显示「{text}」"))
+def shows(portal: PortalDriver, text: str) -> None:
+    expect(portal.shows_text(text), f"页面显示「{text}」", f"「{portal.screen()}」页面上没有")
+
+
+@then(parsers.parse("页面显示企业「{name}」和办税人「{who}」"))
+def shows_who(portal: PortalDriver, enterprises: dict[str, EnterpriseData], cast: dict[str, Identity], name: str,
+              who: str) -> None:
+    for text in (enterprises[name].name, cast[who].name):
+        expect(portal.shows_text(text), f"页面显示「{text}」", f"「{portal.screen()}」页面上没有")
+
+
+@then(parsers.re(r"「(?P<who>[^」]+)」的手机(?P<got>收到|未收到)短信验证码"))
+def sms_received(portal: PortalDriver, cast: dict[str, Identity], who: str, got: str) -> None:
+    count = len(portal.hook("sms.outbox", {"phone": cast[who].phone})["messages"])
+    expect((count > 0) == (got == "收到"), f"「{who}」的手机{got}短信验证码", f"收到 {count} 条")
+
+
+@then(parsers.parse("被拒绝，停留在「{screen}」"))
+def refused_on(portal: PortalDriver, screen: str) -> None:
+    expect(portal.screen() == screen and portal.is_refused(), f"被拒绝，停留在「{screen}」",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
