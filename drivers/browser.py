@@ -22,7 +22,6 @@ UNKNOWN_SCREEN = "（未识别的页面）"
 TICKED = "勾选"
 
 
-
 class BrowserDriver:
     """One browser context per scenario; test control goes through the portal's conformance hooks."""
 

@@ -71,9 +71,9 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         FormerLoginFlow(units, declaration_passwords, clock),
         RegistrationFlow(store, clock, sms_codes),
         *app_registration_flows(store, clock, externals.face, sms_codes),
-        *liaoning_flows(store, clock, sessions, externals, sms_codes),
         AppAccountFlow(store, sms_codes, bindings),
         AppDeclarationPasswordFlow(store, units, bindings, sms_codes),
+        *liaoning_flows(store, clock, sessions, externals, sms_codes),
     ]
     control = TestControl(store, sessions, clock)
     external_control = ExternalControl(externals.script)
