@@ -23,6 +23,7 @@ pytest_plugins = [
     "steps.liaoning_seed_steps",
     "steps.liaoning_login_steps",
     "steps.liaoning_observe_steps",
+    "steps.liaoning_quick_steps",
     "steps.app_declaration_password_steps",
 ]
 

@@ -16,6 +16,12 @@ HOME = "电子税务局首页"
 
 
 @pytest.fixture
+def sms_baseline() -> dict[str, int]:
+    """Messages each phone had got when the scenario's history (its 假如 steps) was done, by phone."""
+    return {}
+
+
+@pytest.fixture
 def personal_passwords() -> dict[str, str]:
     """个人密码 each person of the scenario set, by role."""
     return {}
@@ -95,8 +101,8 @@ def set_given_password(portal: PortalDriver, password: str) -> None:
 
 @given(parsers.parse("「{who}」已完成企业「{name}」的初次普通登录"))
 def first_login_done(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
-                     enterprises: dict[str, EnterpriseData], personal_passwords: dict[str, str], who: str,
-                     name: str) -> None:
+                     enterprises: dict[str, EnterpriseData], personal_passwords: dict[str, str],
+                     sms_baseline: dict[str, int], who: str, name: str) -> None:
     """普通登录, 【同步办税人】, the person, 短信登录, 个人密码, then 【退出】 from the 首页."""
     _log_in(portal, enterprises[name])
     portal.click("同步办税人")
@@ -106,6 +112,7 @@ def first_login_done(portal: PortalDriver, cast: dict[str, Identity], identities
     set_personal_password(portal, cast, identities, personal_passwords, who)
     expect_text(HOME, portal.screen(), "当前页面")
     portal.click("退出")
+    sms_baseline[cast[who].phone] = len(portal.hook("sms.outbox", {"phone": cast[who].phone})["messages"])
 
 
 @when(parsers.re(r"在「(?P<field>[^」]+)」中填写(?:「(?P<who>[^」]+)」的个人密码|企业「(?P<name>[^」]+)」的企业密码)"))

@@ -48,6 +48,7 @@ class LiaoningVisitor:
 
     def log_in(self, password: str | None = None, *, agree: bool = True) -> View:
         self.session, self.view = self.portal.view(self.session, ETAX)
+        self.press("普通登录")  # the page may still show 快捷登录
         captcha = self.portal.test_control.current_captcha(self.session) or ""
         form = {"纳税人识别号": self.enterprise.tax_id, "企业密码": password or self.enterprise.password,
                 "验证码": captcha, "同意协议": "勾选" if agree else ""}

@@ -38,7 +38,8 @@ class Handler:
     """A person synced from the tax registration (同步办税人) who may log in for the enterprise.
 
     `sms_mobile` is the number a code can go to: the registration's 【移动电话】 when it equals the real-name
-    mobile (FAQ 2), else empty. The personal password (个人密码) is the handler's own, not the 企业密码.
+    mobile (FAQ 2), else empty. `real_name_mobile` is the 实名采集 mobile, the one 快捷登录 asks for. The
+    personal password (个人密码) is the handler's own, not the 企业密码.
     """
 
     tax_id: str
@@ -46,6 +47,7 @@ class Handler:
     name: str
     role: RegisteredRole
     sms_mobile: str
+    real_name_mobile: str = ""
     personal_password_hash: str | None = None
     frozen: bool = False
 

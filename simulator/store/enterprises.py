@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS etax_handlers (
     name TEXT NOT NULL,
     role TEXT NOT NULL,
     sms_mobile TEXT NOT NULL,
+    real_name_mobile TEXT NOT NULL DEFAULT '',
     personal_password_hash TEXT,
     frozen INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (tax_id, id_number)
@@ -78,9 +79,9 @@ class EnterpriseStore:
             kept = old.get(new.id_number)
             password, frozen = (kept.personal_password_hash, kept.frozen) if kept else (None, False)
             statements.append(("INSERT INTO etax_handlers (tax_id, id_number, name, role, sms_mobile,"
-                               " personal_password_hash, frozen) VALUES (?,?,?,?,?,?,?)",
-                               (tax_id, new.id_number, new.name, new.role.value, new.sms_mobile, password,
-                                int(frozen))))
+                               " real_name_mobile, personal_password_hash, frozen) VALUES (?,?,?,?,?,?,?,?)",
+                               (tax_id, new.id_number, new.name, new.role.value, new.sms_mobile,
+                                new.real_name_mobile, password, int(frozen))))
         self._store.transaction(statements)
 
     def set_personal_password(self, tax_id: str, id_number: str, password_hash: str) -> None:
@@ -94,4 +95,4 @@ class EnterpriseStore:
 
 def _handler(row: sqlite3.Row) -> Handler:
     return Handler(row["tax_id"], row["id_number"], row["name"], RegisteredRole(row["role"]), row["sms_mobile"],
-                   row["personal_password_hash"], bool(row["frozen"]))
+                   row["real_name_mobile"], row["personal_password_hash"], bool(row["frozen"]))

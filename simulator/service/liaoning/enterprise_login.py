@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from simulator.domain.enterprise import taxpayer_id_problem
 from simulator.external.script import ExternalServiceError
 from simulator.service import captcha
 from simulator.service.flow import Action, Form, Hook
+from simulator.service.liaoning.credentials import AGREEMENT, agreement_problem, enterprise_problem
+from simulator.service.liaoning.quick_login import QuickLogin
 from simulator.service.liaoning.screens import (
     ETAX,
     FACTOR,
@@ -16,24 +17,21 @@ from simulator.service.liaoning.screens import (
     NORMAL_LOGIN,
     QUICK_LOGIN,
     TAX_ID,
+    WAY,
     Liaoning,
     LnScreen,
 )
-from simulator.service.passwords import verify_password
 from simulator.service.sessions import PortalSession
 from simulator.service.views import Message, View, refused
 
-FIELDS = ("纳税人识别号", "企业密码", "验证码", "同意协议")
-#: A ticked 「同意协议」 posts this value (what a browser sends for the checkbox).
-TICKED = "勾选"
-AGREEMENT = "同意协议"
+FIELDS = ("纳税人识别号", "企业密码", "验证码", AGREEMENT)
 
 
 class EnterpriseLoginFlow:
     """【登录】 checks the agreement, the captcha, the 纳税人识别号 and the 企业密码; a refusal draws a new captcha."""
 
     def __init__(self, liaoning: Liaoning, seeds: Mapping[str, Hook]) -> None:
-        self._ln, self._seeds = liaoning, seeds
+        self._ln, self._seeds, self._quick = liaoning, seeds, QuickLogin(liaoning)
 
     def entries(self) -> Mapping[str, str]:
         return {ETAX: LnScreen.LOGIN}
@@ -46,19 +44,25 @@ class EnterpriseLoginFlow:
         return self._seeds
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
-        stay = lambda s, _: s.go(LnScreen.LOGIN)  # noqa: E731 — the page already shows 企业登录-普通登录
-        return {(LnScreen.LOGIN, "企业登录"): stay, (LnScreen.LOGIN, NORMAL_LOGIN): stay,
-                (LnScreen.LOGIN, "登录"): self.submit}
+        stay = lambda s, _: s.go(LnScreen.LOGIN)  # noqa: E731 — 企业登录 is the only kind built
+        return {(LnScreen.LOGIN, "企业登录"): stay, (LnScreen.LOGIN, NORMAL_LOGIN): lambda s, _: _way(s, NORMAL_LOGIN),
+                (LnScreen.LOGIN, QUICK_LOGIN): lambda s, _: _way(s, QUICK_LOGIN),
+                (LnScreen.LOGIN, "获取验证码"): self._quick.send_code, (LnScreen.LOGIN, "登录"): self.submit}
 
     def render(self, session: PortalSession) -> View:
+        if session.state.get(WAY) == QUICK_LOGIN:
+            return self._quick.render(session)
         if not session.captcha_required:  # the 验证码 is always asked for here
             self._new_captcha(session)
         return View(LnScreen.LOGIN, tab=f"企业登录-{NORMAL_LOGIN}", fields=FIELDS,
-                    controls=("企业登录", NORMAL_LOGIN, "登录"), message=session.message, captcha_required=True,
-                    values=dict(session.values), template="ln_login",
+                    controls=("企业登录", QUICK_LOGIN, NORMAL_LOGIN, "登录"), message=session.message,
+                    captcha_required=True, values=dict(session.values), template="ln_login",
                     extras={"kinds": LOGIN_KINDS, "modes": (QUICK_LOGIN, NORMAL_LOGIN), "active_mode": NORMAL_LOGIN})
 
     def submit(self, session: PortalSession, form: Form) -> None:
+        if session.state.get(WAY) == QUICK_LOGIN:
+            self._quick.submit(session, form)
+            return
         tax_id = form.get("纳税人识别号", "").strip().upper()
         problem = self._problem(session, tax_id, form)
         if problem is not None:
@@ -66,20 +70,15 @@ class EnterpriseLoginFlow:
             session.go(LnScreen.LOGIN, problem, {"纳税人识别号": tax_id})
 
     def _problem(self, session: PortalSession, tax_id: str, form: Form) -> Message | None:
-        if form.get(AGREEMENT, "") != TICKED:
-            return refused("请阅读并勾选同意协议")
+        unticked = agreement_problem(form.get(AGREEMENT, ""))
+        if unticked is not None:
+            return unticked
         typed = form.get("验证码", "")
         if not captcha.matches(typed, session.captcha_answer):
             return refused("请输入验证码" if not typed.strip() else "验证码错误，请重新输入")
-        password = form.get("企业密码", "")
-        if not tax_id or not password:
-            return refused("请输入纳税人识别号和企业密码")
-        wrong_id = taxpayer_id_problem(tax_id)
-        if wrong_id is not None:
-            return refused(wrong_id)
-        account = self._ln.enterprises.find(tax_id)
-        if account is None or not verify_password(password, account.password_hash):
-            return refused("纳税人识别号或企业密码错误")
+        _, wrong = enterprise_problem(self._ln.enterprises, tax_id, form.get("企业密码", ""))
+        if wrong is not None:
+            return wrong
         try:
             registration = self._ln.core.registration(tax_id)
         except ExternalServiceError as failure:
@@ -94,3 +93,9 @@ class EnterpriseLoginFlow:
     def _new_captcha(self, session: PortalSession) -> None:
         session.require_captcha()
         self._ln.sessions.captcha_issued(session)
+
+
+def _way(session: PortalSession, way: str) -> None:
+    """【普通登录】 / 【快捷登录】: the same page, the other way's fields."""
+    session.state[WAY] = way
+    session.go(LnScreen.LOGIN)

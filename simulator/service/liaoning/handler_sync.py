@@ -42,7 +42,7 @@ class HandlerSync:
             if record is None or tax_id not in record.enterprises or record.name != person.name:
                 continue  # summary 温馨提示2: 人员信息不匹配 → 须重新实名采集
             synced.append(Handler(tax_id, person.id_number, person.name, person.role,
-                                  sms_mobile_of(person, record.mobile)))
+                                  sms_mobile_of(person, record.mobile), record.mobile))
         return synced
 
     def still_registered(self, handler: Handler) -> Message | None:

@@ -24,6 +24,8 @@ PERSONAL_PASSWORD_TIP = "温馨提示：请牢记人员的个人密码，该密�
 SMS_SENDER = "辽宁省电子税务局"
 
 TAX_ID, HANDLER, FACTOR = "liaoning.tax_id", "liaoning.handler", "liaoning.factor"
+#: Which way of 企业登录 the login page shows (普通登录 unless 快捷登录 was chosen).
+WAY = "liaoning.way"
 
 
 class LnScreen(enum.StrEnum):
