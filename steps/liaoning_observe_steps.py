@@ -47,3 +47,9 @@ def sms_received(portal: PortalDriver, cast: dict[str, Identity], sms_baseline: 
 def refused_on(portal: PortalDriver, screen: str) -> None:
     expect(portal.screen() == screen and portal.is_refused(), f"被拒绝，停留在「{screen}」",
            f"页面「{portal.screen()}」，提示「{portal.message()}」")
+
+
+@then(parsers.re(r"页面显示「(?P<who>[^」]+)」的姓名"))
+def shows_name(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
+    name = cast[who].name
+    expect(portal.shows_text(name), f"页面显示「{name}」", f"「{portal.screen()}」页面上没有")

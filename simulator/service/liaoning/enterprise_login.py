@@ -8,11 +8,13 @@ from simulator.external.script import ExternalServiceError
 from simulator.service import captcha
 from simulator.service.flow import Action, Form, Hook
 from simulator.service.liaoning.credentials import AGREEMENT, agreement_problem, enterprise_problem
+from simulator.service.liaoning.natural_person_login import NATURAL_LOGIN, NaturalPersonLogin
 from simulator.service.liaoning.quick_login import QuickLogin
 from simulator.service.liaoning.screens import (
     ETAX,
     FACTOR,
     HANDLER,
+    KIND,
     LOGIN_KINDS,
     NORMAL_LOGIN,
     QUICK_LOGIN,
@@ -23,6 +25,7 @@ from simulator.service.liaoning.screens import (
 )
 from simulator.service.sessions import PortalSession
 from simulator.service.views import Message, View, refused
+from simulator.store.sqlite import SqliteStore
 
 FIELDS = ("纳税人识别号", "企业密码", "验证码", AGREEMENT)
 
@@ -30,8 +33,9 @@ FIELDS = ("纳税人识别号", "企业密码", "验证码", AGREEMENT)
 class EnterpriseLoginFlow:
     """【登录】 checks the agreement, the captcha, the 纳税人识别号 and the 企业密码; a refusal draws a new captcha."""
 
-    def __init__(self, liaoning: Liaoning, seeds: Mapping[str, Hook]) -> None:
+    def __init__(self, liaoning: Liaoning, seeds: Mapping[str, Hook], accounts: SqliteStore) -> None:
         self._ln, self._seeds, self._quick = liaoning, seeds, QuickLogin(liaoning)
+        self._natural = NaturalPersonLogin(accounts, self._new_captcha)
 
     def entries(self) -> Mapping[str, str]:
         return {ETAX: LnScreen.LOGIN}
@@ -44,22 +48,29 @@ class EnterpriseLoginFlow:
         return self._seeds
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
-        stay = lambda s, _: s.go(LnScreen.LOGIN)  # noqa: E731 — 企业登录 is the only kind built
-        return {(LnScreen.LOGIN, "企业登录"): stay, (LnScreen.LOGIN, NORMAL_LOGIN): lambda s, _: _way(s, NORMAL_LOGIN),
+        return {(LnScreen.LOGIN, "企业登录"): lambda s, _: _choose(s, KIND, "企业登录"),
+                (LnScreen.LOGIN, NATURAL_LOGIN): lambda s, _: _choose(s, KIND, NATURAL_LOGIN),
+                (LnScreen.LOGIN, NORMAL_LOGIN): lambda s, _: _way(s, NORMAL_LOGIN),
                 (LnScreen.LOGIN, QUICK_LOGIN): lambda s, _: _way(s, QUICK_LOGIN),
                 (LnScreen.LOGIN, "获取验证码"): self._quick.send_code, (LnScreen.LOGIN, "登录"): self.submit}
 
     def render(self, session: PortalSession) -> View:
+        if session.state.get(KIND) == NATURAL_LOGIN:
+            return self._natural.render(session)
         if session.state.get(WAY) == QUICK_LOGIN:
             return self._quick.render(session)
         if not session.captcha_required:  # the 验证码 is always asked for here
             self._new_captcha(session)
         return View(LnScreen.LOGIN, tab=f"企业登录-{NORMAL_LOGIN}", fields=FIELDS,
-                    controls=("企业登录", QUICK_LOGIN, NORMAL_LOGIN, "登录"), message=session.message,
+                    controls=("企业登录", NATURAL_LOGIN, QUICK_LOGIN, NORMAL_LOGIN, "登录"), message=session.message,
                     captcha_required=True, values=dict(session.values), template="ln_login",
-                    extras={"kinds": LOGIN_KINDS, "modes": (QUICK_LOGIN, NORMAL_LOGIN), "active_mode": NORMAL_LOGIN})
+                    extras={"kinds": LOGIN_KINDS, "active_kind": "企业登录", "modes": (QUICK_LOGIN, NORMAL_LOGIN),
+                            "active_mode": NORMAL_LOGIN, "checkboxes": (AGREEMENT,)})
 
     def submit(self, session: PortalSession, form: Form) -> None:
+        if session.state.get(KIND) == NATURAL_LOGIN:
+            self._natural.submit(session, form)
+            return
         if session.state.get(WAY) == QUICK_LOGIN:
             self._quick.submit(session, form)
             return
@@ -97,5 +108,10 @@ class EnterpriseLoginFlow:
 
 def _way(session: PortalSession, way: str) -> None:
     """【普通登录】 / 【快捷登录】: the same page, the other way's fields."""
-    session.state[WAY] = way
+    _choose(session, WAY, way)
+
+
+def _choose(session: PortalSession, key: str, choice: str) -> None:
+    """A tab of the login page (the kind of login, or the way of 企业登录): the same page, other fields."""
+    session.state[key] = choice
     session.go(LnScreen.LOGIN)

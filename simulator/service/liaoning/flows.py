@@ -26,5 +26,5 @@ def liaoning_flows(store: SqliteStore, clock: Clock, sessions: SessionRegistry, 
     liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock)
     sync = HandlerSync(externals.core, enterprises)
     seeds = liaoning_hooks(enterprises, externals.script)
-    return [EnterpriseLoginFlow(liaoning, seeds), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),
-            PersonalPasswordFlow(liaoning), HomeFlow(liaoning)]
+    return [EnterpriseLoginFlow(liaoning, seeds, store), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),
+            PersonalPasswordFlow(liaoning), HomeFlow(liaoning, store)]

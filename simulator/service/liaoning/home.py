@@ -6,16 +6,17 @@ from collections.abc import Iterable, Mapping
 
 from simulator.service.flow import Action, Form, Hook
 from simulator.service.liaoning.handler_login import current_handler
-from simulator.service.liaoning.screens import Liaoning, LnScreen, logged_in_enterprise
+from simulator.service.liaoning.screens import NATURAL_PERSON, Liaoning, LnScreen, logged_in_enterprise
 from simulator.service.sessions import PortalSession
 from simulator.service.views import View
+from simulator.store.sqlite import SqliteStore
 
 
 class HomeFlow:
     """Both pages name the enterprise; the 首页 also the person and 身份 who logged in. 【退出】 ends the session."""
 
-    def __init__(self, liaoning: Liaoning) -> None:
-        self._ln = liaoning
+    def __init__(self, liaoning: Liaoning, accounts: SqliteStore) -> None:
+        self._ln, self._accounts = liaoning, accounts
 
     def entries(self) -> Mapping[str, str]:
         return {}
@@ -30,6 +31,12 @@ class HomeFlow:
         return {(screen, "退出"): _log_out for screen in self.screens()}
 
     def render(self, session: PortalSession) -> View:
+        natural = session.state.get(NATURAL_PERSON)
+        if natural:  # 自然人登录: the person's own 首页
+            person = self._accounts.find_by_document_number(str(natural))
+            name = "" if person is None else person.person.name
+            return View(session.screen, controls=("退出",), message=session.message, greeting=f"欢迎，{name}",
+                        rows=(("自然人", name),), template="ln_home")
         account = self._ln.enterprises.find(logged_in_enterprise(session))
         rows: list[tuple[str, ...]] = []
         if account is not None:

@@ -39,10 +39,12 @@ class QuickLogin:
 
     def render(self, session: PortalSession) -> View:
         return View(LnScreen.LOGIN, tab=f"企业登录-{QUICK_LOGIN}", fields=FIELDS,
-                    controls=("企业登录", NORMAL_LOGIN, QUICK_LOGIN, "获取验证码", "登录"), message=session.message,
+                    controls=("企业登录", "自然人登录", NORMAL_LOGIN, QUICK_LOGIN, "获取验证码", "登录"),
+                    message=session.message,
                     values=dict(session.values), options={IDENTITY: tuple(r.value for r in RegisteredRole)},
-                    template="ln_login", extras={"kinds": LOGIN_KINDS, "modes": (QUICK_LOGIN, NORMAL_LOGIN),
-                                                 "active_mode": QUICK_LOGIN, "keep_passwords": True})
+                    template="ln_login", extras={"kinds": LOGIN_KINDS, "active_kind": "企业登录",
+                                                 "modes": (QUICK_LOGIN, NORMAL_LOGIN), "active_mode": QUICK_LOGIN,
+                                                 "keep_passwords": True, "checkboxes": (AGREEMENT,)})
 
     def send_code(self, session: PortalSession, form: Form) -> None:
         handler, problem = self._person(form)

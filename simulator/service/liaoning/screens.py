@@ -26,6 +26,8 @@ SMS_SENDER = "辽宁省电子税务局"
 TAX_ID, HANDLER, FACTOR = "liaoning.tax_id", "liaoning.handler", "liaoning.factor"
 #: Which way of 企业登录 the login page shows (普通登录 unless 快捷登录 was chosen).
 WAY = "liaoning.way"
+#: Which kind of login the page shows (企业登录 unless 自然人登录 was chosen), and who logged in as a natural person.
+KIND, NATURAL_PERSON = "liaoning.kind", "liaoning.natural_person"
 
 
 class LnScreen(enum.StrEnum):
