@@ -39,13 +39,14 @@ def person_in(cast: dict[str, Identity], identities: IdentityFactory, role: str)
     return cast[role]
 
 
-@given(parsers.re(r"(?P<kind>企业|纯社保户)「(?P<name>[^」]+)」已开通辽宁省电子税务局"))
+@given(parsers.re(r"(?P<kind>企业|纯社保户|涉税代理机构)「(?P<name>[^」]+)」已开通辽宁省电子税务局"))
 def an_enterprise(portal: PortalDriver, enterprise_factory: EnterpriseFactory, enterprises: dict[str, EnterpriseData],
                   kind: str, name: str) -> None:
     """Its 税务登记 is in the core tax system (金税三期); its 企业密码 is the portal's."""
     enterprise = enterprise_factory.enterprise()
     portal.hook("seed.enterprise", {"tax_id": enterprise.tax_id, "name": enterprise.name,
-                                    "password": enterprise.password, "social_security_only": kind == "纯社保户"})
+                                    "password": enterprise.password, "social_security_only": kind == "纯社保户",
+                                    "agency": kind == "涉税代理机构"})
     enterprises[name] = enterprise
 
 

@@ -7,10 +7,12 @@ from collections.abc import Iterable, Mapping
 from simulator.external.script import ExternalServiceError
 from simulator.service import captcha
 from simulator.service.flow import Action, Form, Hook
+from simulator.service.liaoning.agent_login import AgentLogin
 from simulator.service.liaoning.credentials import AGREEMENT, agreement_problem, enterprise_problem
 from simulator.service.liaoning.natural_person_login import NATURAL_LOGIN, NaturalPersonLogin
 from simulator.service.liaoning.quick_login import QuickLogin
 from simulator.service.liaoning.screens import (
+    AGENT_LOGIN,
     ETAX,
     FACTOR,
     HANDLER,
@@ -35,7 +37,7 @@ class EnterpriseLoginFlow:
 
     def __init__(self, liaoning: Liaoning, seeds: Mapping[str, Hook], accounts: SqliteStore) -> None:
         self._ln, self._seeds, self._quick = liaoning, seeds, QuickLogin(liaoning)
-        self._natural = NaturalPersonLogin(accounts, self._new_captcha)
+        self._natural, self._agent = NaturalPersonLogin(accounts, self._new_captcha), AgentLogin(liaoning)
 
     def entries(self) -> Mapping[str, str]:
         return {ETAX: LnScreen.LOGIN}
@@ -50,6 +52,7 @@ class EnterpriseLoginFlow:
     def actions(self) -> Mapping[tuple[str, str], Action]:
         return {(LnScreen.LOGIN, "企业登录"): lambda s, _: _choose(s, KIND, "企业登录"),
                 (LnScreen.LOGIN, NATURAL_LOGIN): lambda s, _: _choose(s, KIND, NATURAL_LOGIN),
+                (LnScreen.LOGIN, AGENT_LOGIN): lambda s, _: _choose(s, KIND, AGENT_LOGIN),
                 (LnScreen.LOGIN, NORMAL_LOGIN): lambda s, _: _way(s, NORMAL_LOGIN),
                 (LnScreen.LOGIN, QUICK_LOGIN): lambda s, _: _way(s, QUICK_LOGIN),
                 (LnScreen.LOGIN, "获取验证码"): self._quick.send_code, (LnScreen.LOGIN, "登录"): self.submit}
@@ -57,19 +60,21 @@ class EnterpriseLoginFlow:
     def render(self, session: PortalSession) -> View:
         if session.state.get(KIND) == NATURAL_LOGIN:
             return self._natural.render(session)
+        if session.state.get(KIND) == AGENT_LOGIN:
+            return self._agent.render(session)
         if session.state.get(WAY) == QUICK_LOGIN:
             return self._quick.render(session)
         if not session.captcha_required:  # the 验证码 is always asked for here
             self._new_captcha(session)
         return View(LnScreen.LOGIN, tab=f"企业登录-{NORMAL_LOGIN}", fields=FIELDS,
-                    controls=("企业登录", NATURAL_LOGIN, QUICK_LOGIN, NORMAL_LOGIN, "登录"), message=session.message,
+                    controls=(*LOGIN_KINDS, QUICK_LOGIN, NORMAL_LOGIN, "登录"), message=session.message,
                     captcha_required=True, values=dict(session.values), template="ln_login",
                     extras={"kinds": LOGIN_KINDS, "active_kind": "企业登录", "modes": (QUICK_LOGIN, NORMAL_LOGIN),
                             "active_mode": NORMAL_LOGIN, "checkboxes": (AGREEMENT,)})
 
     def submit(self, session: PortalSession, form: Form) -> None:
-        if session.state.get(KIND) == NATURAL_LOGIN:
-            self._natural.submit(session, form)
+        if session.state.get(KIND) in (NATURAL_LOGIN, AGENT_LOGIN):
+            (self._natural if session.state.get(KIND) == NATURAL_LOGIN else self._agent).submit(session, form)
             return
         if session.state.get(WAY) == QUICK_LOGIN:
             self._quick.submit(session, form)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from simulator.clock import Clock
 from simulator.external.wiring import Externals
 from simulator.service.flow import Flow
+from simulator.service.liaoning.agency_seeds import agency_hooks
+from simulator.service.liaoning.agent_clients import AgentClientsFlow
 from simulator.service.liaoning.enterprise_login import EnterpriseLoginFlow
 from simulator.service.liaoning.handler_choice import HandlerChoiceFlow
 from simulator.service.liaoning.handler_login import HandlerLoginFlow
@@ -15,6 +17,7 @@ from simulator.service.liaoning.screens import Liaoning
 from simulator.service.liaoning.seeds import liaoning_hooks
 from simulator.service.sessions import SessionRegistry
 from simulator.service.sms_codes import SmsCodes
+from simulator.store.agencies import AgencyStore
 from simulator.store.enterprises import EnterpriseStore
 from simulator.store.sqlite import SqliteStore
 
@@ -22,9 +25,9 @@ from simulator.store.sqlite import SqliteStore
 def liaoning_flows(store: SqliteStore, clock: Clock, sessions: SessionRegistry, externals: Externals,
                    sms_codes: SmsCodes) -> list[Flow]:
     """Login page, 办税人员选择, the second factor, the personal password, the pages after login."""
-    enterprises = EnterpriseStore(store)
-    liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock)
+    enterprises, agencies = EnterpriseStore(store), AgencyStore(store)
+    liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock, agencies)
     sync = HandlerSync(externals.core, enterprises)
-    seeds = liaoning_hooks(enterprises, externals.script)
+    seeds = {**liaoning_hooks(enterprises, externals.script, agencies), **agency_hooks(enterprises, agencies)}
     return [EnterpriseLoginFlow(liaoning, seeds, store), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),
-            PersonalPasswordFlow(liaoning), HomeFlow(liaoning, store)]
+            PersonalPasswordFlow(liaoning), AgentClientsFlow(liaoning), HomeFlow(liaoning, store)]

@@ -7,8 +7,10 @@ from collections.abc import Iterable, Mapping
 from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler, masked
 from simulator.service.flow import Action, Form, Hook
 from simulator.service.liaoning.screens import (
+    AGENT_LOGIN,
     FACTOR,
     HANDLER,
+    KIND,
     PASSWORD_LOGIN,
     SMS_LOGIN,
     SMS_SENDER,
@@ -38,7 +40,8 @@ def enter(liaoning: Liaoning, session: PortalSession, handler: Handler) -> None:
         return
     if handler.role in FIRST_LOGIN_ROLES:
         liaoning.enterprises.first_login_done(handler.tax_id)
-    session.go(LnScreen.HOME)
+    # 代理机构登录 第三步: the agency's person goes on to pick the client enterprise.
+    session.go(LnScreen.CLIENTS if session.state.get(KIND) == AGENT_LOGIN else LnScreen.HOME)
 
 
 class HandlerLoginFlow:

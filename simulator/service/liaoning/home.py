@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.service.flow import Action, Form, Hook
 from simulator.service.liaoning.handler_login import current_handler
-from simulator.service.liaoning.screens import NATURAL_PERSON, Liaoning, LnScreen, logged_in_enterprise
+from simulator.service.liaoning.screens import CLIENT, NATURAL_PERSON, Liaoning, LnScreen, logged_in_enterprise
 from simulator.service.sessions import PortalSession
 from simulator.service.views import View
 from simulator.store.sqlite import SqliteStore
@@ -37,11 +37,15 @@ class HomeFlow:
             name = "" if person is None else person.person.name
             return View(session.screen, controls=("退出",), message=session.message, greeting=f"欢迎，{name}",
                         rows=(("自然人", name),), template="ln_home")
-        account = self._ln.enterprises.find(logged_in_enterprise(session))
+        client = session.state.get(CLIENT)  # 代理机构登录: the enterprise acted for, and the agency acting
+        account = self._ln.enterprises.find(str(client) if client else logged_in_enterprise(session))
         rows: list[tuple[str, ...]] = []
         if account is not None:
             rows.append(("纳税人名称", account.name))
             rows.append(("纳税人识别号", account.tax_id))
+        agency = self._ln.enterprises.find(logged_in_enterprise(session)) if client else None
+        if agency is not None:
+            rows.append(("代理机构", agency.name))
         handler = current_handler(self._ln, session) if session.screen == LnScreen.HOME else None
         if handler is not None:
             rows.append(("办税人", handler.name, handler.role.value))

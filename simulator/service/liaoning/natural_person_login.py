@@ -28,7 +28,7 @@ class NaturalPersonLogin:
     def render(self, session: PortalSession) -> View:
         if not session.captcha_required:  # the 验证码 is always asked for here
             self._new_captcha(session)
-        return View(LnScreen.LOGIN, tab=NATURAL_LOGIN, fields=FIELDS, controls=(*LOGIN_KINDS[:2], "登录"),
+        return View(LnScreen.LOGIN, tab=NATURAL_LOGIN, fields=FIELDS, controls=(*LOGIN_KINDS, "登录"),
                     message=session.message, captcha_required=True, values=dict(session.values), template="ln_login",
                     extras={"kinds": LOGIN_KINDS, "active_kind": NATURAL_LOGIN, "modes": (),
                             "checkboxes": (SERVICE_AGREEMENT,)})

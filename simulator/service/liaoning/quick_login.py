@@ -39,7 +39,7 @@ class QuickLogin:
 
     def render(self, session: PortalSession) -> View:
         return View(LnScreen.LOGIN, tab=f"企业登录-{QUICK_LOGIN}", fields=FIELDS,
-                    controls=("企业登录", "自然人登录", NORMAL_LOGIN, QUICK_LOGIN, "获取验证码", "登录"),
+                    controls=(*LOGIN_KINDS, NORMAL_LOGIN, QUICK_LOGIN, "获取验证码", "登录"),
                     message=session.message,
                     values=dict(session.values), options={IDENTITY: tuple(r.value for r in RegisteredRole)},
                     template="ln_login", extras={"kinds": LOGIN_KINDS, "active_kind": "企业登录",

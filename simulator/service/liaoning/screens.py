@@ -9,6 +9,7 @@ from simulator.clock import Clock
 from simulator.external.core_tax import CoreTaxSystem
 from simulator.service.sessions import PortalSession, SessionRegistry
 from simulator.service.sms_codes import SmsCodes
+from simulator.store.agencies import AgencyStore
 from simulator.store.enterprises import EnterpriseStore
 
 #: The entry (a client of its own, with its own path and session cookie).
@@ -28,6 +29,9 @@ TAX_ID, HANDLER, FACTOR = "liaoning.tax_id", "liaoning.handler", "liaoning.facto
 WAY = "liaoning.way"
 #: Which kind of login the page shows (企业登录 unless 自然人登录 was chosen), and who logged in as a natural person.
 KIND, NATURAL_PERSON = "liaoning.kind", "liaoning.natural_person"
+#: 代理机构登录 第三步: the client enterprise (待办的目标企业) the agency's person acts for.
+CLIENT = "liaoning.client"
+AGENT_LOGIN = "代理机构登录"
 
 
 class LnScreen(enum.StrEnum):
@@ -37,6 +41,7 @@ class LnScreen(enum.StrEnum):
     HANDLERS = "办税人员选择"
     IDENTITY = "办税人身份验证"
     SET_PASSWORD = "设置个人密码"
+    CLIENTS = "选择待办企业"
     HOME = "电子税务局首页"
     SOCIAL_SECURITY = "社保费征收系统"
 
@@ -50,6 +55,7 @@ class Liaoning:
     sms_codes: SmsCodes
     sessions: SessionRegistry
     clock: Clock
+    agencies: AgencyStore
 
 
 def logged_in_enterprise(session: PortalSession) -> str:

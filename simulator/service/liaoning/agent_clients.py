@@ -1,0 +1,60 @@
+"""代理机构登录 第三步 (summary): pick the client enterprise (待办的目标企业) and enter its 协议密码."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from simulator.service.flow import Action, Form, Hook
+from simulator.service.liaoning.screens import CLIENT, Liaoning, LnScreen, logged_in_enterprise
+from simulator.service.passwords import verify_password
+from simulator.service.sessions import PortalSession
+from simulator.service.views import View, refused
+
+CLIENT_FIELD, AGREEMENT_PASSWORD = "待办企业", "协议密码"
+
+
+class AgentClientsFlow:
+    """Only enterprises that certified the agency (代理机构认定管理) are listed; cancelling removes them."""
+
+    def __init__(self, liaoning: Liaoning) -> None:
+        self._ln = liaoning
+
+    def entries(self) -> Mapping[str, str]:
+        return {}
+
+    def screens(self) -> Iterable[str]:
+        return (LnScreen.CLIENTS,)
+
+    def hooks(self) -> Mapping[str, Hook]:
+        return {}
+
+    def actions(self) -> Mapping[tuple[str, str], Action]:
+        return {(LnScreen.CLIENTS, "确定"): self._enter, (LnScreen.CLIENTS, "退出"): _log_out}
+
+    def render(self, session: PortalSession) -> View:
+        clients = self._ln.agencies.clients(logged_in_enterprise(session))
+        hint = "" if clients else "暂无认定本代理机构的企业（由企业在「代理机构认定管理」中认定）"
+        return View(LnScreen.CLIENTS, fields=(CLIENT_FIELD, AGREEMENT_PASSWORD), controls=("确定", "退出"),
+                    message=session.message, values=dict(session.values),
+                    options={CLIENT_FIELD: tuple(name for _, name in clients)},
+                    rows=tuple((name, tax_id) for tax_id, name in clients), extras={"hint": hint},
+                    template="ln_clients")
+
+    def _enter(self, session: PortalSession, form: Form) -> None:
+        agency = logged_in_enterprise(session)
+        chosen = form.get(CLIENT_FIELD, "").strip()
+        client = next((tax_id for tax_id, name in self._ln.agencies.clients(agency) if chosen in (tax_id, name)), None)
+        if client is None:
+            session.go(LnScreen.CLIENTS, refused("请选择要代办的企业"))
+            return
+        stored = self._ln.agencies.agreement_password_hash(agency, client)
+        if stored is None or not verify_password(form.get(AGREEMENT_PASSWORD, ""), stored):
+            session.go(LnScreen.CLIENTS, refused("协议密码错误"), {CLIENT_FIELD: chosen})
+            return
+        session.state[CLIENT] = client
+        session.go(LnScreen.HOME)
+
+
+def _log_out(session: PortalSession, _: Form) -> None:
+    session.state.clear()
+    session.go(LnScreen.LOGIN)
