@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from stdnum.cn import uscc
-
+from simulator.domain.units import tax_id_problem
 from simulator.external.core_records import RegisteredPerson, RegisteredRole
 
 #: Manual 二(一) 普通登录 第2步: the first normal login must be by one of these.
 FIRST_LOGIN_ROLES = (RegisteredRole.LEGAL_REPRESENTATIVE, RegisteredRole.FINANCE_HEAD)
-_FORMER_TAX_ID = re.compile(r"^[0-9A-Z]{15}$|^[0-9A-Z]{20}$")
-
-
-def taxpayer_id_problem(tax_id: str) -> str | None:
-    """None for a 纳税人识别号: an 18-character 统一社会信用代码 with a right check digit, or a former 15/20 one."""
-    if len(tax_id) == 18:
-        return None if uscc.is_valid(tax_id) else "纳税人识别号（统一社会信用代码）校验位不正确，请核对后重新输入"
-    if _FORMER_TAX_ID.match(tax_id):
-        return None
-    return "请输入正确的纳税人识别号或统一社会信用代码"
+#: None for a 纳税人识别号 (an 18-character 统一社会信用代码 with a right check digit, checked with python-stdnum, or a
+#: former 15/20-character one), else why not: the same rule as the ITS withholding units'.
+taxpayer_id_problem = tax_id_problem
 
 
 @dataclass(frozen=True)

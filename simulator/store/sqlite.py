@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -89,30 +91,32 @@ class SqliteStore:
             except sqlite3.IntegrityError as exc:
                 raise DuplicateAccount(f"手机号码、登录名或证件号码已被注册：{exc}") from None
 
-    def create_account(self, account: Account, *also: tuple[str, tuple[object, ...]]) -> None:
-        """Store a new account and the flow's own rows (`also`: statement, arguments) all or nothing."""
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One transaction under the store's lock: committed at the end, rolled back on any error."""
         with self._lock:
             self._db.execute("BEGIN")
             try:
-                self.add(account)
-                for sql, args in also:
-                    self._db.execute(sql, args)
+                yield
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
 
+    def create_account(self, account: Account, *also: tuple[str, tuple[object, ...]]) -> None:
+        """Store a new account and the flow's own rows (`also`: statement, arguments) all or nothing."""
+        with self._atomic():
+            self.add(account)
+            self._run(also)
+
     def transaction(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
         """Run a flow's statements all or nothing (e.g. 同步办税人 replacing an enterprise's handlers)."""
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                for sql, args in statements:
-                    self._db.execute(sql, args)
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._atomic():
+            self._run(statements)
+
+    def _run(self, statements: Iterable[tuple[str, tuple[object, ...]]]) -> None:
+        for sql, args in statements:
+            self._db.execute(sql, args)
 
     def save(self, account: Account) -> None:
         """Write back the password and lock state of an existing account."""
