@@ -24,6 +24,8 @@ pytest_plugins = [
     "steps.liaoning_login_steps",
     "steps.liaoning_observe_steps",
     "steps.liaoning_quick_steps",
+    "steps.liaoning_forgot_password_steps",
+    "steps.mobile_tax_app_steps",
     "steps.liaoning_agent_steps",
     "steps.app_declaration_password_steps",
 ]

@@ -15,7 +15,9 @@ from simulator.service.external_control import ExternalControl
 from simulator.service.flow import Flow, Form
 from simulator.service.former_login import FormerLoginFlow
 from simulator.service.liaoning.flows import liaoning_flows
+from simulator.service.liaoning.forgot_password import forgot_password_flows
 from simulator.service.login import LoginFlow
+from simulator.service.mobile_tax_app.flows import mobile_tax_app_flows
 from simulator.service.password_reset import PasswordResetFlow
 from simulator.service.qr_login import QrLoginFlow
 from simulator.service.registration import RegistrationFlow
@@ -74,6 +76,8 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         AppAccountFlow(store, sms_codes, bindings),
         AppDeclarationPasswordFlow(store, units, bindings, sms_codes),
         *liaoning_flows(store, clock, sessions, externals, sms_codes),
+        *forgot_password_flows(store, externals.core, sms_codes),
+        *mobile_tax_app_flows(store, externals, sms_codes),
     ]
     control = TestControl(store, sessions, clock)
     external_control = ExternalControl(externals.script)

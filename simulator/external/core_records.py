@@ -98,6 +98,12 @@ class CoreTaxRecords:
         with self._lock:
             return self._real_names.get(id_number.upper())
 
+    def registered_with(self, id_number: str) -> frozenset[str]:
+        """纳税人识别号 of the registrations that name this person (whom a new 实名采集 links the person to)."""
+        with self._lock:
+            return frozenset(r.tax_id for r in self._registrations.values()
+                             if any(p.id_number == id_number.upper() for p in r.persons))
+
     def clear(self) -> None:
         with self._lock:
             self._registrations.clear()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from simulator.service.flow import Action, Flow, Form
-from simulator.service.sessions import SessionRegistry
+from simulator.service.sessions import PortalSession, SessionRegistry
 from simulator.service.views import View
 
 #: The entry of the ITS withholding client (扣缴客户端): its login page.
@@ -13,6 +14,9 @@ CLIENT = "扣缴客户端"
 #: An action for (screen, ANY_CONTROL) answers any other control of that screen (buttons named by data, e.g. a
 #: person's name); it finds the pressed control in the form under CONTROL.
 ANY_CONTROL, CONTROL = "*", "_control"
+#: Controls a flow adds to a page another flow owns (「忘记密码」 on a login page) are listed here in View.extras, so a
+#: hand-made page shows them; a flow offers them through an optional `page_links(session, view)` method.
+LINKS = "links"
 
 
 class UnknownControl(LookupError):
@@ -34,11 +38,13 @@ class Router:
                     raise ValueError(f"screen {screen} is owned by two flows")
                 self._owner[screen] = flow
             self._actions.update(flow.actions())
+        self._links: list[Callable[[PortalSession, View], Iterable[str]]] = [
+            getattr(flow, "page_links") for flow in flows if hasattr(flow, "page_links")]  # noqa: B009
 
     def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
         """The session's current screen (an unknown session starts where the entry starts)."""
         session = self._sessions.get(session_id, self._start(entry))
-        return session.id, self._owner[session.screen].render(session)
+        return session.id, self._render(session)
 
     def act(self, session_id: str | None, control: str, form: Form, entry: str = CLIENT) -> tuple[str, View]:
         """Press a control with what was typed; the session moves and its new screen is returned."""
@@ -49,7 +55,15 @@ class Router:
         if action is None:
             raise UnknownControl(f"「{session.screen}」页面上没有【{control}】")
         action(session, form)
-        return session.id, self._owner[session.screen].render(session)
+        return session.id, self._render(session)
+
+    def _render(self, session: PortalSession) -> View:
+        view = self._owner[session.screen].render(session)
+        added = tuple(label for links in self._links for label in links(session, view) if label not in view.controls)
+        if not added:
+            return view
+        return replace(view, controls=(*view.controls, *added),
+                       extras={**view.extras, LINKS: (*view.extras.get(LINKS, ()), *added)})
 
     def _start(self, entry: str) -> str:
         if entry not in self.entries:

@@ -59,6 +59,10 @@ class EnterpriseStore:
         row = rows[0]
         return EnterpriseAccount(row["tax_id"], row["name"], row["password_hash"], bool(row["first_login_done"]))
 
+    def set_password(self, tax_id: str, password_hash: str) -> None:
+        """A new 企业密码 (「忘记密码」)."""
+        self._store.execute("UPDATE etax_enterprises SET password_hash = ? WHERE tax_id = ?", password_hash, tax_id)
+
     def first_login_done(self, tax_id: str) -> None:
         self._store.execute("UPDATE etax_enterprises SET first_login_done = 1 WHERE tax_id = ?", tax_id)
 

@@ -1,0 +1,48 @@
+"""Steps of the Liaoning 「忘记密码」: a new 企业密码 or login password, and logging in with the new or the old one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pytest_bdd import parsers, when
+
+from drivers.protocol import PortalDriver
+from fixtures.enterprises import EnterpriseData
+from fixtures.identities import Identity, IdentityFactory
+from steps.liaoning_login_steps import ETAX, TICKED, normal_login
+
+
+@pytest.fixture
+def new_passwords() -> dict[str, str]:
+    """Passwords set through 「忘记密码」, by the enterprise's or the person's name in the scenario."""
+    return {}
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」(?:为企业「(?P<name>[^」]+)」设置新的企业密码|设置新的登录密码)并点击【确定】"))
+def set_new_password(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
+                     new_passwords: dict[str, str], who: str, name: str | None) -> None:
+    password = identities.new_password(cast[who])
+    portal.fill("新密码", password)
+    portal.fill("确认新密码", password)
+    portal.click("确定")
+    new_passwords[name or who] = password
+
+
+@when(parsers.parse("以企业「{name}」的纳税人识别号和新的企业密码普通登录"))
+def login_with_new(portal: PortalDriver, enterprises: dict[str, EnterpriseData], new_passwords: dict[str, str],
+                   name: str) -> None:
+    normal_login(portal, {name: replace(enterprises[name], password=new_passwords[name])}, name)
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」以用户名和(?P<which>新的|原来的)登录密码进行自然人登录"))
+def natural_login(portal: PortalDriver, cast: dict[str, Identity], new_passwords: dict[str, str], who: str,
+                  which: str) -> None:
+    """二(二): 用户名, 登录密码, 验证码, 服务协议, 【登录】."""
+    portal.open_entry(ETAX)
+    portal.click("自然人登录")
+    portal.fill("用户名", cast[who].login_name)
+    portal.fill("密码", new_passwords[who] if which == "新的" else cast[who].password)
+    portal.fill("验证码", portal.current_captcha())
+    portal.fill("服务协议", TICKED)
+    portal.click("登录")
