@@ -105,6 +105,13 @@ class BrowserDriver:
             target.wait_for(state="hidden")
         self.page.wait_for_load_state("domcontentloaded")
 
+    def click_in_row(self, row: str, control: str) -> None:
+        target = self.page.locator("tr, li").filter(has_text=row).get_by_role("button", name=control, exact=True)
+        if not target.first.is_visible():
+            raise DriverError(f"「{self.screen()}」页面上「{row}」这一行没有【{control}】")
+        target.first.click()
+        self.page.wait_for_load_state("domcontentloaded")
+
     # Observing.
     def screen(self) -> str:
         if self._profile.current_screen is not None:
@@ -144,6 +151,15 @@ class BrowserDriver:
 
     def shows_control(self, control: str) -> bool:
         return self._control(control).is_visible()
+
+    def choices(self, field: str) -> tuple[str, ...]:
+        """A select's options, or the labels of the checkboxes inside the element the field's label names."""
+        target = self._field(field)
+        if not target.is_visible():
+            raise DriverError(f"「{self.screen()}」页面上没有「{field}」")
+        if target.evaluate("e => e.tagName") == "SELECT":
+            return tuple(t.strip() for t in target.locator("option").all_inner_texts())
+        return tuple(t.strip() for t in target.locator("label").all_inner_texts())
 
     def shows_text(self, text: str) -> bool:
         return _plain(text) in _plain(self.page.locator("body").inner_text())

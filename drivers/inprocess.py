@@ -17,7 +17,7 @@ from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
 from simulator.external import stubs
 from simulator.external.wiring import over_http
-from simulator.service import item_lists
+from simulator.service import item_lists, row_controls
 from simulator.service.router import CLIENT, UnknownControl
 from simulator.service.test_control import PersonSeed, UnknownCapability
 
@@ -107,6 +107,14 @@ class InProcessDriver:
         if not self._press_item(item_lists.DOUBLE_CLICK, item):
             raise DriverError(f"「{self._view.screen}」页面上没有可双击的「{item}」")
 
+    def click_in_row(self, row: str, control: str) -> None:
+        found = row_controls.target(self._view, row, control)
+        if found is None:
+            raise DriverError(f"「{self._view.screen}」页面上「{row}」这一行没有【{control}】")
+        field, key = found
+        self._form[field] = key
+        self._press(control)
+
     def _press_item(self, gesture: str, item: str) -> bool:
         """What the page posts for a gesture on a list item: the item in its field, and the control."""
         found = item_lists.target(self._view, gesture, item)
@@ -144,6 +152,11 @@ class InProcessDriver:
 
     def shows_control(self, control: str) -> bool:
         return control in self._view.controls
+
+    def choices(self, field: str) -> tuple[str, ...]:
+        if field not in self._view.fields:
+            raise DriverError(f"「{self._view.screen}」页面上没有「{field}」")
+        return tuple(self._view.options.get(field, ()))
 
     def shows_text(self, text: str) -> bool:
         view = self._view

@@ -27,6 +27,7 @@ pytest_plugins = [
     "steps.liaoning_forgot_password_steps",
     "steps.mobile_tax_app_steps",
     "steps.liaoning_agent_steps",
+    "steps.liaoning_personnel_steps",
     "steps.app_declaration_password_steps",
 ]
 

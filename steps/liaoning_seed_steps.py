@@ -110,5 +110,5 @@ def removed_from_registration(portal: PortalDriver, cast: dict[str, Identity], e
 @given(parsers.parse("「{who}」作为「{name}」的办税人已被冻结"))
 def frozen_handler(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData],
                    who: str, name: str) -> None:
-    """三(一)2 冻结, done by the legal representative in 企业人员维护 (not built): seeded."""
+    """三(一)2 冻结, which the legal representative does in 企业人员维护 (3_enterprise_personnel.feature): seeded."""
     portal.hook("handler.freeze", {"tax_id": enterprises[name].tax_id, "id_number": cast[who].document_number})

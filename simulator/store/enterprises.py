@@ -92,6 +92,20 @@ class EnterpriseStore:
         self._store.execute("UPDATE etax_handlers SET personal_password_hash = ? WHERE tax_id = ? AND id_number = ?",
                             password_hash, tax_id, id_number)
 
+    @staticmethod
+    def added_handler_statement(handler: Handler) -> tuple[str, tuple[object, ...]]:
+        """企业人员维护 【添加办税人员】: the person's row (kept if synced) with the personal password set there."""
+        return ("INSERT INTO etax_handlers (tax_id, id_number, name, role, sms_mobile, real_name_mobile,"
+                " personal_password_hash) VALUES (?,?,?,?,?,?,?) ON CONFLICT (tax_id, id_number) DO UPDATE"
+                " SET personal_password_hash = excluded.personal_password_hash",
+                (handler.tax_id, handler.id_number, handler.name, handler.role.value, handler.sms_mobile,
+                 handler.real_name_mobile, handler.personal_password_hash))
+
+    @staticmethod
+    def removed_handler_statement(tax_id: str, id_number: str) -> tuple[str, tuple[object, ...]]:
+        """企业人员维护 【删除】: the person no longer logs in for the enterprise."""
+        return "DELETE FROM etax_handlers WHERE tax_id = ? AND id_number = ?", (tax_id, id_number.upper())
+
     def set_frozen(self, tax_id: str, id_number: str, frozen: bool) -> None:
         self._store.execute("UPDATE etax_handlers SET frozen = ? WHERE tax_id = ? AND id_number = ?",
                             int(frozen), tax_id, id_number.upper())

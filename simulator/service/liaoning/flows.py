@@ -13,21 +13,24 @@ from simulator.service.liaoning.handler_login import HandlerLoginFlow
 from simulator.service.liaoning.handler_sync import HandlerSync
 from simulator.service.liaoning.home import HomeFlow
 from simulator.service.liaoning.personal_password import PersonalPasswordFlow
+from simulator.service.liaoning.personnel_flows import personnel_flows
 from simulator.service.liaoning.screens import Liaoning
 from simulator.service.liaoning.seeds import liaoning_hooks
 from simulator.service.sessions import SessionRegistry
 from simulator.service.sms_codes import SmsCodes
 from simulator.store.agencies import AgencyStore
 from simulator.store.enterprises import EnterpriseStore
+from simulator.store.personnel import PersonnelStore
 from simulator.store.sqlite import SqliteStore
 
 
 def liaoning_flows(store: SqliteStore, clock: Clock, sessions: SessionRegistry, externals: Externals,
                    sms_codes: SmsCodes) -> list[Flow]:
     """Login page, 办税人员选择, the second factor, the personal password, the pages after login."""
-    enterprises, agencies = EnterpriseStore(store), AgencyStore(store)
-    liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock, agencies)
-    sync = HandlerSync(externals.core, enterprises)
+    enterprises, agencies, personnel = EnterpriseStore(store), AgencyStore(store), PersonnelStore(store)
+    liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock, agencies, personnel)
+    sync = HandlerSync(externals.core, enterprises, personnel)
     seeds = {**liaoning_hooks(enterprises, externals.script, agencies), **agency_hooks(enterprises, agencies)}
     return [EnterpriseLoginFlow(liaoning, seeds, store), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),
-            PersonalPasswordFlow(liaoning), AgentClientsFlow(liaoning), HomeFlow(liaoning, store)]
+            PersonalPasswordFlow(liaoning), AgentClientsFlow(liaoning), HomeFlow(liaoning, store),
+            *personnel_flows(liaoning)]

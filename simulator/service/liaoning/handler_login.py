@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler, masked
 from simulator.service.flow import Action, Form, Hook
+from simulator.service.liaoning.binding import personal_login_hash
 from simulator.service.liaoning.screens import (
     AGENT_LOGIN,
     FACTOR,
@@ -106,11 +107,11 @@ class HandlerLoginFlow:
             return
         enter(self._ln, session, handler)
 
-    @staticmethod
-    def _password_problem(handler: Handler, typed: str) -> str | None:
-        if handler.personal_password_hash is None:
+    def _password_problem(self, handler: Handler, typed: str) -> str | None:
+        expected = personal_login_hash(self._ln.personnel, handler)  # 三(一)3: bound, the 自然人 login password
+        if expected is None:
             return NO_PASSWORD_YET
-        if not typed or not verify_password(typed, handler.personal_password_hash):
+        if not typed or not verify_password(typed, expected):
             return "密码有误：请输入本人的个人登录密码（不是企业密码）"
         return None
 

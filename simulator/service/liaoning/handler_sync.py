@@ -7,6 +7,7 @@ from simulator.external.core_tax import CoreTaxSystem
 from simulator.external.script import ExternalServiceError
 from simulator.service.views import Message, MessageKind, refused
 from simulator.store.enterprises import EnterpriseStore
+from simulator.store.personnel import PersonnelStore
 
 #: Manual 五 常见问题10, without the PDF's stray space; full-width commas as the portal prints them.
 NOT_IN_REGISTRATION = "当前办税人与税务登记办税人信息不符，请通过变更税务登记维护办税人，并重新同步办税人信息。"
@@ -15,8 +16,9 @@ NOT_IN_REGISTRATION = "当前办税人与税务登记办税人信息不符，请
 class HandlerSync:
     """Only persons whose 实名采集 is done, under the registered name, and linked to the enterprise are synced."""
 
-    def __init__(self, core: CoreTaxSystem, enterprises: EnterpriseStore) -> None:
-        self._core, self._enterprises = core, enterprises
+    def __init__(self, core: CoreTaxSystem, enterprises: EnterpriseStore,
+                 personnel: PersonnelStore | None = None) -> None:
+        self._core, self._enterprises, self._personnel = core, enterprises, personnel
 
     def sync(self, tax_id: str) -> Message:
         """Replace the enterprise's handlers with what the core system says, or change nothing if it fails."""
@@ -41,6 +43,8 @@ class HandlerSync:
             record = self._core.real_name(person.id_number)
             if record is None or tax_id not in record.enterprises or record.name != person.name:
                 continue  # summary 温馨提示2: 人员信息不匹配 → 须重新实名采集
+            if self._personnel is not None and self._personnel.removed(tax_id, person.id_number):
+                continue  # 三(一)1: a handler deleted in 企业人员维护 no longer logs in for the enterprise
             synced.append(Handler(tax_id, person.id_number, person.name, person.role,
                                   sms_mobile_of(person, record.mobile), record.mobile))
         return synced

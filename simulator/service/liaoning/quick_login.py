@@ -25,7 +25,7 @@ IDENTITY, MOBILE, CODE = "登录身份", "手机号码", "验证码"
 FIELDS = ("纳税人识别号", "企业密码", IDENTITY, MOBILE, CODE, AGREEMENT)
 #: 温馨提示(1) and 首次切换新版用户权限体系…必须使用「普通登录」: the guide gives no wording for the refusal.
 NORMAL_LOGIN_FIRST = "快捷登录适用于已通过普通登录完成法定代表人、财务负责人信息同步的纳税人，请先使用普通登录"
-#: 常见问题9: a handler needs the legal representative or finance head to add them (企业人员维护, not built yet).
+#: 常见问题9: a handler must first be added with an identity (企业人员维护) by the legal rep or finance head.
 HANDLER_NOT_ADDED = "办税人员须由法定代表人或财务负责人在【企业人员维护】中维护身份并添加后，才可以使用快捷登录"
 SOCIAL_SECURITY_ONLY = "纯社保户只能使用普通登录"
 NO_SUCH_PERSON = "所选身份下没有实名采集手机号码为该号码的人员，请输入实名采集信息中的手机号码"
@@ -80,11 +80,11 @@ class QuickLogin:
         if not account.first_login_done or not any(h.role in FIRST_LOGIN_ROLES for h in synced):
             return None, refused(NORMAL_LOGIN_FIRST)
         identity, mobile = form.get(IDENTITY, ""), form.get(MOBILE, "").strip()
-        if identity == RegisteredRole.HANDLER:
-            return None, refused(HANDLER_NOT_ADDED)
         found = next((h for h in synced if h.role == identity and mobile and h.real_name_mobile == mobile), None)
         if found is None:
             return None, refused(NO_SUCH_PERSON)
+        if found.role == RegisteredRole.HANDLER and not self._ln.personnel.of(tax_id, found.id_number).added:
+            return None, refused(HANDLER_NOT_ADDED)
         if found.frozen:
             return None, refused("您选择的办税人已经被锁定，请选择其他办税人")
         return found, None

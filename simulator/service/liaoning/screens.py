@@ -11,6 +11,7 @@ from simulator.service.sessions import PortalSession, SessionRegistry
 from simulator.service.sms_codes import SmsCodes
 from simulator.store.agencies import AgencyStore
 from simulator.store.enterprises import EnterpriseStore
+from simulator.store.personnel import PersonnelStore
 
 #: The entry (a client of its own, with its own path and session cookie).
 ETAX = "辽宁省电子税务局"
@@ -48,7 +49,8 @@ class LnScreen(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Liaoning:
-    """What the Liaoning flows share: the enterprises, the core tax system, SMS codes, sessions, clock."""
+    """What the Liaoning flows share: the enterprises, the core tax system, SMS codes, sessions, clock, and what
+    企业人员维护 keeps (identities, persons added, bound or deleted)."""
 
     enterprises: EnterpriseStore
     core: CoreTaxSystem
@@ -56,6 +58,7 @@ class Liaoning:
     sessions: SessionRegistry
     clock: Clock
     agencies: AgencyStore
+    personnel: PersonnelStore
 
 
 def logged_in_enterprise(session: PortalSession) -> str:

@@ -1,0 +1,48 @@
+"""企业人员维护 and 密码管理 (manual 二(一) 第5-9步, 三(一), 三(二)): their screens, the 功能树, who may use them."""
+
+from __future__ import annotations
+
+import enum
+
+from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler
+from simulator.service.liaoning.handler_login import current_handler
+from simulator.service.liaoning.screens import CLIENT, NATURAL_PERSON, Liaoning, LnScreen
+from simulator.service.sessions import PortalSession
+from simulator.service.views import refused
+
+#: The 右上角纳税人名称 menu's items (manual 二(一) 第5步, 三(二)).
+PERSONNEL, CHANGE_PASSWORD = "企业人员维护", "修改密码"
+#: Functions of the 功能树 an identity may be given; the names are the guides' own (常见问题6 names 历史办税操作查找;
+#: the Q&A and the 温馨提示 name 税费申报及缴纳, 变更税务登记 and 代理机构认定管理). The tree itself is the suite's.
+FUNCTION_TREE = ("税费申报及缴纳", "变更税务登记", "代理机构认定管理", "历史办税操作查找")
+#: Summary 企业人员维护 温馨提示1.
+MANAGERS_ONLY = "只有法定代表人、财务负责人才允许使用「企业人员维护」"
+
+
+class StaffScreen(enum.StrEnum):
+    """The pages behind the 右上角纳税人名称 menu."""
+
+    PERSONNEL = "企业人员维护"
+    IDENTITIES = "身份维护"
+    ADD_HANDLER = "添加办税人员"
+    HANDLER_DETAILS = "设置办税人员"
+    CHANGE_PASSWORD = "修改密码"
+    CHANGE_ENTERPRISE_PASSWORD = "修改企业密码"
+
+
+def logged_in_person(liaoning: Liaoning, session: PortalSession) -> Handler | None:
+    """The enterprise's person on the 首页 and past it (not a natural person, not an agency acting for a client)."""
+    if session.state.get(NATURAL_PERSON) or session.state.get(CLIENT):
+        return None
+    return current_handler(liaoning, session)
+
+
+def manager(liaoning: Liaoning, session: PortalSession) -> Handler | None:
+    """The logged-in 法定代表人 or 财务负责人: only they have 「企业人员维护」 (summary 温馨提示1)."""
+    person = logged_in_person(liaoning, session)
+    return person if person is not None and person.role in FIRST_LOGIN_ROLES else None
+
+
+def refuse_non_manager(session: PortalSession) -> None:
+    """Someone else on a 企业人员维护 page (a stale page, or a handler posting by hand): back to the 首页."""
+    session.go(LnScreen.HOME, refused(MANAGERS_ONLY))
