@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.identities import IdentityFactory
+from fixtures.identities import Identity, IdentityFactory
 from simulator.bootstrap import Portal
 from simulator.service.liaoning.add_handler import NO_IDENTITY, NOT_FOUND
 from simulator.service.liaoning.enterprise_personnel import NO_NATURAL_ACCOUNT
@@ -17,6 +17,16 @@ from tests.personnel_visitor import add_handler, add_identity, boss_home, person
 @pytest.fixture
 def identities() -> IdentityFactory:
     return IdentityFactory("personnel-tests")
+
+
+def _on_personnel_page(portal: Portal, identities: IdentityFactory) -> tuple[LiaoningVisitor, Identity]:
+    """The legal representative on 企业人员维护; a registered, collected, linked 办税人员 synced with them."""
+    visitor = LiaoningVisitor.with_enterprise(portal)
+    boss = visitor.person(identities, "法定代表人")
+    handler = visitor.person(identities, "办税人员")
+    boss_home(visitor, boss)
+    personnel_page(visitor)
+    return visitor, handler
 
 
 def test_only_a_collected_linked_registered_handler_is_found(portal: Portal, identities: IdentityFactory) -> None:
@@ -37,11 +47,7 @@ def test_only_a_collected_linked_registered_handler_is_found(portal: Portal, ide
 
 def test_without_an_identity_nothing_can_be_ticked_and_nothing_is_added(portal: Portal,
                                                                          identities: IdentityFactory) -> None:
-    visitor = LiaoningVisitor.with_enterprise(portal)
-    boss = visitor.person(identities, "法定代表人")
-    handler = visitor.person(identities, "办税人员")
-    boss_home(visitor, boss)
-    personnel_page(visitor)
+    visitor, handler = _on_personnel_page(portal, identities)
     refused = add_handler(visitor, handler, "全量办税")
     assert refused.screen == StaffScreen.HANDLER_DETAILS
     assert refused.options["身份类型"] == ()
@@ -55,11 +61,7 @@ def test_without_an_identity_nothing_can_be_ticked_and_nothing_is_added(portal: 
 
 def test_added_handler_gets_the_identitys_functions_and_quick_login(portal: Portal,
                                                                     identities: IdentityFactory) -> None:
-    visitor = LiaoningVisitor.with_enterprise(portal)
-    boss = visitor.person(identities, "法定代表人")
-    handler = visitor.person(identities, "办税人员")
-    boss_home(visitor, boss)
-    personnel_page(visitor)
+    visitor, handler = _on_personnel_page(portal, identities)
     add_identity(visitor, "全量办税", "历史办税操作查找")
     added = add_handler(visitor, handler, "全量办税")
     assert added.screen == StaffScreen.PERSONNEL, added.message
@@ -83,11 +85,9 @@ def test_added_handler_gets_the_identitys_functions_and_quick_login(portal: Port
 
 
 def test_delete_waits_for_confirmation_and_survives_a_sync(portal: Portal, identities: IdentityFactory) -> None:
-    visitor = LiaoningVisitor.with_enterprise(portal)
-    boss = visitor.person(identities, "法定代表人")
-    handler = visitor.person(identities, "办税人员")
-    boss_home(visitor, boss)
-    page = personnel_page(visitor)
+    visitor, handler = _on_personnel_page(portal, identities)
+    page = visitor.view
+    assert page is not None
     assert any(row[0] == handler.name for row in page.rows)  # synced with the boss
     visitor.press("删除", 人员=handler.document_number)
     kept = visitor.press("取消")
@@ -103,11 +103,7 @@ def test_delete_waits_for_confirmation_and_survives_a_sync(portal: Portal, ident
 
 
 def test_binding_needs_a_natural_person_account(portal: Portal, identities: IdentityFactory) -> None:
-    visitor = LiaoningVisitor.with_enterprise(portal)
-    boss = visitor.person(identities, "法定代表人")
-    handler = visitor.person(identities, "办税人员")
-    boss_home(visitor, boss)
-    personnel_page(visitor)
+    visitor, handler = _on_personnel_page(portal, identities)
     visitor.press("绑定", 人员=handler.document_number)
     refused = visitor.press("确定")
     assert refused.message is not None

@@ -25,6 +25,7 @@ NO_NATURAL_ACCOUNT = "该人员没有自然人电子税务局账户，不能绑�
 #: Said once an action is done; without the name, so the list alone tells who is still there.
 DONE = {"删除": "删除成功", "冻结": "冻结成功", "解冻": "解冻成功", "绑定": "绑定成功", "解绑": "解绑成功"}
 PAGES = ("身份维护", "添加办税人员", "修改企业密码", "返回首页")
+COLUMNS = ("姓名", "身份", "权限身份", "手机号码", "管理权限", "状态", "绑定")
 
 
 class EnterprisePersonnelFlow:
@@ -56,14 +57,13 @@ class EnterprisePersonnelFlow:
         for person in self._ln.enterprises.handlers(tax_id):
             kept = self._ln.personnel.of(tax_id, person.id_number)
             rows.append((person.name, person.role.value, "、".join(kept.identities), masked(person.real_name_mobile),
-                         "已冻结" if person.frozen else "正常", "已绑定" if kept.bound else "未绑定"))
+                         "有" if kept.management else "无", "已冻结" if person.frozen else "正常",
+                         "已绑定" if kept.bound else "未绑定"))
             buttons[person.name] = (person.id_number, _buttons(person, kept.bound))
         pending = session.state.get(PENDING)
         controls = ("确定", "取消") if pending else ()
         return View(StaffScreen.PERSONNEL, controls=(*PAGES, *controls), message=session.message, rows=tuple(rows),
-                    template="ln_staff", extras={**row_controls(PERSON, buttons), "pages": PAGES,
-                                                 "columns": ("姓名", "身份", "权限身份", "手机号码", "状态", "绑定"),
-                                                 "confirm": bool(pending)})
+                    template="ln_staff", extras={**row_controls(PERSON, buttons), "columns": COLUMNS})
 
     def _ask(self, action: str) -> Action:
         def ask(session: PortalSession, form: Form) -> None:
