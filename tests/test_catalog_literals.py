@@ -32,3 +32,8 @@ def test_each_literal_of_a_covered_row_is_in_its_features(requirement: Requireme
     # A label may be written 【X】 or 「X」 in a step (press it / see it): the words inside are what must match.
     missing = [literal for literal in requirement.literal_list if normalise(literal.strip("【】「」")) not in text]
     assert not missing, f"{requirement.id}: no feature verifying it mentions {missing}"
+
+
+def test_no_covered_row_still_says_scheduled() -> None:
+    stale = [row.id for row in load_catalog() if row.id in COVERING and row.scheduled]
+    assert not stale, f"covered rows whose reason still says 'scheduled': {stale}"
