@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pytest
 import responses
 
+from simulator.domain.roles import Role
 from simulator.external import stubs
-from simulator.external.core_records import RealNameRecord, RegisteredPerson, RegisteredRole, TaxRegistration
+from simulator.external.core_records import RealNameRecord, RegisteredPerson, TaxRegistration
 from simulator.external.script import ExternalServiceError
 from simulator.external.wiring import Externals, fakes, over_http
 
@@ -27,7 +28,7 @@ def externals(request: pytest.FixtureRequest) -> Iterator[Externals]:
 
 
 def _seeded(wired: Externals) -> Externals:
-    person = RegisteredPerson(RegisteredRole.LEGAL_REPRESENTATIVE, "张三", ID_NUMBER, "13800138000", "024-1234567")
+    person = RegisteredPerson(Role.LEGAL_REPRESENTATIVE, "张三", ID_NUMBER, "13800138000", "024-1234567")
     wired.script.core.register(TaxRegistration(TAX_ID, "甲公司", False, (person,)))
     wired.script.core.collect(RealNameRecord(ID_NUMBER, "张三", "13800138000", frozenset({TAX_ID})))
     return wired

@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 import pytest
 
 from fixtures.units import UnitFactory
+from simulator.domain.roles import Role
 from simulator.domain.units import (
     AUTHORIZATION_LAUNCH,
     BEIJING,
     REAL_NAME_LOGIN_LAUNCH,
-    Role,
     Unit,
     UnitHandler,
     authorization_in_force,

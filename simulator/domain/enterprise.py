@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.domain.roles import Role
 from simulator.domain.units import tax_id_problem
-from simulator.external.core_records import RegisteredPerson, RegisteredRole
+from simulator.external.core_records import RegisteredPerson
 
 #: Manual 二(一) 普通登录 第2步: the first normal login must be by one of these.
-FIRST_LOGIN_ROLES = (RegisteredRole.LEGAL_REPRESENTATIVE, RegisteredRole.FINANCE_HEAD)
+FIRST_LOGIN_ROLES = (Role.LEGAL_REPRESENTATIVE, Role.FINANCE_HEAD)
 #: None for a 纳税人识别号 (an 18-character 统一社会信用代码 with a right check digit, checked with python-stdnum, or a
 #: former 15/20-character one), else why not: the same rule as the ITS withholding units'.
 taxpayer_id_problem = tax_id_problem
@@ -36,7 +37,7 @@ class Handler:
     tax_id: str
     id_number: str
     name: str
-    role: RegisteredRole
+    role: Role
     sms_mobile: str
     real_name_mobile: str = ""
     personal_password_hash: str | None = None

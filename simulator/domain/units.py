@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -10,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from stdnum.cn import uscc
 
 from simulator.domain.account import LOCK_DURATION
+from simulator.domain.roles import Role
 
 BEIJING = timezone(timedelta(hours=8))
 #: ITS 前言: "2019年11月9日自然人税收管理系统扣缴客户端上线【实名登录】功能".
@@ -21,21 +21,6 @@ MAX_DECLARATION_PASSWORD_FAILURES = 5
 DECLARATION_LOCK_DURATION = LOCK_DURATION
 
 _OLD_TAX_ID = re.compile(r"^[0-9A-Z]{15}$|^[0-9A-Z]{20}$")
-
-
-class Role(enum.StrEnum):
-    """A natural person's role for a unit, as registered in the core tax system."""
-
-    LEGAL_REPRESENTATIVE = "法定代表人"
-    FINANCE_HEAD = "财务负责人"
-    HANDLER = "办税人员"
-
-    @classmethod
-    def from_label(cls, label: str) -> Role:
-        try:
-            return cls(label.strip())
-        except ValueError:
-            raise ValueError(f"未知的办税角色「{label}」（可选：{'、'.join(r.value for r in cls)}）") from None
 
 
 def tax_id_problem(tax_id: str) -> str | None:

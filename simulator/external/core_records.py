@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import enum
 import threading
 from dataclasses import dataclass, replace
 from typing import Any
 
-
-class RegisteredRole(enum.StrEnum):
-    """The persons a tax registration names (税务登记: 法定代表人(业主), 财务负责人, 办税人员)."""
-
-    LEGAL_REPRESENTATIVE = "法定代表人"
-    FINANCE_HEAD = "财务负责人"
-    HANDLER = "办税人员"
-
-    @classmethod
-    def from_label(cls, label: str) -> RegisteredRole:
-        text = label.strip().removesuffix("(业主)").removesuffix("（业主）")
-        try:
-            return cls(text)
-        except ValueError:
-            raise ValueError(f"未知的税务登记人员身份「{label}」（可选：{'、'.join(r.value for r in cls)}）") from None
+from simulator.domain.roles import Role
 
 
 @dataclass(frozen=True)
 class RegisteredPerson:
     """A person in the registration, with the 【移动电话】 and 【固定电话号码】 fields as registered."""
 
-    role: RegisteredRole
+    role: Role
     name: str
     id_number: str
     mobile: str = ""
@@ -121,7 +106,7 @@ def registration_json(registration: TaxRegistration) -> dict[str, Any]:
 def registration_from_json(body: Any) -> TaxRegistration:
     """The registration in an answer; ValueError when it is malformed."""
     try:
-        persons = tuple(RegisteredPerson(RegisteredRole(p["role"]), str(p["name"]), str(p["id_number"]),
+        persons = tuple(RegisteredPerson(Role(p["role"]), str(p["name"]), str(p["id_number"]),
                                          str(p.get("mobile") or ""), str(p.get("landline") or ""))
                         for p in body["persons"])
         return TaxRegistration(str(body["tax_id"]), str(body["name"]), bool(body["social_security_only"]), persons)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 
-from simulator.domain.units import Role, Unit, UnitHandler
+from simulator.domain.roles import Role
+from simulator.domain.units import Unit, UnitHandler
 from simulator.service import item_lists
 from simulator.service.app_account import PERSONAL_CENTER, SEND_SMS
 from simulator.service.views import Message, View

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from simulator.domain.units import BEIJING, Role, Unit, UnitHandler, tax_id_problem
+from simulator.domain.roles import Role
+from simulator.domain.units import BEIJING, Unit, UnitHandler, tax_id_problem
 from simulator.service.declaration_password import DeclarationPasswords
 from simulator.service.flow import Hook
 from simulator.service.passwords import hash_password

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from simulator.clock import Clock
-from simulator.domain.units import Role, Unit, UnitHandler, authorization_in_force
+from simulator.domain.roles import Role
+from simulator.domain.units import Unit, UnitHandler, authorization_in_force
 from simulator.service import unit_pages
 from simulator.service.declaration_password import DeclarationPasswords
 from simulator.service.flow import Action, Form, Hook

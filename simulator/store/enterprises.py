@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from simulator.domain.enterprise import EnterpriseAccount, Handler
-from simulator.external.core_records import RegisteredRole
+from simulator.domain.roles import Role
 from simulator.store.sqlite import SqliteStore
 
 _ENTERPRISES = """
@@ -112,5 +112,5 @@ class EnterpriseStore:
 
 
 def _handler(row: sqlite3.Row) -> Handler:
-    return Handler(row["tax_id"], row["id_number"], row["name"], RegisteredRole(row["role"]), row["sms_mobile"],
+    return Handler(row["tax_id"], row["id_number"], row["name"], Role(row["role"]), row["sms_mobile"],
                    row["real_name_mobile"], row["personal_password_hash"], bool(row["frozen"]))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from simulator.domain.units import Role, Unit, UnitHandler
+from simulator.domain.roles import Role
+from simulator.domain.units import Unit, UnitHandler
 from simulator.store.sqlite import SqliteStore
 
 _UNITS = """

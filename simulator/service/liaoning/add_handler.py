@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.domain.credentials import password_problem
 from simulator.domain.enterprise import Handler, masked, sms_mobile_of
-from simulator.external.core_records import RegisteredRole
+from simulator.domain.roles import Role
 from simulator.external.script import ExternalServiceError
 from simulator.service.flow import Action, Form, Hook
 from simulator.service.liaoning.identity_maintenance import TICKED
@@ -105,7 +105,7 @@ class AddHandlerFlow:
             why = refused(problem or "请先搜索要添加的办税人员")
             session.go(StaffScreen.HANDLER_DETAILS, why, dict(session.values))
             return
-        handler = Handler(tax_id, found.id_number, found.name, RegisteredRole.HANDLER, found.sms_mobile,
+        handler = Handler(tax_id, found.id_number, found.name, Role.HANDLER, found.sms_mobile,
                           found.real_name_mobile, hash_password(new))
         self._ln.personnel.add(tax_id, found.id_number, ticked, form.get(MANAGEMENT, "") == TICKED,
                                self._ln.enterprises.added_handler_statement(handler))
@@ -127,7 +127,7 @@ class AddHandlerFlow:
         except ExternalServiceError as failure:
             return None, str(failure)
         person = None if registration is None else registration.person(number)
-        if (person is None or person.role != RegisteredRole.HANDLER or person.name != typed["姓名"]
+        if (person is None or person.role != Role.HANDLER or person.name != typed["姓名"]
                 or typed["身份证件类型"] != DOCUMENT_TYPES[0] or record is None or tax_id not in record.enterprises
                 or record.name != person.name):
             return None, NOT_FOUND

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from simulator.domain.enterprise import Handler, masked
-from simulator.external.core_records import RegisteredRole
+from simulator.domain.roles import Role
 from simulator.service.flow import Action, Form, Hook
 from simulator.service.liaoning.personnel_screens import StaffScreen, manager, refuse_non_manager
 from simulator.service.liaoning.screens import Liaoning, LnScreen, logged_in_enterprise
@@ -124,5 +124,5 @@ class EnterprisePersonnelFlow:
 
 def _buttons(person: Handler, bound: bool) -> tuple[str, ...]:
     """办税员 rows: 删除, 冻结/解冻, 绑定/解绑, 重置密码; the 法定代表人 and 财务负责人: 绑定/解绑 and 重置密码."""
-    own = ("删除", "解冻" if person.frozen else "冻结") if person.role == RegisteredRole.HANDLER else ()
+    own = ("删除", "解冻" if person.frozen else "冻结") if person.role == Role.HANDLER else ()
     return (*own, "解绑" if bound else "绑定", "重置密码")

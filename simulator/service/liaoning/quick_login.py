@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler
-from simulator.external.core_records import RegisteredRole
+from simulator.domain.roles import Role
 from simulator.external.script import ExternalServiceError
 from simulator.service.flow import Form
 from simulator.service.liaoning.credentials import AGREEMENT, agreement_problem, enterprise_problem
@@ -41,7 +41,7 @@ class QuickLogin:
         return View(LnScreen.LOGIN, tab=f"企业登录-{QUICK_LOGIN}", fields=FIELDS,
                     controls=(*LOGIN_KINDS, NORMAL_LOGIN, QUICK_LOGIN, "获取验证码", "登录"),
                     message=session.message,
-                    values=dict(session.values), options={IDENTITY: tuple(r.value for r in RegisteredRole)},
+                    values=dict(session.values), options={IDENTITY: tuple(r.value for r in Role)},
                     template="ln_login", extras={"kinds": LOGIN_KINDS, "active_kind": "企业登录",
                                                  "modes": (QUICK_LOGIN, NORMAL_LOGIN), "active_mode": QUICK_LOGIN,
                                                  "keep_passwords": True, "checkboxes": (AGREEMENT,)})
@@ -83,7 +83,7 @@ class QuickLogin:
         found = next((h for h in synced if h.role == identity and mobile and h.real_name_mobile == mobile), None)
         if found is None:
             return None, refused(NO_SUCH_PERSON)
-        if found.role == RegisteredRole.HANDLER and not self._ln.personnel.of(tax_id, found.id_number).added:
+        if found.role == Role.HANDLER and not self._ln.personnel.of(tax_id, found.id_number).added:
             return None, refused(HANDLER_NOT_ADDED)
         if found.frozen:
             return None, refused("您选择的办税人已经被锁定，请选择其他办税人")

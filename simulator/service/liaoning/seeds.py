@@ -8,7 +8,8 @@ from typing import Any
 from stdnum.cn import ric
 
 from simulator.domain.enterprise import EnterpriseAccount, taxpayer_id_problem
-from simulator.external.core_records import RealNameRecord, RegisteredPerson, RegisteredRole, TaxRegistration
+from simulator.domain.roles import Role
+from simulator.external.core_records import RealNameRecord, RegisteredPerson, TaxRegistration
 from simulator.external.script import ExternalScript
 from simulator.service.flow import Hook
 from simulator.service.passwords import hash_password
@@ -70,7 +71,7 @@ def liaoning_hooks(enterprises: EnterpriseStore, script: ExternalScript, agencie
     def seed_person(payload: Mapping[str, Any]) -> dict[str, Any]:
         tax_id, number, name = tax_id_of(payload), _id_number(payload), text_of(payload, "name")
         try:
-            role = RegisteredRole.from_label(text_of(payload, "role"))
+            role = Role.from_label(text_of(payload, "role"))
         except ValueError as exc:
             raise SeedError(str(exc)) from None
         mobile, landline = _phone(payload, "mobile", required=False), _phone(payload, "landline", required=False)
