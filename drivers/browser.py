@@ -14,12 +14,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from drivers.hooks_client import HooksClient
 from drivers.profile import Profile
-from drivers.protocol import DriverError, NotVerifiable
+from drivers.protocol import TICKED, DriverError, NotVerifiable
 from fixtures.identities import Identity
 
 UNKNOWN_SCREEN = "（未识别的页面）"
-#: The value that ticks a checkbox field (「同意协议」).
-TICKED = "勾选"
 
 
 class BrowserDriver:
@@ -160,6 +158,12 @@ class BrowserDriver:
         if target.evaluate("e => e.tagName") == "SELECT":
             return tuple(t.strip() for t in target.locator("option").all_inner_texts())
         return tuple(t.strip() for t in target.locator("label").all_inner_texts())
+
+    def ticked(self, box: str) -> bool:
+        target = self._field(box)
+        if not target.is_visible():
+            raise DriverError(f"「{self.screen()}」页面上没有「{box}」")
+        return target.is_checked()
 
     def shows_text(self, text: str) -> bool:
         return _plain(text) in _plain(self.page.locator("body").inner_text())

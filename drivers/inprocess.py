@@ -11,7 +11,7 @@ from typing import Any
 import responses
 from freezegun import freeze_time
 
-from drivers.protocol import DriverError, NotVerifiable
+from drivers.protocol import TICKED, DriverError, NotVerifiable
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
@@ -158,11 +158,17 @@ class InProcessDriver:
             raise DriverError(f"「{self._view.screen}」页面上没有「{field}」")
         return tuple(self._view.options.get(field, ()))
 
+    def ticked(self, box: str) -> bool:
+        if box not in self._view.fields:
+            raise DriverError(f"「{self._view.screen}」页面上没有「{box}」")
+        return self._form.get(box) == TICKED
+
     def shows_text(self, text: str) -> bool:
         view = self._view
         shown = [view.message.text if view.message else "", view.greeting or "", view.tab or "",
-                 *(str(view.extras.get(k) or "") for k in ("intro", "hint")), *(c for row in view.rows for c in row),
-                 *view.fields, *view.controls, *(str(v) for v in view.extras.get("kinds", ()))]
+                 *(str(view.extras.get(k) or "") for k in ("intro", "hint", "legend")),
+                 *(c for row in view.rows for c in row), *view.fields, *view.controls,
+                 *(str(v) for v in view.extras.get("kinds", ()))]
         return any(_plain(text) in _plain(part) for part in shown)
 
     def shows_row(self, cells: tuple[str, ...]) -> bool:

@@ -8,6 +8,9 @@ from typing import Any, Protocol
 
 from fixtures.identities import Identity
 
+#: The value that ticks a checkbox field (「同意协议」, a box of 「身份类型」); any other value clears it.
+TICKED = "勾选"
+
 
 class DriverError(AssertionError):
     """The portal does not offer what a step asked for (a field or control missing on the screen)."""
@@ -66,6 +69,9 @@ class PortalDriver(Protocol):
     def shows_field(self, field: str) -> bool: ...
     def choices(self, field: str) -> tuple[str, ...]:
         """What a field offers to pick: a list's options, or the boxes of a group to tick (身份类型)."""
+        ...
+    def ticked(self, box: str) -> bool:
+        """Whether a checkbox is ticked (a box of a group such as 「身份类型」, or 「管理权限」), as filled or shown."""
         ...
     def shows_control(self, control: str) -> bool: ...
     def shows_text(self, text: str) -> bool:

@@ -1,5 +1,6 @@
 """Steps of 企业人员维护 and 密码管理 (Liaoning manual 二(一) 第5-9步, 三(一), 三(二)): the 右上角纳税人名称 menu,
-a row's 【删除】/【冻结】/…, boxes of a group ticked, a handler added, logging in with one password or another."""
+a row's 【删除】/【冻结】/【权限管理】/…, boxes of a group ticked (or shown ticked), a handler added, logging in with
+one password or another."""
 
 from __future__ import annotations
 
@@ -42,9 +43,9 @@ def click_in_row(portal: PortalDriver, cast: dict[str, Identity], who: str, cont
     portal.click_in_row(cast[who].name, control)
 
 
-@when(parsers.parse("在「{group}」中勾选「{option}」"))
-def tick_in_group(portal: PortalDriver, group: str, option: str) -> None:
-    portal.fill(option, TICKED)
+@when(parsers.re(r"在「(?P<group>[^」]+)」中(?P<undo>取消)?勾选「(?P<option>[^」]+)」"))
+def tick_in_group(portal: PortalDriver, group: str, undo: str | None, option: str) -> None:
+    portal.fill(option, "" if undo else TICKED)
 
 
 @when(parsers.parse("在「姓名」、「身份证件类型」、「身份证件号码」中填写「{who}」的信息"))
@@ -116,3 +117,12 @@ def group_choices(portal: PortalDriver, group: str, option: str | None) -> None:
 def listed_with(portal: PortalDriver, cast: dict[str, Identity], who: str, what: str, value: str) -> None:
     name = cast[who].name
     expect(portal.shows_row((name, value)), f"企业人员中有「{name}」，{what}为「{value}」", "没有这一行")
+
+
+
+@then(parsers.re(r"「(?P<where>[^」]+)」(?:中(?P<state>已|未)勾选「(?P<box>[^」]+)」|(?P<alone>已|未)勾选)"))
+def shown_ticked(portal: PortalDriver, where: str, state: str | None, box: str | None, alone: str | None) -> None:
+    """A box of a group (「身份类型」中已勾选「全量办税」) or a box alone (「管理权限」已勾选), as the page shows it."""
+    shown = portal.ticked(box or where)
+    wanted = f"「{where}」中{state}勾选「{box}」" if box else f"「{where}」{alone}勾选"
+    expect(shown == ((state or alone) == "已"), wanted, "已勾选" if shown else "未勾选")

@@ -106,6 +106,13 @@ class PersonnelStore:
             " management = excluded.management, removed = 0",
             (tax_id, id_number.upper(), given, int(management))), *also])
 
+    def set_permissions(self, tax_id: str, id_number: str, identities: tuple[str, ...], management: bool) -> None:
+        """【权限管理】 【确定】: the identities and 管理权限 given replaced (none left: no function granted)."""
+        self._store.execute("INSERT INTO etax_personnel (tax_id, id_number, identities, management) VALUES (?,?,?,?)"
+                            " ON CONFLICT (tax_id, id_number) DO UPDATE SET identities = excluded.identities,"
+                            " management = excluded.management", tax_id, id_number.upper(),
+                            json.dumps(list(identities), ensure_ascii=False), int(management))
+
     def remove(self, tax_id: str, id_number: str, *also: Statement) -> None:
         """【删除】, in one transaction with `also` (the handler's row): identities and permissions gone, and
         【同步办税人】 must not bring the person back."""

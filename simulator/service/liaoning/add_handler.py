@@ -14,8 +14,16 @@ from simulator.domain.enterprise import Handler, masked, sms_mobile_of
 from simulator.domain.roles import Role
 from simulator.external.script import ExternalServiceError
 from simulator.service.flow import Action, Form, Hook
-from simulator.service.liaoning.identity_maintenance import TICKED
-from simulator.service.liaoning.personnel_screens import StaffScreen, manager, refuse_non_manager
+from simulator.service.liaoning.personnel_screens import (
+    MANAGEMENT,
+    TICKED,
+    StaffScreen,
+    identity_boxes,
+    identity_names,
+    manager,
+    refuse_non_manager,
+    ticked_identities,
+)
 from simulator.service.liaoning.screens import Liaoning, logged_in_enterprise
 from simulator.service.passwords import hash_password
 from simulator.service.sessions import PortalSession
@@ -23,7 +31,7 @@ from simulator.service.views import Message, MessageKind, View, refused
 
 SEARCH_FIELDS = ("姓名", "身份证件类型", "身份证件号码")
 DOCUMENT_TYPES = ("居民身份证", "中国护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国护照")
-PASSWORD, AGAIN, IDENTITY_TYPE, MANAGEMENT = "个人密码", "确认个人密码", "身份类型", "管理权限"
+PASSWORD, AGAIN = "个人密码", "确认个人密码"
 FOUND = "liaoning.handler_found"
 NOT_FOUND = "未搜索到该人员：须为税务登记中的办税人员，且已实名采集并与企业关联"
 #: 常见问题4: no identity maintained yet, nothing to tick.
@@ -58,12 +66,10 @@ class AddHandlerFlow:
             return View(StaffScreen.ADD_HANDLER, fields=SEARCH_FIELDS, controls=("搜索", "下一步", "返回"),
                         message=session.message, values=dict(session.values), rows=rows, template="ln_staff",
                         options={"身份证件类型": DOCUMENT_TYPES}, extras={"columns": ("姓名", "身份", "手机号码")})
-        names = tuple(i.name for i in self._ln.personnel.identities(logged_in_enterprise(session)))
-        return View(StaffScreen.HANDLER_DETAILS, fields=(PASSWORD, AGAIN, IDENTITY_TYPE, *names, MANAGEMENT),
-                    controls=("确定", "返回"), message=session.message, rows=rows, template="ln_staff",
-                    options={IDENTITY_TYPE: names}, extras={"groups": {IDENTITY_TYPE: names},
-                                                             "checkboxes": (MANAGEMENT,),
-                                                             "columns": ("姓名", "身份", "手机号码")})
+        boxes = identity_boxes(identity_names(self._ln, session))
+        return View(StaffScreen.HANDLER_DETAILS, fields=(PASSWORD, AGAIN, *boxes["fields"]), controls=("确定", "返回"),
+                    message=session.message, rows=rows, template="ln_staff", options=boxes["options"],
+                    extras={**boxes["extras"], "columns": ("姓名", "身份", "手机号码")})
 
     def _open(self, session: PortalSession, _: Form) -> None:
         session.state.pop(FOUND, None)
@@ -92,8 +98,8 @@ class AddHandlerFlow:
             return
         found = self._found(session)
         tax_id = logged_in_enterprise(session)
-        names = tuple(i.name for i in self._ln.personnel.identities(tax_id))
-        ticked = tuple(n for n in names if form.get(n, "") == TICKED)
+        names = identity_names(self._ln, session)
+        ticked = ticked_identities(names, form)
         new = form.get(PASSWORD, "")
         problem = password_problem(new) or (None if new == form.get(AGAIN, "") else "两次输入的个人密码不一致")
         if problem is None and not ticked:

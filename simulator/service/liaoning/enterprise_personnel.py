@@ -1,5 +1,6 @@
-"""企业人员维护 (manual 三(一)): the persons, and per 办税员 【删除】, 【冻结】/【解冻】, 【绑定】/【解绑】,
-【重置密码】. 删除, 冻结, 解冻, 绑定 and 解绑 take effect once confirmed (确认后); 重置密码 (三(二)) at once.
+"""企业人员维护 (manual 三(一)): the persons, and per 办税员 【权限管理】 (summary 第四步), 【删除】, 【冻结】/【解冻】,
+【绑定】/【解绑】, 【重置密码】. 删除, 冻结, 解冻, 绑定 and 解绑 take effect once confirmed (确认后); 重置密码 (三(二))
+at once; 权限管理 opens its own page.
 """
 
 from __future__ import annotations
@@ -123,6 +124,6 @@ class EnterprisePersonnelFlow:
 
 
 def _buttons(person: Handler, bound: bool) -> tuple[str, ...]:
-    """办税员 rows: 删除, 冻结/解冻, 绑定/解绑, 重置密码; the 法定代表人 and 财务负责人: 绑定/解绑 and 重置密码."""
-    own = ("删除", "解冻" if person.frozen else "冻结") if person.role == Role.HANDLER else ()
+    """办税员 rows: 权限管理, 删除, 冻结/解冻, 绑定/解绑, 重置密码; 法定代表人 and 财务负责人: 绑定/解绑, 重置密码."""
+    own = ("权限管理", "删除", "解冻" if person.frozen else "冻结") if person.role == Role.HANDLER else ()
     return (*own, "解绑" if bound else "绑定", "重置密码")

@@ -5,18 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from simulator.service.flow import Action, Form, Hook
-from simulator.service.liaoning.personnel_screens import FUNCTION_TREE, StaffScreen, manager, refuse_non_manager
+from simulator.service.liaoning.personnel_screens import (
+    FUNCTION_TREE,
+    IDENTITY_TYPE,
+    MANAGEMENT,
+    TICKED,
+    StaffScreen,
+    manager,
+    refuse_non_manager,
+)
 from simulator.service.liaoning.screens import Liaoning, logged_in_enterprise
 from simulator.service.sessions import PortalSession
 from simulator.service.views import Message, MessageKind, View, refused
 from simulator.store.personnel import PermissionIdentity
 
 NAME, DESCRIPTION, TREE = "权限身份名称", "权限描述", "勾选功能树"
-TICKED = "勾选"
 #: 第7步 温馨提示, shown on the page.
 TREE_TIP = "温馨提示：一定不要忘记勾选功能树"
 #: Labels of the add-handler page an identity must not be named after (its boxes sit among them).
-RESERVED = ("个人密码", "确认个人密码", "身份类型", "管理权限")
+RESERVED = ("个人密码", "确认个人密码", IDENTITY_TYPE, MANAGEMENT)
 
 
 class IdentityMaintenanceFlow:

@@ -1,4 +1,4 @@
-"""企业人员维护 and 密码管理, wired for the Liaoning flows (manual 二(一) 第5-9步, 三(一), 三(二))."""
+"""企业人员维护 (with 权限管理) and 密码管理, wired for the Liaoning flows (manual 二(一) 第5-9步, 三(一), 三(二))."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from simulator.service.liaoning.enterprise_personnel import EnterprisePersonnelF
 from simulator.service.liaoning.home_menu import HomeMenuFlow
 from simulator.service.liaoning.identity_maintenance import IdentityMaintenanceFlow
 from simulator.service.liaoning.password_change import PasswordChangeFlow
+from simulator.service.liaoning.permission_management import PermissionManagementFlow
 from simulator.service.liaoning.screens import Liaoning
 
 
 def personnel_flows(liaoning: Liaoning) -> list[Flow]:
-    """The 首页 menu, the 企业人员维护 page, 身份维护, 【添加办税人员】, and the two password changes."""
+    """The 首页 menu, the 企业人员维护 page, 身份维护, 【添加办税人员】, 【权限管理】 and the two password changes."""
     return [HomeMenuFlow(liaoning), EnterprisePersonnelFlow(liaoning), IdentityMaintenanceFlow(liaoning),
-            AddHandlerFlow(liaoning), PasswordChangeFlow(liaoning)]
+            AddHandlerFlow(liaoning), PermissionManagementFlow(liaoning), PasswordChangeFlow(liaoning)]
