@@ -8,7 +8,7 @@ from typing import Any
 
 from simulator.domain.account import Account
 from simulator.service.app_registration import AppScreen
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form, Hook
 from simulator.service.passwords import verify_password
 from simulator.service.sessions import PortalSession
 from simulator.service.sms_codes import SmsCodes
@@ -49,14 +49,11 @@ def sign_in_again(session: PortalSession) -> None:
     session.go(AccountScreen.LOGIN, refused("请先登录个人所得税APP"))
 
 
-class AppAccountFlow:
+class AppAccountFlow(FlowBase):
     """登录 with 账号 (手机号码, 登录名 or 证件号码) and 密码; the 安全中心 binds a phone after an SMS check."""
 
     def __init__(self, store: SqliteStore, sms_codes: SmsCodes, bindings: PhoneBindings) -> None:
         self._store, self._sms, self._bindings = store, sms_codes, bindings
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return tuple(AccountScreen)

@@ -17,7 +17,7 @@ from simulator.service.app_account import (
     signed_in,
 )
 from simulator.service.app_unit_pages import FIELDS, MAY_RESET, OPEN_UNIT, RESET, SAVE, UNIT, UnitScreen
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.passwords import hash_password
 from simulator.service.sessions import PortalSession
 from simulator.service.sms_codes import SmsCodes
@@ -29,14 +29,11 @@ from simulator.store.units import UnitStore
 _KEY = "app_declaration_password"
 
 
-class AppDeclarationPasswordFlow:
+class AppDeclarationPasswordFlow(FlowBase):
     """Only a 法定代表人 or 财务负责人 of the unit resets; without a bound phone, first the 安全中心."""
 
     def __init__(self, store: SqliteStore, units: UnitStore, bindings: PhoneBindings, sms_codes: SmsCodes) -> None:
         self._store, self._units, self._bindings, self._sms = store, units, bindings, sms_codes
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return tuple(UnitScreen)
@@ -51,9 +48,6 @@ class AppDeclarationPasswordFlow:
             (UnitScreen.RESET, SEND_SMS): self.send_code, (UnitScreen.RESET, SAVE): self.save,
             (UnitScreen.RESET, "返回"): go_to(UnitScreen.STAFF),
         }
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def render(self, session: PortalSession) -> View:
         screen, message = UnitScreen(session.screen), session.message

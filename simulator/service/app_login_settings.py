@@ -10,7 +10,7 @@ from simulator.domain.account import Account, NaturalPerson
 from simulator.domain.credentials import login_name_problem, password_problem
 from simulator.domain.documents import DocumentType
 from simulator.service.app_hall_code import HallCodes
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.passwords import hash_password
 from simulator.service.sessions import PortalSession
 from simulator.service.sms_codes import SmsCodes
@@ -48,14 +48,11 @@ def hand_over(session: PortalSession, person: Registrant, message: Message | Non
     session.go(SettingsScreen.SETTINGS, message)
 
 
-class AppLoginSettingsFlow:
+class AppLoginSettingsFlow(FlowBase):
     """【获取验证码】 sends the SMS; 【完成注册】 checks the rules and the code, then creates the account."""
 
     def __init__(self, store: SqliteStore, sms_codes: SmsCodes, hall_codes: HallCodes, home: str) -> None:
         self._store, self._sms, self._hall_codes, self._home = store, sms_codes, hall_codes, home
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return tuple(SettingsScreen)
@@ -67,9 +64,6 @@ class AppLoginSettingsFlow:
             (SettingsScreen.DONE, "返回首页"): lambda s, _: s.go(self._home),
             (SettingsScreen.SETTINGS, "返回"): lambda s, _: s.go(self._home),
         }
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def render(self, session: PortalSession) -> View:
         if session.screen == SettingsScreen.DONE:

@@ -13,7 +13,7 @@ from simulator.service.app_face import FaceVerification
 from simulator.service.app_hall_code import HallCodes
 from simulator.service.app_login_settings import AppLoginSettingsFlow, Registrant, hand_over
 from simulator.service.app_rare_characters import RareCharacterPicker
-from simulator.service.flow import Action, Flow, Form, Hook
+from simulator.service.flow import Action, Flow, FlowBase, Form
 from simulator.service.sessions import PortalSession
 from simulator.service.sms_codes import SmsCodes
 from simulator.service.views import View, refused
@@ -49,7 +49,7 @@ _FORMS = {AppScreen.HALL_FORM: (HALL_FIELDS, ("下一步", RARE, "返回")),
           AppScreen.FACE_FORM: (FACE_FIELDS, ("开始人脸识别", RARE, "返回"))}
 
 
-class AppRegistrationFlow:
+class AppRegistrationFlow(FlowBase):
     """Hall codes suit every document type; face comparison (公安人像比对) only the 居民身份证."""
 
     def __init__(self, store: SqliteStore, face: FaceComparison, hall_codes: HallCodes) -> None:
@@ -79,9 +79,6 @@ class AppRegistrationFlow:
             (AppScreen.CAMERA, "返回"): lambda s, _: s.go(AppScreen.FACE_FORM),
             **self._picker.actions(),
         }
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def render(self, session: PortalSession) -> View:
         screen, message, values = AppScreen(session.screen), session.message, dict(session.values)

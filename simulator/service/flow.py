@@ -27,3 +27,13 @@ class Flow(Protocol):
     def render(self, session: PortalSession) -> View: ...
     def actions(self) -> Mapping[tuple[str, str], Action]: ...
     def hooks(self) -> Mapping[str, Hook]: ...
+
+
+class FlowBase:
+    """Defaults for a flow that opens no entry and registers no capability (most flows): inherit, then override."""
+
+    def entries(self) -> Mapping[str, str]:
+        return {}
+
+    def hooks(self) -> Mapping[str, Hook]:
+        return {}

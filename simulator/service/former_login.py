@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from simulator.clock import Clock
 from simulator.domain.units import former_logins_valid
 from simulator.service.declaration_password import DeclarationPasswords
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.login_dates import CA_LOGIN, PASSWORD_LOGIN
 from simulator.service.sessions import PortalSession
 from simulator.service.unit_pages import TAX_ID
@@ -18,14 +18,11 @@ from simulator.store.units import UnitStore
 _ENDED = "自2020年1月1日起，扣缴客户端不再支持该登录方式，请使用【实名登录】"
 
 
-class FormerLoginFlow:
+class FormerLoginFlow(FlowBase):
     """申报密码 login (纳税人识别号 + 申报密码, no real-name login) and CA login, each from the login page."""
 
     def __init__(self, units: UnitStore, passwords: DeclarationPasswords, clock: Clock) -> None:
         self._units, self._passwords, self._clock = units, passwords, clock
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return (PASSWORD_LOGIN, CA_LOGIN)
@@ -38,9 +35,6 @@ class FormerLoginFlow:
             (PASSWORD_LOGIN, "登录"): self.password_login, (PASSWORD_LOGIN, "返回"): back,
             (CA_LOGIN, "登录"): self.ca_login, (CA_LOGIN, "返回"): back,
         }
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def render(self, session: PortalSession) -> View:
         fields: tuple[str, ...] = (TAX_ID,)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from simulator.clock import Clock
 from simulator.domain.account import MAX_PASSWORD_FAILURES, Account
 from simulator.service import captcha
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.login_dates import before_real_name_login, former_login_controls
 from simulator.service.passwords import verify_password
 from simulator.service.router import CLIENT
@@ -23,7 +23,7 @@ SOFT_KEYBOARD_ICON = "软键盘图标"
 QR_LOGIN_SWITCH = "二维码登录"
 
 
-class LoginFlow:
+class LoginFlow(FlowBase):
     """【登录】 checks captcha (once required), account, lock and password, in that order."""
 
     def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry) -> None:
@@ -44,9 +44,6 @@ class LoginFlow:
             (login, "立即注册"): lambda s, _: s.go(Screen.REGISTRATION),
             (login, "忘记密码"): lambda s, _: s.go(Screen.FORGOT_PASSWORD),
         }
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def render(self, session: PortalSession) -> View:
         before_launch = before_real_name_login(session, self._clock)  # ITS 前言: 【实名登录】 from 2019-11-09

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.domain.credentials import password_problem
 from simulator.domain.documents import DocumentType
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.login import back_to_login
 from simulator.service.passwords import hash_password
 from simulator.service.sessions import PortalSession
@@ -16,14 +16,11 @@ from simulator.store.sqlite import SqliteStore
 IDENTITY_FIELDS = ("姓名", "证件类型", "证件号码", "手机号码")
 
 
-class PasswordResetFlow:
+class PasswordResetFlow(FlowBase):
     """Identity verification (姓名, 证件类型, 证件号码, 手机号码), then 新密码 and 确认密码."""
 
     def __init__(self, store: SqliteStore) -> None:
         self._store = store
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return (Screen.FORGOT_PASSWORD, Screen.RESET_PASSWORD)
@@ -35,9 +32,6 @@ class PasswordResetFlow:
             (Screen.RESET_PASSWORD, "确定"): self.reset,
             (Screen.RESET_PASSWORD, "返回登录"): back_to_login,
         }
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def render(self, session: PortalSession) -> View:
         if session.screen == Screen.FORGOT_PASSWORD:

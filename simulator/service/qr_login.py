@@ -10,7 +10,7 @@ import segno
 
 from simulator.clock import Clock
 from simulator.domain.qr import APP_DOWNLOAD_URL, LoginToken, issue, token_of
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form, Hook
 from simulator.service.login import QR_LOGIN_SWITCH
 from simulator.service.sessions import PortalSession, SessionRegistry
 from simulator.service.test_control import SeedError
@@ -34,15 +34,12 @@ def qr_svg(text: str) -> str:
     return str(segno.make(text, error="m").svg_inline(scale=5, border=2))
 
 
-class QrLoginFlow:
+class QrLoginFlow(FlowBase):
     """The QR code is issued when the page switches to it or is refreshed; the app's scan hands over."""
 
     def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry) -> None:
         self._store, self._clock, self._sessions = store, clock, sessions
         self._tokens = QrTokens(store)
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return (QR_SCREEN, DOWNLOAD_SCREEN)

@@ -10,7 +10,7 @@ from typing import Any
 from simulator.clock import Clock
 from simulator.domain.documents import DocumentType
 from simulator.domain.registration import RegistrationCode, new_code, normalise_code
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form, Hook
 from simulator.service.login import back_to_login
 from simulator.service.sessions import PortalSession
 from simulator.service.sms_codes import SmsCodes
@@ -27,15 +27,12 @@ RARE_HINT = "姓名中存在生僻字的，可点击【录入生僻字】通过�
 HALL_CODE_INTRO = "请如实填写身份信息。注册码由纳税人携带有效身份证件到办税服务厅获取，有效期7天。"
 
 
-class RegistrationFlow:
+class RegistrationFlow(FlowBase):
     """自然人授权, the choice of method, identity with the hall's code (and rare characters), login settings."""
 
     def __init__(self, store: SqliteStore, clock: Clock, sms: SmsCodes) -> None:
         self._codes, self._clock = RegistrationStore(store), clock
         self._settings = LoginSettings(self._codes, sms, clock, self._code_problem)
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return tuple(WebScreen)

@@ -10,7 +10,7 @@ from simulator.domain.roles import Role
 from simulator.domain.units import Unit, UnitHandler, authorization_in_force
 from simulator.service import unit_pages
 from simulator.service.declaration_password import DeclarationPasswords
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form, Hook
 from simulator.service.login import back_to_login
 from simulator.service.sessions import PortalSession
 from simulator.service.unit_hooks import unit_hooks
@@ -28,14 +28,11 @@ def enter_unit(session: PortalSession, unit: Unit) -> None:
     session.go(HOME, Message(f"单位办税验证通过，当前办税单位：{unit.name}", MessageKind.SUCCESS))
 
 
-class UnitVerificationFlow:
+class UnitVerificationFlow(FlowBase):
     """One unit: its 申报密码 at once; several: choose one (【进入】); none known yet: 纳税人识别号 + 申报密码."""
 
     def __init__(self, store: SqliteStore, units: UnitStore, passwords: DeclarationPasswords, clock: Clock) -> None:
         self._store, self._units, self._passwords, self._clock = store, units, passwords, clock
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return (Screen.UNIT_VERIFICATION, HOME, FORGOT)

@@ -13,7 +13,7 @@ from simulator.domain.credentials import password_problem
 from simulator.domain.enterprise import Handler, masked, sms_mobile_of
 from simulator.domain.roles import Role
 from simulator.external.script import ExternalServiceError
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.personnel_screens import (
     MANAGEMENT,
     TICKED,
@@ -38,20 +38,14 @@ NOT_FOUND = "未搜索到该人员：须为税务登记中的办税人员，且�
 NO_IDENTITY = "身份类型为空：请先通过【身份维护】维护身份"
 
 
-class AddHandlerFlow:
+class AddHandlerFlow(FlowBase):
     """The search asks the core tax system each time; 【确定】 asks again, so nothing is added on stale data."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (StaffScreen.ADD_HANDLER, StaffScreen.HANDLER_DETAILS)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         add, details, back = StaffScreen.ADD_HANDLER, StaffScreen.HANDLER_DETAILS, StaffScreen.PERSONNEL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.screens import CLIENT, Liaoning, LnScreen, logged_in_enterprise
 from simulator.service.passwords import verify_password
 from simulator.service.sessions import PortalSession
@@ -13,20 +13,14 @@ from simulator.service.views import View, refused
 CLIENT_FIELD, AGREEMENT_PASSWORD = "待办企业", "协议密码"
 
 
-class AgentClientsFlow:
+class AgentClientsFlow(FlowBase):
     """Only enterprises that certified the agency (代理机构认定管理) are listed; cancelling removes them."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (LnScreen.CLIENTS,)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         return {(LnScreen.CLIENTS, "确定"): self._enter, (LnScreen.CLIENTS, "退出"): _log_out}

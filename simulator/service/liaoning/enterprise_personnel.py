@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.domain.enterprise import Handler, masked
 from simulator.domain.roles import Role
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.personnel_screens import StaffScreen, manager, refuse_non_manager
 from simulator.service.liaoning.screens import Liaoning, LnScreen, logged_in_enterprise
 from simulator.service.passwords import hash_password
@@ -29,20 +29,14 @@ PAGES = ("身份维护", "添加办税人员", "修改企业密码", "返回首�
 COLUMNS = ("姓名", "身份", "权限身份", "手机号码", "管理权限", "状态", "绑定")
 
 
-class EnterprisePersonnelFlow:
+class EnterprisePersonnelFlow(FlowBase):
     """Only the 法定代表人 and 财务负责人 reach this page; every action checks that again."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (StaffScreen.PERSONNEL,)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         screen = StaffScreen.PERSONNEL

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.domain.credentials import password_problem
 from simulator.external.core_tax import CoreTaxSystem
-from simulator.service.flow import Action, Flow, Form, Hook
+from simulator.service.flow import Action, Flow, FlowBase, Form
 from simulator.service.liaoning.forgot_password_targets import RecoveryTargets, Target
 from simulator.service.liaoning.natural_person_login import NATURAL_LOGIN
 from simulator.service.liaoning.personal_password import PASSWORD_RULE
@@ -40,20 +40,14 @@ class RecoveryScreen(enum.StrEnum):
     RESET = "设置新密码"
 
 
-class ForgotPasswordFlow:
+class ForgotPasswordFlow(FlowBase):
     """「忘记密码」 on the login page of 企业登录 and 自然人登录; nothing changes until the new password is saved."""
 
     def __init__(self, targets: RecoveryTargets, sms_codes: SmsCodes) -> None:
         self._targets, self._sms = targets, sms_codes
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return tuple(RecoveryScreen)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def page_links(self, session: PortalSession, view: View) -> tuple[str, ...]:
         return (FORGOT,) if session.screen == LnScreen.LOGIN and session.state.get(KIND) in _KINDS else ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler, masked
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.handler_sync import HandlerSync
 from simulator.service.liaoning.screens import FACTOR, HANDLER, SMS_LOGIN, Liaoning, LnScreen, logged_in_enterprise
 from simulator.service.router import ANY_CONTROL, CONTROL
@@ -18,20 +18,14 @@ FROZEN = "您选择的办税人已经被锁定，请选择其他办税人"
 FIRST_LOGIN = "初次普通登录须选择法定代表人(业主)或财务负责人"
 
 
-class HandlerChoiceFlow:
+class HandlerChoiceFlow(FlowBase):
     """The list shows each synced person; 【同步办税人】 stays offered so a changed registration can be re-synced."""
 
     def __init__(self, liaoning: Liaoning, sync: HandlerSync) -> None:
         self._ln, self._sync = liaoning, sync
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (LnScreen.HANDLERS,)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         return {(LnScreen.HANDLERS, SYNC): self._synchronise, (LnScreen.HANDLERS, ANY_CONTROL): self._pick,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler, masked
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.binding import personal_login_hash
 from simulator.service.liaoning.screens import (
     AGENT_LOGIN,
@@ -45,20 +45,14 @@ def enter(liaoning: Liaoning, session: PortalSession, handler: Handler) -> None:
     session.go(LnScreen.CLIENTS if session.state.get(KIND) == AGENT_LOGIN else LnScreen.HOME)
 
 
-class HandlerLoginFlow:
+class HandlerLoginFlow(FlowBase):
     """短信登录 is where a picked person lands; 「密码登录」 needs the personal password set at the first login."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (LnScreen.IDENTITY,)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         screen = LnScreen.IDENTITY

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.handler_login import current_handler
 from simulator.service.liaoning.screens import CLIENT, NATURAL_PERSON, Liaoning, LnScreen, logged_in_enterprise
 from simulator.service.sessions import PortalSession
@@ -12,20 +12,14 @@ from simulator.service.views import View
 from simulator.store.sqlite import SqliteStore
 
 
-class HomeFlow:
+class HomeFlow(FlowBase):
     """Both pages name the enterprise; the 首页 also the person and 身份 who logged in. 【退出】 ends the session."""
 
     def __init__(self, liaoning: Liaoning, accounts: SqliteStore) -> None:
         self._ln, self._accounts = liaoning, accounts
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (LnScreen.HOME, LnScreen.SOCIAL_SECURITY)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         return {(screen, "退出"): _log_out for screen in self.screens()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.personnel_screens import (
     CHANGE_PASSWORD,
     FUNCTION_TREE,
@@ -27,20 +27,14 @@ from simulator.service.views import Message, MessageKind, View, refused
 MENU_OPEN = "liaoning.menu_open"
 
 
-class HomeMenuFlow:
+class HomeMenuFlow(FlowBase):
     """Adds to the 首页 (HomeFlow's page) through page_links; owns no screen of its own."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return ()
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def render(self, session: PortalSession) -> View:  # owns no screen: never asked
         raise LookupError(session.screen)

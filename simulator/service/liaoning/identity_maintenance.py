@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.personnel_screens import (
     FUNCTION_TREE,
     IDENTITY_TYPE,
@@ -26,20 +26,14 @@ TREE_TIP = "温馨提示：一定不要忘记勾选功能树"
 RESERVED = ("个人密码", "确认个人密码", IDENTITY_TYPE, MANAGEMENT)
 
 
-class IdentityMaintenanceFlow:
+class IdentityMaintenanceFlow(FlowBase):
     """An identity with no function ticked is kept (常见问题6 is what follows), with a reminder of the tip."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (StaffScreen.IDENTITIES,)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         return {(StaffScreen.PERSONNEL, "身份维护"): self._open, (StaffScreen.IDENTITIES, "保存"): self._save,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.domain.credentials import password_problem
 from simulator.service import captcha
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.personnel_screens import (
     CHANGE_PASSWORD,
     StaffScreen,
@@ -25,20 +25,14 @@ FIELDS = ("旧密码", "新密码", "确认新密码", "验证码")
 BOUND = "已绑定自然人电子税务局：个人登录密码即自然人电子税务局登录密码，请解绑后再修改个人登录密码"
 
 
-class PasswordChangeFlow:
+class PasswordChangeFlow(FlowBase):
     """Checks the captcha, the old password, the rule and the repeat; a refusal draws a new captcha."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (StaffScreen.CHANGE_PASSWORD, StaffScreen.CHANGE_ENTERPRISE_PASSWORD)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         personal, enterprise = StaffScreen.CHANGE_PASSWORD, StaffScreen.CHANGE_ENTERPRISE_PASSWORD

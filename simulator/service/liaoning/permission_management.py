@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from simulator.domain.enterprise import Handler
 from simulator.domain.roles import Role
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.enterprise_personnel import PERSON
 from simulator.service.liaoning.personnel_screens import (
     MANAGEMENT,
@@ -31,20 +31,14 @@ PERMISSIONS = "权限管理"
 TARGET = "liaoning.permissions_of"
 
 
-class PermissionManagementFlow:
+class PermissionManagementFlow(FlowBase):
     """Only a 办税员 row has 【权限管理】; the 法定代表人 and 财务负责人 have every function anyway."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (StaffScreen.PERMISSIONS,)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         page = StaffScreen.PERMISSIONS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from simulator.domain.credentials import password_problem
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.liaoning.handler_login import current_handler, enter
 from simulator.service.liaoning.screens import PERSONAL_PASSWORD_TIP, Liaoning, LnScreen
 from simulator.service.passwords import hash_password, verify_password
@@ -16,20 +16,14 @@ from simulator.service.views import View, refused
 PASSWORD_RULE = "密码长度在8到15位之间，须包含大写字母、小写字母、数字、特殊字符中的三种或三种以上"
 
 
-class PersonalPasswordFlow:
+class PersonalPasswordFlow(FlowBase):
     """The new password obeys the rule, is typed twice alike, and is not the 企业密码."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
 
-    def entries(self) -> Mapping[str, str]:
-        return {}
-
     def screens(self) -> Iterable[str]:
         return (LnScreen.SET_PASSWORD,)
-
-    def hooks(self) -> Mapping[str, Hook]:
-        return {}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         return {(LnScreen.SET_PASSWORD, "保存"): self._save}

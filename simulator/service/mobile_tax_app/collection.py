@@ -17,7 +17,7 @@ from simulator.domain.enterprise import masked
 from simulator.external.core_records import CoreTaxRecords, RealNameRecord
 from simulator.external.face import FaceComparison
 from simulator.external.script import ExternalServiceError
-from simulator.service.flow import Action, Form, Hook
+from simulator.service.flow import Action, FlowBase, Form, Hook
 from simulator.service.mobile_tax_app.screens import (
     DONE_STEP,
     FACE_STEP,
@@ -46,14 +46,11 @@ def open_collection(session: PortalSession, message: Message | None = None) -> N
     session.go(MtaxScreen.COLLECTION, message)
 
 
-class RealNameCollectionFlow:
+class RealNameCollectionFlow(FlowBase):
     """Each step checks what it asks for before the next opens; a refused capture records nothing."""
 
     def __init__(self, face: FaceComparison, core: CoreTaxRecords) -> None:
         self._face, self._core = face, core
-
-    def entries(self) -> Mapping[str, str]:
-        return {}
 
     def screens(self) -> Iterable[str]:
         return (MtaxScreen.COLLECTION,)
