@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,6 +14,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from drivers.hooks_client import HooksClient
 from drivers.profile import Profile
 from drivers.protocol import TICKED, DriverError, NotVerifiable
+from drivers.text import normalise
 from fixtures.identities import Identity
 
 UNKNOWN_SCREEN = "（未识别的页面）"
@@ -166,7 +166,7 @@ class BrowserDriver:
         return target.is_checked()
 
     def shows_text(self, text: str) -> bool:
-        return _plain(text) in _plain(self.page.locator("body").inner_text())
+        return normalise(text) in normalise(self.page.locator("body").inner_text())
 
     def shows_row(self, cells: tuple[str, ...]) -> bool:
         rows = self.page.locator("tr, li")
@@ -202,7 +202,3 @@ class BrowserDriver:
         by_role = self.page.get_by_role("button", name=label, exact=True)
         return by_role.or_(self.page.get_by_role("link", name=label, exact=True)).first
 
-
-def _plain(text: str) -> str:
-    """What a person reads: NFKC, no whitespace (as the steps compare texts)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,6 +10,7 @@ import responses
 from freezegun import freeze_time
 
 from drivers.protocol import TICKED, DriverError, NotVerifiable
+from drivers.text import normalise
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
@@ -169,10 +168,10 @@ class InProcessDriver:
                  *(str(view.extras.get(k) or "") for k in ("intro", "hint", "legend")),
                  *(c for row in view.rows for c in row), *view.fields, *view.controls,
                  *(str(v) for v in view.extras.get("kinds", ()))]
-        return any(_plain(text) in _plain(part) for part in shown)
+        return any(normalise(text) in normalise(part) for part in shown)
 
     def shows_row(self, cells: tuple[str, ...]) -> bool:
-        return any(all(any(_plain(c) == _plain(cell) for cell in row) for c in cells) for row in self._view.rows)
+        return any(all(any(normalise(c) == normalise(cell) for cell in row) for c in cells) for row in self._view.rows)
 
     def soft_keyboard_open(self) -> bool:
         return self._view.soft_keyboard_open
@@ -183,7 +182,3 @@ class InProcessDriver:
         self._freezer.stop()
         self.portal.store.close()
 
-
-def _plain(text: str) -> str:
-    """What a person reads: NFKC, no whitespace (as the steps compare texts)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

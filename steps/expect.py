@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from drivers.text import normalise
 
-
-def normalise(text: str | None) -> str:
-    """Full-/half-width folded (NFKC) and all whitespace removed, as the architecture brief says."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+__all__ = ["expect", "expect_text", "normalise"]
 
 
 def expect(ok: bool, expected: str, observed: object) -> None:
