@@ -9,6 +9,7 @@ from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from fixtures.units import UnitData
 from steps.expect import expect
+from steps.sms import last_sms_code
 from steps.unit_steps import _submit
 
 APP = "个人所得税APP"
@@ -31,8 +32,7 @@ def _new_password(unit: UnitData) -> str:
 
 def _sms_code(portal: PortalDriver, phone: str) -> str:
     """The code last sent to this phone; empty when none came (the gateway was down)."""
-    messages = portal.hook("sms.outbox", {"phone": phone})["messages"]
-    return str(messages[-1]["code"]) if messages else ""
+    return last_sms_code(portal, phone, required=False)
 
 
 @given(parsers.parse("「{role}」的账号未绑定手机号"))

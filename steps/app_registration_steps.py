@@ -12,6 +12,7 @@ from steps.expect import expect, expect_text
 from steps.login_steps import logs_in
 from steps.people_steps import attribute
 from steps.registration_steps import FINISH, SEND_SMS, hall_code
+from steps.sms import last_sms_code
 
 APP = "个人所得税APP"
 #: Labels the guide does not fix (the agreement, the camera, the SMS request, the last button): a portal
@@ -81,10 +82,10 @@ def set_login(portal: PortalDriver, cast: dict[str, Identity], role: str) -> Non
     person = cast[role]
     portal.fill("手机号码", person.phone)
     portal.click(SEND_SMS)
-    messages = portal.hook("sms.outbox", {"phone": person.phone})["messages"]
+    code = last_sms_code(portal, person.phone, required=False)
     portal.fill("登录名", person.login_name)
     portal.fill("密码", person.password)
-    portal.fill(SMS_CODE, messages[-1]["code"] if messages else "")
+    portal.fill(SMS_CODE, code)
     portal.click(FINISH)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, when
 
-from drivers.protocol import DriverError, PortalDriver
+from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
+from steps.sms import last_sms_code
 
 SERVICES = {"短信服务": "sms", "公安人像比对服务": "face", "金税三期系统": "core"}
 FAULTS = {"不可用": "down", "响应超时": "slow", "恢复正常": "ok", "返回不符的数据": "mismatch"}
@@ -37,7 +38,4 @@ def next_face_result(portal: PortalDriver, result: str) -> None:
 
 @when(parsers.parse("在「{field}」中输入「{role}」收到的短信验证码"))
 def received_sms_code(portal: PortalDriver, cast: dict[str, Identity], field: str, role: str) -> None:
-    messages = portal.hook("sms.outbox", {"phone": cast[role].phone})["messages"]
-    if not messages:
-        raise DriverError(f"「{role}」的手机没有收到短信")
-    portal.fill(field, messages[-1]["code"])
+    portal.fill(field, last_sms_code(portal, cast[role].phone, role))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, parsers, when
 
-from drivers.protocol import DriverError, PortalDriver
+from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.expect import expect_text
+from steps.sms import last_sms_code, sms_messages
 
 ETAX = "辽宁省电子税务局"
 TICKED = "勾选"
@@ -39,10 +40,7 @@ def _log_in(portal: PortalDriver, enterprise: EnterpriseData) -> None:
 
 
 def _sms_code(portal: PortalDriver, person: Identity) -> str:
-    messages = portal.hook("sms.outbox", {"phone": person.phone})["messages"]
-    if not messages:
-        raise DriverError(f"「{person.name}」的手机没有收到短信")
-    return str(messages[-1]["code"])
+    return last_sms_code(portal, person.phone, person.name)
 
 
 @given(parsers.parse("以企业「{name}」的纳税人识别号和企业密码普通登录"))
@@ -112,7 +110,7 @@ def first_login_done(portal: PortalDriver, cast: dict[str, Identity], identities
     set_personal_password(portal, cast, identities, personal_passwords, who)
     expect_text(HOME, portal.screen(), "当前页面")
     portal.click("退出")
-    sms_baseline[cast[who].phone] = len(portal.hook("sms.outbox", {"phone": cast[who].phone})["messages"])
+    sms_baseline[cast[who].phone] = len(sms_messages(portal, cast[who].phone))
 
 
 @when(parsers.re(r"在「(?P<field>[^」]+)」中填写(?:「(?P<who>[^」]+)」的个人密码|企业「(?P<name>[^」]+)」的企业密码)"))

@@ -8,6 +8,7 @@ from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity
 from steps.expect import expect
+from steps.sms import sms_messages
 
 
 @then(parsers.parse("页面列出办税人「{who}」，身份为「{role}」"))
@@ -39,7 +40,7 @@ def sms_received(portal: PortalDriver, cast: dict[str, Identity], sms_baseline: 
                  got: str) -> None:
     """Counts what came after the scenario's history (a first login in a 假如 step sends codes too)."""
     phone = cast[who].phone
-    count = len(portal.hook("sms.outbox", {"phone": phone})["messages"]) - sms_baseline.get(phone, 0)
+    count = len(sms_messages(portal, phone)) - sms_baseline.get(phone, 0)
     expect((count > 0) == (got == "收到"), f"「{who}」的手机{got}短信验证码", f"新收到 {count} 条")
 
 

@@ -8,6 +8,7 @@ from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity
 from steps.expect import expect
+from steps.sms import last_sms_code
 
 TICKED = "勾选"
 
@@ -43,8 +44,7 @@ def quick_login(portal: PortalDriver, cast: dict[str, Identity], enterprises: di
     quick_enterprise(portal, enterprises, name)
     quick_identity(portal, cast, role, who)
     portal.click("获取验证码")
-    messages = portal.hook("sms.outbox", {"phone": cast[who].phone})["messages"]
-    portal.fill("验证码", str(messages[-1]["code"]) if messages else "")
+    portal.fill("验证码", last_sms_code(portal, cast[who].phone, required=False))
     tick_or_choose(portal, "同意协议")
     portal.click("登录")
 

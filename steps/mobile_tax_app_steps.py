@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-from drivers.protocol import DriverError, PortalDriver
+from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
 from steps.expect import expect, normalise
 from steps.liaoning_seed_steps import person_in
+from steps.sms import last_sms_code
 
 APP = "移动办税APP"
 
@@ -29,10 +30,7 @@ def app_login(portal: PortalDriver, cast: dict[str, Identity], identities: Ident
     portal.open_entry(APP)
     portal.fill("手机号码", person.phone)
     portal.click("获取验证码")
-    messages = portal.hook("sms.outbox", {"phone": person.phone})["messages"]
-    if not messages:
-        raise DriverError(f"「{who}」的手机没有收到短信")
-    portal.fill("短信验证码", str(messages[-1]["code"]))
+    portal.fill("短信验证码", last_sms_code(portal, person.phone, who))
     portal.click("登录")
 
 

@@ -6,19 +6,17 @@ from dataclasses import replace
 
 from pytest_bdd import parsers, then, when
 
-from drivers.protocol import DriverError, PortalDriver
+from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from simulator.domain.registration import PROVINCES
 from steps.expect import expect
 from steps.login_steps import logs_in
 from steps.registration_steps import BACK, LOGIN_SCREEN, SEND_SMS
+from steps.sms import last_sms_code
 
 
 def _received_code(portal: PortalDriver, phone: str) -> str:
-    messages = portal.hook("sms.outbox", {"phone": phone})["messages"]
-    if not messages:
-        raise DriverError(f"手机号码 {phone} 没有收到短信")
-    return str(messages[-1]["code"])
+    return last_sms_code(portal, phone)
 
 
 @when(parsers.parse("「{role}」以「{owner}」的手机号码获取并填写短信验证码"))
