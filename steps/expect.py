@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from drivers.protocol import PortalDriver
 from drivers.text import normalise
 
-__all__ = ["expect", "expect_text", "normalise"]
+__all__ = ["expect", "expect_refused_on", "expect_text", "normalise"]
 
 
 def expect(ok: bool, expected: str, observed: object) -> None:
@@ -16,3 +17,10 @@ def expect(ok: bool, expected: str, observed: object) -> None:
 def expect_text(expected: str, observed: str | None, what: str) -> None:
     """A literal label or message the guide fixes, compared after normalisation."""
     expect(normalise(expected) == normalise(observed), f"{what}为「{expected}」", f"「{observed}」")
+
+
+def expect_refused_on(portal: PortalDriver, screen: str, expected: str, *, locked: bool = False) -> None:
+    """The portal refused (or, with locked, refused for a lock) and stayed on this screen."""
+    shown = portal.screen()
+    refused = portal.is_locked() if locked else portal.is_refused()
+    expect(normalise(shown) == normalise(screen) and refused, expected, f"页面「{shown}」，提示「{portal.message()}」")

@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 from pytest_bdd import parsers, when
 
-from drivers.protocol import PortalDriver
+from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
-from steps.liaoning_login_steps import ETAX, TICKED, normal_login
+from steps.liaoning_login_steps import ETAX, normal_login
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, parsers, when
 
-from drivers.protocol import PortalDriver
+from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.expect import expect_text
 from steps.sms import last_sms_code, sms_messages
 
 ETAX = "辽宁省电子税务局"
-TICKED = "勾选"
 HOME = "电子税务局首页"
 
 

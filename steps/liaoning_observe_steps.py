@@ -7,7 +7,7 @@ from pytest_bdd import parsers, then
 from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity
-from steps.expect import expect
+from steps.expect import expect, expect_refused_on
 from steps.sms import sms_messages
 
 
@@ -46,8 +46,7 @@ def sms_received(portal: PortalDriver, cast: dict[str, Identity], sms_baseline: 
 
 @then(parsers.parse("被拒绝，停留在「{screen}」"))
 def refused_on(portal: PortalDriver, screen: str) -> None:
-    expect(portal.screen() == screen and portal.is_refused(), f"被拒绝，停留在「{screen}」",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect_refused_on(portal, screen, f"被拒绝，停留在「{screen}」")
 
 
 @then(parsers.re(r"页面显示「(?P<who>[^」]+)」的姓名"))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-from drivers.protocol import PortalDriver
+from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.expect import expect, expect_text
-from steps.liaoning_login_steps import HOME, TICKED, normal_login
+from steps.liaoning_login_steps import HOME, normal_login
 
 #: 第8步: the search's 身份证件类型 (the registration and 实名采集 hold a 居民身份证号码).
 RESIDENT_ID = "居民身份证"

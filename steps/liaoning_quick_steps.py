@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from drivers.protocol import PortalDriver
+from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity
 from steps.expect import expect
 from steps.sms import last_sms_code
-
-TICKED = "勾选"
 
 
 @when(parsers.parse("勾选【{label}】"))

@@ -8,7 +8,7 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
-from steps.expect import expect
+from steps.expect import expect, expect_refused_on
 from steps.people_steps import attribute
 
 LOGIN_SCREEN = "实名登录"
@@ -88,15 +88,12 @@ def resets_password(portal: PortalDriver, cast: dict[str, Identity], identities:
 
 @then("登录被拒绝")
 def login_refused(portal: PortalDriver) -> None:
-    screen = portal.screen()
-    expect(screen == LOGIN_SCREEN and portal.is_refused(), "登录被拒绝，停留在登录页面",
-           f"页面「{screen}」，提示「{portal.message()}」")
+    expect_refused_on(portal, LOGIN_SCREEN, "登录被拒绝，停留在登录页面")
 
 
 @then("账号被锁定")
 def account_locked(portal: PortalDriver) -> None:
-    expect(portal.screen() == LOGIN_SCREEN and portal.is_locked(), "登录被拒绝：账号已锁定",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect_refused_on(portal, LOGIN_SCREEN, "登录被拒绝：账号已锁定", locked=True)
 
 
 @then("账号未被锁定")

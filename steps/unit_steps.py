@@ -11,7 +11,7 @@ from drivers.protocol import PortalDriver
 from fixtures.clock import BEIJING
 from fixtures.identities import Identity
 from fixtures.units import UnitData, UnitFactory
-from steps.expect import expect, normalise
+from steps.expect import expect, expect_refused_on, normalise
 
 UNIT_SCREEN = "单位办税验证"
 #: How a step describes a unit → (本市, CA证书).
@@ -115,14 +115,12 @@ def in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit:
 
 @then("单位办税验证未通过")
 def verification_refused(portal: PortalDriver) -> None:
-    expect(portal.screen() == UNIT_SCREEN and portal.is_refused(), "单位办税验证未通过，停留在「单位办税验证」",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect_refused_on(portal, UNIT_SCREEN, "单位办税验证未通过，停留在「单位办税验证」")
 
 
 @then("申报密码被锁定")
 def declaration_password_locked(portal: PortalDriver) -> None:
-    expect(portal.screen() == UNIT_SCREEN and portal.is_locked(), "单位办税验证被拒绝：申报密码已锁定",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect_refused_on(portal, UNIT_SCREEN, "单位办税验证被拒绝：申报密码已锁定", locked=True)
 
 
 @then(parsers.parse("页面不提供【{control}】"))
