@@ -27,9 +27,3 @@ def target(view: View, row: str, control: str) -> tuple[str, str] | None:
         return None
     key, controls = found["rows"][row]
     return (found["field"], key) if control in controls else None
-
-
-def controls_of(view: View) -> set[str]:
-    """Every control some row offers (the router still needs the pair (screen, control) in its table)."""
-    found = view.extras.get(ROW_CONTROLS) or {"rows": {}}
-    return {control for _, controls in found["rows"].values() for control in controls}

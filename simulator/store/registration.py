@@ -63,11 +63,6 @@ class RegistrationStore:
              " VALUES (?,?,?,?)", (account.person.document_number.upper(), household, code, now.isoformat())),
         )
 
-    def household_of(self, document_number: str) -> str | None:
-        found = self._store.rows("SELECT household_registration FROM registrations WHERE document_number = ?",
-                                 document_number.upper())
-        return str(found[0][0]) if found else None
-
 
 def _code(row: sqlite3.Row) -> RegistrationCode:
     return RegistrationCode(code=row["code"], document_type=DocumentType(row["document_type"]),
