@@ -112,7 +112,7 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
     if current is None and not screens:
         raise SpecError("give 'current_screen' or a 'screens' map")
     entries = parts.strings(data.get("entries"), "entries")
-    entries.setdefault(CLIENT, _need(data, "entry", str))
+    entries = {CLIENT: entries.get(CLIENT, _need(data, "entry", str)), **entries}  # the guide's first client first
     hooks = data.get("hooks") or {}
     if not isinstance(hooks, dict):
         raise SpecError("'hooks' must be a mapping")
