@@ -51,12 +51,12 @@ class BrowserDriver:
     def session_id(self) -> str | None:
         """The portal's session of this browser in the current entry, by the cookie the profile names."""
         name = self._profile.session_cookies.get(self._entry)
-        if name is None:
+        if name is None or not self._profile.session_for:
             return None
         return next((c.get("value") for c in self._context.cookies(self._url) if c.get("name") == name), None)
 
     def current_captcha(self) -> str:
-        answer = self._hooks.current_captcha(self.session_id())
+        answer = self._hooks.current_captcha(self.session_id() if "captcha" in self._profile.session_for else None)
         if answer is None:
             raise DriverError("当前页面没有要求输入验证码")
         return answer
@@ -72,7 +72,7 @@ class BrowserDriver:
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         body = {key: self._portal_words(key, value) for key, value in (payload or {}).items()}
-        session = self.session_id() if capability == "sms.outbox" else None
+        session = self.session_id() if capability in self._profile.session_for else None
         if session is not None:
             body.setdefault("session", session)
         return self._hooks.hook(capability, body)

@@ -16,6 +16,8 @@ SCHEMAS = ("etax-conformance/profile@1", "etax-conformance/profile@2")
 SCHEMA = SCHEMAS[-1]
 SIMULATOR_PROFILE = Path(__file__).resolve().parent.parent / "profiles" / "simulator.yaml"
 CLIENT = "扣缴客户端"
+#: Hooks whose answer depends on the browser: the driver passes them the session (hooks v2 `session`).
+SESSION_CAPABILITIES = ("captcha", "sms.outbox", "qr.current")
 
 
 class ProfileError(ValueError):
@@ -42,6 +44,7 @@ class Profile:
     actions: dict[str, tuple[Gesture, ...]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # the guide's word -> the portal's
     session_cookies: dict[str, str] = field(default_factory=dict)  # entry -> cookie naming the browser's session
+    session_for: tuple[str, ...] = SESSION_CAPABILITIES  # the hooks told which browser session they answer for
     refresh: str = "reload"
     refresh_timeout_ms: int = 10_000
     readings: dict[str, str] = field(default_factory=dict)
@@ -120,6 +123,9 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
     if isinstance(cookie, str):
         cookie = dict.fromkeys(entries, cookie)
     cookies = parts.strings(cookie, "hooks.session_cookie")
+    session_for = hooks.get("session_for", list(SESSION_CAPABILITIES))
+    if not isinstance(session_for, list) or not set(session_for) <= set(SESSION_CAPABILITIES):
+        raise SpecError(f"'hooks.session_for' must list some of {', '.join(SESSION_CAPABILITIES)}")
     refresh = data.get("refresh", "reload")
     if refresh not in ("reload", "wait"):
         raise SpecError("'refresh' must be 'reload' or 'wait'")
@@ -135,6 +141,7 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
         fields={str(k): parts.field_spec(v, f"fields.{k}") for k, v in (data.get("fields") or {}).items()},
         controls=parts.strings(data.get("controls"), "controls"), lists=lists,
         actions=parts.actions(data.get("actions"), "actions"), aliases=parts.strings(data.get("aliases"), "aliases"),
-        session_cookies=cookies, refresh=refresh, refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)),
+        session_cookies=cookies, session_for=tuple(session_for), refresh=refresh,
+        refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)),
         readings=profile_catalog.readings(data.get("readings"), catalog),
         absent=profile_catalog.absent(data.get("absent"), catalog))

@@ -65,6 +65,7 @@ def test_readings_and_absent_flows_are_declared_and_checked_against_the_catalog(
     ("messages: {area: .m, kinds: [{kind: fatal}]}", "'messages.kinds' must be a list"),
     ("messages: {area: .m, kinds: [{kind: lock, text: '(('}]}", "is not a regular expression"),
     ("lists: [{container: '#u'}]", "'lists' must be a list of"),
+    ("hooks: {session_for: [seed.unit]}", "'hooks.session_for' must list some of captcha, sms.outbox, qr.current"),
 ])
 def test_a_mistake_in_a_profile_is_named_by_file_and_key(tmp_path: Path, extra: str, complaint: str) -> None:
     with pytest.raises(ProfileError, match=complaint):
