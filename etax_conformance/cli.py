@@ -71,6 +71,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             from drivers.profile import load_profile
 
             load_profile(args.profile)  # a broken profile is reported before anything runs
+        if args.driver == "browser" and args.portal_url:
+            from etax_conformance.preflight import preflight
+
+            preflight(args.portal_url, args.hooks_token, args.profile)  # before any scenario, or exit 2
         run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id, args.replace)
         return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
