@@ -141,6 +141,9 @@ def test_sms_outbox_is_read_per_portal_session(app: Flask, client: FlaskClient) 
         messages = _v2(client, "sms.outbox", {"session": sid}).get_json()["messages"]
         assert [m["phone"] for m in messages] == [phone]
         assert _v2(client, "sms.outbox", {"session": sid, "phone": phone}).get_json()["messages"] == messages
+    [first, second] = sent
+    other_entry = _v2(client, "sms.outbox", {"session": second, "phone": sent[first]}).get_json()["messages"]
+    assert [m["phone"] for m in other_entry] == [sent[first]]  # narrowed to nothing: the phone's are kept
     assert _v2(client, "sms.outbox", {}).status_code == 400
 
 
