@@ -72,6 +72,11 @@ def bind_phone(portal: PortalDriver, cast: dict[str, Identity], role: str) -> No
     portal.click(BIND)
 
 
+@when("获取短信验证码")
+def ask_for_sms(portal: PortalDriver) -> None:
+    portal.click(SEND_SMS)
+
+
 @when(parsers.parse("「{role}」获取并填写绑定手机收到的短信验证码"))
 def reset_sms_code(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
     portal.click(SEND_SMS)
@@ -98,7 +103,7 @@ def type_mismatched_passwords(portal: PortalDriver, unit_cast: dict[str, UnitDat
 def submit_new_password(portal: PortalDriver, unit_cast: dict[str, UnitData],
                         new_declaration_passwords: dict[str, str], unit: str) -> None:
     """In the 扣缴客户端's 单位办税验证: the password set by the reset (or meant to be)."""
-    _submit(portal, new_declaration_passwords.get(unit) or _new_password(unit_cast[unit]))
+    _submit(portal, unit_cast[unit], new_declaration_passwords.get(unit) or _new_password(unit_cast[unit]))
 
 
 @then("进入申报密码重置页面")
