@@ -91,6 +91,26 @@ def goes_on_without_agreeing(portal: PortalDriver, cast: dict[str, Identity], ha
             portal.click(control)
 
 
+@when(parsers.parse("「{role}」尝试以其证件开始人脸识别"))
+def tries_face_with(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
+                    app_method: dict[str, str], role: str) -> None:
+    """§2.2 仅支持居民身份证: a portal may not even offer another 证件类型 here — then there is nothing to try."""
+    document = attribute(cast[role], "证件类型")
+    app_method["offered"] = str(document in portal.choices("证件类型"))
+    if app_method["offered"] == "True":
+        fill_identity(portal, cast, hall_codes, app_method, role)
+        portal.click(GO_ON[FACE])
+        if portal.shows_control(CAPTURE):
+            capture_face(portal)
+
+
+@then("不能以该证件进行人脸识别认证注册")
+def face_refused(portal: PortalDriver, app_method: dict[str, str]) -> None:
+    screen = portal.screen()
+    expect(app_method.get("offered") == "False" or (portal.is_refused() and screen != LOGIN_SETTINGS),
+           "该证件类型不可选，或开始人脸识别被拒绝（提示原因）", f"页面「{screen}」，提示「{portal.message()}」")
+
+
 @when("提交身份信息并继续")
 def go_on(portal: PortalDriver, app_method: dict[str, str]) -> None:
     portal.click(GO_ON[app_method.get("method", HALL)])

@@ -119,15 +119,19 @@ def temporary_password(portal: PortalDriver, unit_cast: dict[str, UnitData], uni
 def shows_temporary_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     issued = portal.hook("unit.temporary_password", {"tax_id": unit_cast[unit].tax_id}).get("temporary_password")
     shown = portal.message()
-    expect(bool(issued) and normalise(str(issued)) in normalise(shown), f"页面显示临时申报密码「{issued}」",
-           f"「{shown}」")
+    expect(bool(issued) and portal.shows_text(str(issued)), f"页面显示临时申报密码「{issued}」", f"「{shown}」")
+
+
+def _in_business(portal: PortalDriver, name: str) -> bool:
+    """Past 单位办税验证 without a refusal, the unit's name shown (which unit one works for)."""
+    return portal.screen() != UNIT_SCREEN and not portal.is_refused() and portal.shows_text(name)
 
 
 @then(parsers.parse("进入「{unit}」的办税业务"))
 def in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    name, screen, shown = unit_cast[unit].name, portal.screen(), portal.message()
-    expect(screen != UNIT_SCREEN and normalise(name) in normalise(shown),
-           f"单位办税验证通过，进入「{name}」的办税业务", f"页面「{screen}」，提示「{shown}」")
+    name = unit_cast[unit].name
+    expect(_in_business(portal, name), f"单位办税验证通过，进入「{name}」的办税业务",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("单位办税验证未通过")
@@ -150,9 +154,9 @@ def asks_for_verification(portal: PortalDriver) -> None:
 
 @then(parsers.parse("未进入「{unit}」的办税业务"))
 def not_in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    name, screen, shown = unit_cast[unit].name, portal.screen(), portal.message()
-    expect(screen == UNIT_SCREEN or normalise(name) not in normalise(shown), f"未进入「{name}」的办税业务",
-           f"页面「{screen}」，提示「{shown}」")
+    name = unit_cast[unit].name
+    expect(not _in_business(portal, name), f"未进入「{name}」的办税业务",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.parse("页面不提供【{control}】"))
