@@ -29,6 +29,16 @@ def set_new_password(portal: PortalDriver, cast: dict[str, Identity], identities
     new_passwords[name or who] = password
 
 
+@when(parsers.parse("在「新密码」和「确认新密码」中设置企业「{name}」的新企业密码"))
+def type_enterprise_password(portal: PortalDriver, identities: IdentityFactory, new_passwords: dict[str, str],
+                             name: str) -> None:
+    """三(二)2 gives no rule for the 企业密码: the personal password's rule is the suite's assumption."""
+    password = identities.new_password(identities.person())
+    portal.fill("新密码", password)
+    portal.fill("确认新密码", password)
+    new_passwords[name] = password
+
+
 @when(parsers.parse("以企业「{name}」的纳税人识别号和新的企业密码普通登录"))
 def login_with_new(portal: PortalDriver, enterprises: dict[str, EnterpriseData], new_passwords: dict[str, str],
                    name: str) -> None:
