@@ -11,6 +11,7 @@ from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.liaoning_login_steps import ETAX, normal_login
+from steps.sms import last_sms_code
 
 
 @pytest.fixture
@@ -19,13 +20,39 @@ def new_passwords() -> dict[str, str]:
     return {}
 
 
-@when(parsers.re(r"「(?P<who>[^」]+)」(?:为企业「(?P<name>[^」]+)」设置新的企业密码|设置新的登录密码)并点击【确定】"))
+#: The suite's names for the recovery's controls, which no guide names; a profile maps them to the portal's own.
+NEXT, CONFIRM, BACK_TO_LOGIN = "下一步", "确定", "返回登录"
+
+
+@when(parsers.re(r"以「(?P<who>[^」]+)」登记的手机号码(?:为企业「(?P<name>[^」]+)」获取找回密码|获取找回登录密码)的短信验证码"))
+def ask_code(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData], who: str,
+             name: str | None) -> None:
+    """问答7: 通过手机号码找回密码. Which account (纳税人识别号, 用户名) is asked for too is the portal's choice."""
+    other = ("纳税人识别号", enterprises[name].tax_id) if name else ("用户名", cast[who].login_name)
+    if portal.shows_field(other[0]):
+        portal.fill(*other)
+    portal.fill("手机号码", cast[who].phone)
+    portal.click("获取验证码")
+
+
+@when(parsers.re(r"输入(?:「(?P<who>[^」]+)」收到的|(?P<wrong>错误的))短信验证码，进行下一步"))
+def enter_code(portal: PortalDriver, cast: dict[str, Identity], who: str | None, wrong: str | None) -> None:
+    portal.fill("短信验证码", "000000" if wrong else last_sms_code(portal, cast[who or ""].phone, who))
+    portal.click(NEXT)
+
+
+@when("回到登录页面")
+def back_to_login(portal: PortalDriver) -> None:
+    portal.click(BACK_TO_LOGIN)
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」(?:为企业「(?P<name>[^」]+)」设置新的企业密码|设置新的登录密码)并确认"))
 def set_new_password(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
                      new_passwords: dict[str, str], who: str, name: str | None) -> None:
     password = identities.new_password(cast[who])
     portal.fill("新密码", password)
     portal.fill("确认新密码", password)
-    portal.click("确定")
+    portal.click(CONFIRM)
     new_passwords[name or who] = password
 
 
