@@ -83,3 +83,9 @@ def natural_login(portal: PortalDriver, cast: dict[str, Identity], new_passwords
     portal.fill("验证码", portal.current_captcha())
     portal.fill("服务协议", TICKED)
     portal.click("登录")
+
+
+@when("选择自然人登录")
+def natural_person_kind(portal: PortalDriver) -> None:
+    """一: the login page's 自然人登录 (the manual does not bracket it as a button): a stable name a profile maps."""
+    portal.click("自然人登录")

@@ -159,3 +159,4 @@ def password_login(portal: PortalDriver, cast: dict[str, Identity], enterprises:
 @when("退出登录")
 def leave(portal: PortalDriver) -> None:
     log_out(portal)
+

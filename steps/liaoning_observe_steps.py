@@ -100,3 +100,11 @@ def shown_ticked(portal: PortalDriver, where: str, state: str | None, box: str |
 def not_added(portal: PortalDriver) -> None:
     """常见问题4: no 身份类型 to tick, so 【确定】 is refused (the page it stays on is the portal's)."""
     expect(portal.is_refused(), "被拒绝，没有添加办税人员", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+
+
+@then(parsers.re(r"页面(?P<no>不)?提供(?P<function>历史办税操作查找|【变更税务登记】)功能"))
+def offers_function(portal: PortalDriver, no: str | None, function: str) -> None:
+    """常见问题6: the functions a handler's identities give him, offered on the 首页 (as a menu entry or link)."""
+    name = function.strip("【】")
+    shown = portal.shows_control(name)
+    expect(shown != bool(no), f"页面{no or ''}提供「{name}」功能", "有" if shown else "没有")
