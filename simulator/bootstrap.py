@@ -30,6 +30,7 @@ from simulator.service.views import View
 from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
+from simulator.variant import Variant
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Portal:
     test_control: TestControl
     externals: Externals
     sms_codes: SmsCodes
+    variant: Variant
 
     def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
         return self.router.view(session_id, entry)
@@ -52,11 +54,13 @@ class Portal:
 
 
 def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
-                 externals: Externals | None = None) -> Portal:
+                 externals: Externals | None = None, variant: Variant | None = None) -> Portal:
     """A portal over SQLite at db_path (memory by default) reading time from clock.
 
-    External systems default to in-memory fakes; in-process runs pass the HTTP adapters instead.
+    External systems default to in-memory fakes; in-process runs pass the HTTP adapters instead. The variant
+    makes the choices the guides leave open (the reference simulator's by default).
     """
+    variant = variant or Variant.default()
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
     externals = externals or fakes()
@@ -87,4 +91,4 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         # A flow keeping state outside the store (in memory) offers reset_state() for the hooks' reset.
         control.register(flow.hooks(), getattr(flow, "reset_state", None))
     return Portal(store=store, clock=clock, sessions=sessions, router=Router(flows, sessions), test_control=control,
-                  externals=externals, sms_codes=sms_codes)
+                  externals=externals, sms_codes=sms_codes, variant=variant)
