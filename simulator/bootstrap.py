@@ -70,17 +70,17 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     declaration_passwords = DeclarationPasswords(units, sessions)
     bindings = PhoneBindings(store)
     flows: list[Flow] = [
-        LoginFlow(store, clock, sessions),
-        QrLoginFlow(store, clock, sessions),
-        PasswordResetFlow(store),
-        UnitVerificationFlow(store, units, declaration_passwords, clock),
+        LoginFlow(store, clock, sessions, variant),
+        QrLoginFlow(store, clock, sessions, variant),
+        PasswordResetFlow(store, sms_codes, variant),
+        UnitVerificationFlow(store, units, declaration_passwords, clock, variant),
         FormerLoginFlow(units, declaration_passwords, clock),
-        RegistrationFlow(store, clock, sms_codes),
-        *app_registration_flows(store, clock, externals.face, sms_codes),
+        RegistrationFlow(store, clock, sms_codes, variant),
+        *app_registration_flows(store, clock, externals.face, sms_codes, variant),
         AppAccountFlow(store, sms_codes, bindings),
-        AppDeclarationPasswordFlow(store, units, bindings, sms_codes),
-        *liaoning_flows(store, clock, sessions, externals, sms_codes),
-        *forgot_password_flows(store, externals.core, sms_codes),
+        AppDeclarationPasswordFlow(store, units, bindings, sms_codes, sessions, variant),
+        *liaoning_flows(store, clock, sessions, externals, sms_codes, variant),
+        *forgot_password_flows(store, externals.core, sms_codes, variant),
         *mobile_tax_app_flows(store, externals, sms_codes),
     ]
     control = TestControl(store, sessions, clock)

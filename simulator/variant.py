@@ -8,9 +8,13 @@ from simulator.domain.roles import Role
 
 #: The simulator's reading of each disagreement of the guides (catalog/readings.csv), and the other one.
 DEFAULT_READINGS = {"ITS-R01": "login-name-or-phone", "ITS-R02": "ca-still-offered", "ITS-R03": "exact-168-hours",
-                    "ITS-R04": "single-use", "LN-R01": "only-social-security", "LN-R02": "legal-or-finance-only"}
+                    "ITS-R04": "single-use", "LN-R01": "only-social-security", "LN-R02": "legal-or-finance-only",
+                    "LN-R03": "sms-after-sync", "LN-R04": "reset-kept", "LN-R05": "collected-only",
+                    "LN-R06": "section-message"}
 ALT_READINGS = {"ITS-R01": "any-identifier", "ITS-R02": "ca-withdrawn", "ITS-R03": "through-seventh-day",
-                "ITS-R04": "reusable-until-expiry", "LN-R01": "may-also-etax", "LN-R02": "any-synced-person"}
+                "ITS-R04": "reusable-until-expiry", "LN-R01": "may-also-etax", "LN-R02": "any-synced-person",
+                "LN-R03": "added-first", "LN-R04": "change-forced", "LN-R05": "manual-entry",
+                "LN-R06": "faq-message"}
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,8 @@ class Variant:
     """One field per free choice; every default is the reference simulator's behaviour (see notes in the fields)."""
 
     name: str = "default"
+    #: The markup (simulator/web): the default pages, or the alt skin's (its own paths, ids and layout).
+    skin: str = "default"
     #: 【完成注册】 (WEB and APP) ends on a 注册成功 page with 【去登录】 instead of going back to the login.
     registration_done_page: bool = False
     #: ITS 【忘记密码】: an SMS code to the typed phone, on its own screen, before the new password.
@@ -30,8 +36,8 @@ class Variant:
     choice_tables: bool = False
     #: Before 2019-11-09 the 实名登录 page is shown and 【登录】 refuses (instead of a page without it).
     launch_refuses: bool = False
-    #: After the APP's 申报密码 reset is saved the APP signs the user out.
-    app_reset_signs_out: bool = False
+    #: After the APP's 申报密码 reset is saved, 扣缴客户端 sessions in that unit end (back to 实名登录).
+    app_reset_ends_client_sessions: bool = False
     #: How the roles 办税人员 and 法定代表人 are shown (the Liaoning manual also writes 办税员, 法定代表人(业主)).
     handler_word: str = Role.HANDLER.value
     owner_word: str = Role.LEGAL_REPRESENTATIVE.value
@@ -55,9 +61,9 @@ class Variant:
     @classmethod
     def alt(cls) -> Variant:
         """A portal another team could have written from the same guides: every free choice taken the other way."""
-        return replace(cls(), name="alt", registration_done_page=True, forgot_sms_step=True,
+        return replace(cls(), name="alt", skin="alt", registration_done_page=True, forgot_sms_step=True,
                        unit_id_then_password=True, app_agreement_checkbox=True, choice_tables=True,
-                       launch_refuses=True, app_reset_signs_out=True, handler_word="办税员",
+                       launch_refuses=True, app_reset_ends_client_sessions=True, handler_word="办税员",
                        owner_word="法定代表人（业主）", agent_plain_step2=True, clients_logout=False,
                        natural_recovery_by_phone=True, ln_recovery_sms_step=True, own_wording=True,
                        readings=tuple(ALT_READINGS.items()))
