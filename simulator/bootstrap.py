@@ -31,6 +31,7 @@ from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
 from simulator.variant import Variant
+from simulator.variant_wording import reword
 
 
 @dataclass(frozen=True)
@@ -90,5 +91,6 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     for flow in flows:
         # A flow keeping state outside the store (in memory) offers reset_state() for the hooks' reset.
         control.register(flow.hooks(), getattr(flow, "reset_state", None))
-    return Portal(store=store, clock=clock, sessions=sessions, router=Router(flows, sessions), test_control=control,
+    router = Router(flows, sessions, reword if variant.own_wording else None)
+    return Portal(store=store, clock=clock, sessions=sessions, router=router, test_control=control,
                   externals=externals, sms_codes=sms_codes, variant=variant)
