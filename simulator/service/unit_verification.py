@@ -16,16 +16,11 @@ from simulator.service.sessions import PortalSession
 from simulator.service.unit_hooks import ca_credential, unit_hooks
 from simulator.service.unit_pages import CA_PIN_FIELD, FORGOT, HOME, TAX_ID, UNIT_FIELD
 from simulator.service.unit_sessions import KEY as _KEY
-from simulator.service.views import Message, MessageKind, Screen, View, refused
+from simulator.service.unit_sessions import enter_unit
+from simulator.service.views import Screen, View, refused
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
 from simulator.variant import Variant
-
-
-def enter_unit(session: PortalSession, unit: Unit) -> None:
-    """Verified: the client's home page for the unit's business."""
-    session.state.setdefault(_KEY, {})["home"] = unit.tax_id
-    session.go(HOME, Message(f"单位办税验证通过，当前办税单位：{unit.name}", MessageKind.SUCCESS))
 
 
 class UnitVerificationFlow(FlowBase):

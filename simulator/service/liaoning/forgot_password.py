@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from simulator.domain.credentials import password_problem
 from simulator.external.core_tax import CoreTaxSystem
 from simulator.service.flow import Action, Flow, FlowBase, Form
+from simulator.service.liaoning.forgot_password_sms import SMS_SCREEN, RecoverySmsStep, forget_pending
 from simulator.service.liaoning.forgot_password_targets import RecoveryTargets, Target
 from simulator.service.liaoning.natural_person_login import NATURAL_LOGIN
 from simulator.service.liaoning.personal_password import PASSWORD_RULE
@@ -27,10 +28,10 @@ from simulator.store.sqlite import SqliteStore
 from simulator.variant import Variant
 
 FORGOT = "忘记密码"
-SEND_SMS, NEXT, CONFIRM, BACK, RESEND = "获取验证码", "下一步", "确定", "返回登录", "重新获取"
+SEND_SMS, NEXT, CONFIRM, BACK = "获取验证码", "下一步", "确定", "返回登录"
 #: Which of the login page's kinds offer 「忘记密码」 (None: the page's default, 企业登录).
 _KINDS = (None, "企业登录", NATURAL_LOGIN)
-_KIND, _TARGET, _PENDING = "liaoning.recovery.kind", "liaoning.recovery.target", "liaoning.recovery.pending"
+_KIND, _TARGET = "liaoning.recovery.kind", "liaoning.recovery.target"
 DONE = "密码已重置，请使用新密码登录"
 
 
@@ -39,7 +40,6 @@ class RecoveryScreen(enum.StrEnum):
 
     VERIFY = "找回密码"
     RESET = "设置新密码"
-    SMS = "LN:短信验证"  # only a variant's (Variant.ln_recovery_sms_step); shown as 短信验证
 
 
 class ForgotPasswordFlow(FlowBase):
@@ -48,35 +48,35 @@ class ForgotPasswordFlow(FlowBase):
     def __init__(self, targets: RecoveryTargets, sms_codes: SmsCodes, variant: Variant | None = None) -> None:
         self._targets, self._sms = targets, sms_codes
         variant = variant or Variant.default()
-        self._sms_step, self._by_phone = variant.ln_recovery_sms_step, variant.natural_recovery_by_phone
+        self._by_phone = variant.natural_recovery_by_phone
+        self._sms_step = RecoverySmsStep(sms_codes, RecoveryScreen.VERIFY, RecoveryScreen.RESET, _TARGET, _back) \
+            if variant.ln_recovery_sms_step else None
 
     def screens(self) -> Iterable[str]:
-        return tuple(RecoveryScreen)
+        return (*RecoveryScreen, SMS_SCREEN)
 
     def page_links(self, session: PortalSession, view: View) -> tuple[str, ...]:
         return (FORGOT,) if session.screen == LnScreen.LOGIN and session.state.get(KIND) in _KINDS else ()
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         verify, reset = RecoveryScreen.VERIFY, RecoveryScreen.RESET
-        sms = RecoveryScreen.SMS
         return {(LnScreen.LOGIN, FORGOT): self._open, (verify, SEND_SMS): self._send_code, (verify, NEXT): self._verify,
                 (reset, CONFIRM): self._reset, (verify, BACK): _back, (reset, BACK): _back,
-                (sms, NEXT): self._verify_code, (sms, RESEND): self._resend, (sms, BACK): _back}
+                **(self._sms_step.actions() if self._sms_step is not None else {})}
 
     def render(self, session: PortalSession) -> View:
         natural = session.state.get(_KIND) == NATURAL_LOGIN
         if session.screen == RecoveryScreen.RESET:
             return View(RecoveryScreen.RESET, fields=("新密码", "确认新密码"), controls=(CONFIRM, BACK),
                         message=session.message, extras={"intro": PASSWORD_RULE})
-        if session.screen == RecoveryScreen.SMS:
-            return View("短信验证", fields=("短信验证码",), controls=(NEXT, RESEND, BACK), message=session.message,
-                        extras={"intro": "验证码已发送，请输入收到的短信验证码。"})
+        if session.screen == SMS_SCREEN:
+            return RecoverySmsStep.render(session)
         who: tuple[str, ...] = () if natural and self._by_phone else ("用户名",) if natural else ("纳税人识别号",)
         intro = ("请输入用户名和注册时登记的手机号码" if natural else
                  "请输入纳税人识别号，以及法定代表人、财务负责人或办税人员在税务登记中登记的移动电话")
         if natural and self._by_phone:
             intro = "请输入注册时登记的手机号码"
-        code, controls = (("短信验证码",), (SEND_SMS, NEXT, BACK)) if not self._sms_step else ((), (NEXT, BACK))
+        code, controls = (("短信验证码",), (SEND_SMS, NEXT, BACK)) if self._sms_step is None else ((), (NEXT, BACK))
         return View(RecoveryScreen.VERIFY, tab="自然人" if natural else "企业", fields=(*who, "手机号码", *code),
                     controls=controls, message=session.message, values=dict(session.values),
                     extras={"intro": intro})
@@ -102,44 +102,16 @@ class ForgotPasswordFlow(FlowBase):
         session.go(RecoveryScreen.VERIFY, sent, _kept(form))
 
     def _verify(self, session: PortalSession, form: Form) -> None:
-        if self._sms_step:
-            self._to_sms_step(session, form)
-            return
         target, problem = self._target(session, form)
+        if target is not None and self._sms_step is not None:  # the variant: the code on a screen of its own
+            self._sms_step.start(session, target)
+            return
         if target is not None:
             problem = self._sms.check(target.phone, target.purpose, form.get("短信验证码", ""))
         if target is None or problem is not None:
             session.go(RecoveryScreen.VERIFY, refused(problem or ""), _kept(form))
             return
         session.state[_TARGET] = target
-        session.go(RecoveryScreen.RESET)
-
-    def _to_sms_step(self, session: PortalSession, form: Form) -> None:
-        """The variant: who and which mobile first; right, the code is sent and asked for on a screen of its own."""
-        target, problem = self._target(session, form)
-        if target is None:
-            session.go(RecoveryScreen.VERIFY, refused(problem or ""), _kept(form))
-            return
-        session.state[_PENDING] = target
-        session.go(RecoveryScreen.SMS, self._sms.send(target.phone, target.purpose, SMS_SENDER))
-
-    def _resend(self, session: PortalSession, _: Form) -> None:
-        target = session.state.get(_PENDING)
-        if not isinstance(target, Target):
-            session.go(RecoveryScreen.VERIFY)
-            return
-        session.go(RecoveryScreen.SMS, self._sms.send(target.phone, target.purpose, SMS_SENDER))
-
-    def _verify_code(self, session: PortalSession, form: Form) -> None:
-        target = session.state.get(_PENDING)
-        if not isinstance(target, Target):
-            session.go(RecoveryScreen.VERIFY, refused("请先填写手机号码"))
-            return
-        problem = self._sms.check(target.phone, target.purpose, form.get("短信验证码", ""))
-        if problem is not None:
-            session.go(RecoveryScreen.SMS, refused(problem))
-            return
-        session.state[_TARGET] = session.state.pop(_PENDING)
         session.go(RecoveryScreen.RESET)
 
     def _reset(self, session: PortalSession, form: Form) -> None:
@@ -163,7 +135,7 @@ def _kept(form: Form) -> dict[str, str]:
 def _back(session: PortalSession, _: Form, message: Message | None = None) -> None:
     """Back to the login page, on the kind of login the recovery started from."""
     session.state.pop(_TARGET, None)
-    session.state.pop(_PENDING, None)
+    forget_pending(session)
     kind = session.state.pop(_KIND, None)
     if kind is not None:
         session.state[KIND] = kind
