@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from simulator.clock import Clock, SystemClock
@@ -65,7 +66,7 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
     externals = externals or fakes()
-    sms_codes = SmsCodes(externals.sms, clock)
+    sms_codes = SmsCodes(externals.sms, clock, timedelta(minutes=variant.sms_code_minutes))
     sessions = SessionRegistry()
     units = UnitStore(store)
     declaration_passwords = DeclarationPasswords(units, sessions)

@@ -49,6 +49,9 @@ class Variant:
     natural_recovery_by_phone: bool = False
     #: Liaoning 忘记密码: the SMS code on a screen of its own after who and which mobile.
     ln_recovery_sms_step: bool = False
+    #: How long a QR login code and an SMS code live (no guide fixes either).
+    qr_lifetime_seconds: int = 120
+    sms_code_minutes: int = 5
     #: Messages no guide quotes are worded differently (simulator/variant_wording.py).
     own_wording: bool = False
     #: The reading (slug) of each catalog disagreement this portal follows.
@@ -66,6 +69,7 @@ class Variant:
                        launch_refuses=True, app_reset_ends_client_sessions=True, handler_word="办税员",
                        owner_word="法定代表人（业主）", agent_plain_step2=True, clients_logout=False,
                        natural_recovery_by_phone=True, ln_recovery_sms_step=True, own_wording=True,
+                       qr_lifetime_seconds=300, sms_code_minutes=10,
                        readings=tuple(ALT_READINGS.items()))
 
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import segno
@@ -44,7 +45,9 @@ class QrLoginFlow(FlowBase):
         self._store, self._clock, self._sessions = store, clock, sessions
         self._tokens = QrTokens(store)
         #: ITS-R04: a code is used up by its first scan (single-use), or scannable again until it expires.
-        self._reusable = (variant or Variant.default()).reads("ITS-R04", "reusable-until-expiry")
+        variant = variant or Variant.default()
+        self._reusable = variant.reads("ITS-R04", "reusable-until-expiry")
+        self._lifetime = timedelta(seconds=variant.qr_lifetime_seconds)  # no guide fixes it
 
     def screens(self) -> Iterable[str]:
         return (QR_SCREEN, DOWNLOAD_SCREEN)
@@ -76,7 +79,7 @@ class QrLoginFlow(FlowBase):
                     extras=extras)
 
     def show_new_code(self, session: PortalSession, _: Form) -> None:
-        token = issue(self._clock.now())
+        token = issue(self._clock.now(), self._lifetime)
         self._tokens.add(token, session.id)
         session.state[_STATE] = token.value
         session.go(QR_SCREEN)
