@@ -83,7 +83,7 @@ def test_forgot_password_asks_an_sms_code_before_the_new_password(alt: Portal, p
     assert (view.screen, view.fields) == ("短信验证", ("短信验证码",))
     wrong = "000000" if _sms(alt, person.phone) != "000000" else "111111"
     assert alt.act(sid, "下一步", {"短信验证码": wrong})[1].refused
-    sid, view = alt.act(sid, "重新获取", {})
+    sid, view = alt.act(sid, "获取验证码", {})
     sid, view = alt.act(sid, "下一步", {"短信验证码": _sms(alt, person.phone)})
     assert view.screen == Screen.RESET_PASSWORD
     sid, view = alt.act(sid, "确定", {"新密码": "New-pass-9", "确认密码": "New-pass-9"})

@@ -39,7 +39,7 @@ class PasswordResetFlow(FlowBase):
             (Screen.FORGOT_PASSWORD, "下一步"): self.verify_identity,
             (Screen.FORGOT_PASSWORD, "返回登录"): back_to_login,
             (SMS_STEP, "下一步"): self.verify_code,
-            (SMS_STEP, "重新获取"): self.resend,
+            (SMS_STEP, "获取验证码"): self.resend,
             (SMS_STEP, "返回登录"): back_to_login,
             (Screen.RESET_PASSWORD, "确定"): self.reset,
             (Screen.RESET_PASSWORD, "返回登录"): back_to_login,
@@ -47,7 +47,7 @@ class PasswordResetFlow(FlowBase):
 
     def render(self, session: PortalSession) -> View:
         if session.screen == SMS_STEP:
-            return View("短信验证", fields=("短信验证码",), controls=("下一步", "重新获取", "返回登录"),
+            return View("短信验证", fields=("短信验证码",), controls=("下一步", "获取验证码", "返回登录"),
                         message=session.message, extras={"intro": "请输入发送到您注册手机号码的短信验证码。"})
         if session.screen == Screen.FORGOT_PASSWORD:
             return View(Screen.FORGOT_PASSWORD, fields=IDENTITY_FIELDS, controls=("下一步", "返回登录"),

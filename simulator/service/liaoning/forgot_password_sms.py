@@ -17,7 +17,7 @@ from simulator.service.views import View, refused
 
 #: The screen's session key (shown as 短信验证), and where the verified-but-not-yet-coded target waits.
 SMS_SCREEN, PENDING = "LN:短信验证", "liaoning.recovery.pending"
-NEXT, RESEND = "下一步", "重新获取"
+NEXT, RESEND = "下一步", "获取验证码"
 
 
 class RecoverySmsStep:
