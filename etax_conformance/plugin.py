@@ -44,6 +44,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--hooks-token", default=None, help="token of the portal's conformance hooks")
     group.addoption("--browser-executable", default=None, help="Chromium to launch (default: found)")
     group.addoption("--run-dir", default=None, help="where results.json is written")
+    group.addoption("--variant", choices=("default", "alt"), default="default",
+                    help="variant of the simulator a browser run serves itself (without --portal-url)")
 
 
 def pytest_configure(config: pytest.Config) -> None:

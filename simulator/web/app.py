@@ -8,13 +8,15 @@ from flask import Flask
 
 from simulator.bootstrap import Portal, build_portal
 from simulator.clock import ControlledClock
+from simulator.variant import Variant
 
 
 def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:",
-               hooks_token: str | None = None) -> Flask:
+               hooks_token: str | None = None, variant: Variant | None = None) -> Flask:
     """The simulator's web app. Conformance hooks are mounted only when a token is given."""
     app = Flask(__name__)
-    app.config["PORTAL"] = portal or build_portal(db_path, clock=ControlledClock())
+    app.config["PORTAL"] = portal or build_portal(db_path, clock=ControlledClock(), variant=variant)
+    app.config["VARIANT"] = app.config["PORTAL"].variant
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
     from simulator.web.pages import blueprint as pages
