@@ -4,24 +4,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, redirect
 
 from simulator.bootstrap import Portal, build_portal
 from simulator.clock import ControlledClock
 
+#: The skins: the default pages, and "alt" — another team's markup, paths and names over the same screens.
+SKINS = ("default", "alt")
+
 
 def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:",
-               hooks_token: str | None = None) -> Flask:
+               hooks_token: str | None = None, skin: str = "default") -> Flask:
     """The simulator's web app. Conformance hooks are mounted only when a token is given."""
-    app = Flask(__name__)
+    if skin not in SKINS:
+        raise ValueError(f"unknown skin {skin!r}; choose one of {', '.join(SKINS)}")
+    if skin == "alt":
+        app = Flask(__name__, template_folder="templates_alt", static_folder="static_alt",
+                    static_url_path="/wsbs/zy")
+    else:
+        app = Flask(__name__)
     app.config["PORTAL"] = portal or build_portal(db_path, clock=ControlledClock())
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from simulator.web.pages import blueprint as pages
+    if skin == "alt":
+        from simulator.web.alt.pages import blueprint as alt_pages
 
-    app.register_blueprint(pages)
+        app.register_blueprint(alt_pages)
+        app.add_url_rule("/", "home", lambda: redirect("/wsbs/"))
+    else:
+        from simulator.web.pages import blueprint as pages
+
+        app.register_blueprint(pages)
     if hooks_token:
         from simulator.hooks.api import make_blueprint
 
         app.register_blueprint(make_blueprint(hooks_token))
     return app
+
+
