@@ -36,6 +36,14 @@
     });
   });
 
+  // A click anywhere on a radio row ticks its radio (办税单位, 待办企业, the APP's units).
+  document.querySelectorAll("tr.dw-h, tr.xz-h, table.qy-lb tbody tr").forEach(function (row) {
+    row.addEventListener("click", function () {
+      var radio = row.querySelector("input[type=radio]");
+      if (radio) { radio.checked = true; }
+    });
+  });
+
   // 单位办税验证 (ITS §1.3.2): a double-click on a unit's row ticks it and enters.
   document.querySelectorAll("tr[data-jr]").forEach(function (row) {
     row.addEventListener("dblclick", function () {
