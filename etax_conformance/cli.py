@@ -1,4 +1,4 @@
-"""The etax-conformance command: run, serve, coverage, compare, install-browser."""
+"""The etax-conformance command: run, serve, coverage, compare, profile check, install-browser."""
 
 from __future__ import annotations
 
@@ -40,6 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("first", type=Path, help="results.json (or its run folder)")
     compare.add_argument("second", type=Path)
 
+    profile = commands.add_parser("profile", help="check a profile against a served portal")
+    profile_commands = profile.add_subparsers(dest="profile_command", required=True)
+    check = profile_commands.add_parser("check", help="open the portal's entries and report what the profile finds")
+    check.add_argument("file", help="the profile YAML")
+    check.add_argument("--portal-url", required=True, help="the portal, e.g. http://127.0.0.1:8000")
+    check.add_argument("--hooks-token", help="token of the portal's conformance hooks (to check them too)")
+    check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
+
     commands.add_parser("install-browser", help="install Chromium for the browser driver")
     return parser
 
@@ -63,6 +71,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             from drivers.profile import load_profile
 
             load_profile(args.profile)  # a broken profile is reported before anything runs
+        if args.driver == "browser" and args.portal_url:
+            from etax_conformance.preflight import preflight
+
+            preflight(args.portal_url, args.hooks_token, args.profile)  # before any scenario, or exit 2
         run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id, args.replace)
         return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
@@ -78,6 +90,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance.coverage import run_coverage
 
         return run_coverage(sys.stdout, args.catalog, args.features)
+    if args.command == "profile":
+        from etax_conformance.profile_check import check_profile
+
+        return check_profile(sys.stdout, args.file, args.portal_url, args.hooks_token, args.browser_executable)
     if args.command == "compare":
         from etax_conformance.compare import compare_runs
 

@@ -11,6 +11,7 @@ from drivers.protocol import NotVerifiable, PortalDriver
 
 pytest_plugins = [
     "etax_conformance.browser_fixtures",
+    "etax_conformance.failures",
     "steps.people_steps",
     "steps.portal_steps",
     "steps.login_steps",

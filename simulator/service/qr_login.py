@@ -82,9 +82,12 @@ class QrLoginFlow(FlowBase):
         session.go(Screen.LOGIN)
 
     # Test control: what the 个人所得税APP does when its user scans the code and confirms.
-    def current(self, _: Mapping[str, Any]) -> dict[str, Any]:
-        """The code issued last: its token, payload, times and state (pending/expired/used/replaced)."""
-        found = self._tokens.latest()
+    def current(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """The code issued last (to `session`, if given): token, payload, times and state (pending/used/…)."""
+        session = payload.get("session")
+        if session is not None and not isinstance(session, str):
+            raise SeedError("qr.current: 'session' must be a portal session id (a string)")
+        found = self._tokens.latest() if session is None else self._tokens.latest_for(session)
         if found is None:
             return {"token": None, "state": None}
         token, now = found[0], self._clock.now()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from simulator.service.flow import Action, Flow, Form
-from simulator.service.sessions import PortalSession, SessionRegistry
+from simulator.service.sessions import ACTING_SESSION, PortalSession, SessionRegistry
 from simulator.service.views import View
 
 #: The entry of the ITS withholding client (扣缴客户端): its login page.
@@ -54,7 +54,11 @@ class Router:
             action, form = self._actions[(session.screen, ANY_CONTROL)], {**form, CONTROL: control}
         if action is None:
             raise UnknownControl(f"「{session.screen}」页面上没有【{control}】")
-        action(session, form)
+        acting = ACTING_SESSION.set(session.id)  # what an SMS sent now is filed under (hooks v2)
+        try:
+            action(session, form)
+        finally:
+            ACTING_SESSION.reset(acting)
         return session.id, self._render(session)
 
     def _render(self, session: PortalSession) -> View:

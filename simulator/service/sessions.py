@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,9 @@ class PortalSession:
         """Move to a screen, showing a message (or none) and pre-filled values (or none)."""
         self.screen, self.message, self.values = screen, message, values or {}
 
+
+#: The session whose control is being pressed: what the hooks v2 use to read an SMS "per portal session".
+ACTING_SESSION: ContextVar[str | None] = ContextVar("acting_session", default=None)
 
 #: A served simulator forgets its oldest sessions beyond this many, so visitors cannot grow it forever.
 MAX_SESSIONS = 10_000

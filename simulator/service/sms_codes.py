@@ -13,6 +13,7 @@ from simulator.clock import Clock
 from simulator.external.script import ExternalServiceError
 from simulator.external.sms import SmsGateway
 from simulator.service.flow import Hook
+from simulator.service.sessions import ACTING_SESSION
 from simulator.service.test_control import SeedError
 from simulator.service.views import Message, MessageKind, refused
 
@@ -27,6 +28,7 @@ class SentCode:
     code: str
     text: str
     sent_at: datetime
+    session: str | None = None  # the portal session whose request sent it
 
 
 class SmsCodes:
@@ -47,7 +49,7 @@ class SmsCodes:
             self._gateway.send(phone, text)
         except ExternalServiceError as failure:
             return refused(str(failure))
-        sent = SentCode(phone, purpose, code, text, self._clock.now())
+        sent = SentCode(phone, purpose, code, text, self._clock.now(), ACTING_SESSION.get())
         with self._lock:
             self._live[(phone, purpose)] = sent
             self._outbox.append(sent)
@@ -70,14 +72,15 @@ class SmsCodes:
         return {"sms.outbox": self._outbox_hook}
 
     def _outbox_hook(self, payload: Mapping[str, Any]) -> dict[str, Any]:
-        """Messages the portal sent to a phone, oldest first, each with the code it carried."""
-        phone = payload.get("phone")
-        if not isinstance(phone, str):
-            raise SeedError("sms.outbox needs 'phone'")
+        """Messages the portal sent to a phone and/or while serving a session, oldest first, with their codes."""
+        phone, session = payload.get("phone"), payload.get("session")
+        if (phone is None and session is None) or not all(isinstance(v, str | None) for v in (phone, session)):
+            raise SeedError("sms.outbox needs 'phone' (a string), or 'session' (a portal session id), or both")
         with self._lock:
-            sent = [s for s in self._outbox if s.phone == phone]
-        return {"messages": [{"text": s.text, "code": s.code, "purpose": s.purpose, "sent_at": s.sent_at.isoformat()}
-                             for s in sent]}
+            sent = [s for s in self._outbox
+                    if (phone is None or s.phone == phone) and (session is None or s.session == session)]
+        return {"messages": [{"text": s.text, "code": s.code, "purpose": s.purpose, "sent_at": s.sent_at.isoformat(),
+                              "phone": s.phone} for s in sent]}
 
     def reset_state(self) -> None:
         with self._lock:

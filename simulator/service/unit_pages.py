@@ -19,6 +19,8 @@ TAX_ID = "纳税人识别号"
 WEB_LINK, APP_QR = "个人所得税WEB端", "个人所得税APP"
 WEB_URL = "https://etax.chinatax.gov.cn/"
 APP_URL = "https://etax.chinatax.gov.cn/download/"
+#: Where a CA 校验 takes the certificate's PIN (the guide names no field; hooks v2 seed.unit tell steps the PIN).
+CA_PIN_FIELD = "证书密码"
 
 
 def _captcha(session: PortalSession) -> tuple[str, ...]:
@@ -48,7 +50,8 @@ def password(session: PortalSession, unit: Unit, *, several: bool, now: datetime
     if several:
         controls.append("返回")
     controls.append("退出")
-    return View(Screen.UNIT_VERIFICATION, fields=("申报密码", *_captcha(session)), controls=tuple(controls),
+    ca_pin = (CA_PIN_FIELD,) if unit.ca_valid(now) else ()
+    return View(Screen.UNIT_VERIFICATION, fields=("申报密码", *_captcha(session), *ca_pin), controls=tuple(controls),
                 message=session.message, captcha_required=session.captcha_required, greeting=f"办税单位：{unit.name}",
                 template="unit_verification", extras={"unit": (unit.name, unit.tax_id)})
 

@@ -13,8 +13,8 @@ from simulator.service.declaration_password import DeclarationPasswords
 from simulator.service.flow import Action, FlowBase, Form, Hook
 from simulator.service.login import back_to_login
 from simulator.service.sessions import PortalSession
-from simulator.service.unit_hooks import unit_hooks
-from simulator.service.unit_pages import FORGOT, HOME, TAX_ID, UNIT_FIELD
+from simulator.service.unit_hooks import ca_credential, unit_hooks
+from simulator.service.unit_pages import CA_PIN_FIELD, FORGOT, HOME, TAX_ID, UNIT_FIELD
 from simulator.service.views import Message, MessageKind, Screen, View, refused
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
@@ -95,11 +95,15 @@ class UnitVerificationFlow(FlowBase):
             self._units.link(UnitHandler(session.account_document or "", unit.tax_id, Role.HANDLER))
         enter_unit(session, unit)
 
-    def verify_by_ca(self, session: PortalSession, _: Form) -> None:
-        """§1.3.1/§1.3.2: 本市单位也可通过CA进行校验 while the certificate is valid."""
+    def verify_by_ca(self, session: PortalSession, form: Form) -> None:
+        """§1.3.1/§1.3.2: 本市单位也可通过CA进行校验 while the certificate is valid (a typed PIN must be right)."""
         unit = self._selected(session)
         if unit is None or not unit.ca_valid(self._clock.now()):
             session.go(Screen.UNIT_VERIFICATION, refused("该单位无有效的CA证书，请输入申报密码"))
+            return
+        pin = form.get(CA_PIN_FIELD, "").strip()
+        if pin and pin != ca_credential(unit.tax_id)["pin"]:  # not typed: the simulated key presents itself
+            session.go(Screen.UNIT_VERIFICATION, refused("证书密码错误"))
             return
         enter_unit(session, unit)
 

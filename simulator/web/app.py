@@ -36,9 +36,10 @@ def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:"
 
         app.register_blueprint(pages)
     if hooks_token:
-        from simulator.hooks.api import make_blueprint
+        from simulator.hooks import api, api_v2
 
-        app.register_blueprint(make_blueprint(hooks_token))
+        app.register_blueprint(api.make_blueprint(hooks_token))
+        app.register_blueprint(api_v2.make_blueprint(hooks_token))
     return app
 
 
