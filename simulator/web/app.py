@@ -16,30 +16,33 @@ SKINS = ("default", "alt")
 def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:",
                hooks_token: str | None = None, skin: str = "default") -> Flask:
     """The simulator's web app. Conformance hooks are mounted only when a token is given."""
-    if skin not in SKINS:
-        raise ValueError(f"unknown skin {skin!r}; choose one of {', '.join(SKINS)}")
-    if skin == "alt":
-        app = Flask(__name__, template_folder="templates_alt", static_folder="static_alt",
-                    static_url_path="/wsbs/zy")
-    else:
-        app = Flask(__name__)
+    app = _skinned(skin)
     app.config["PORTAL"] = portal or build_portal(db_path, clock=ControlledClock())
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    if skin == "alt":
-        from simulator.web.alt.pages import blueprint as alt_pages
-
-        app.register_blueprint(alt_pages)
-        app.add_url_rule("/", "home", lambda: redirect("/wsbs/"))
-    else:
-        from simulator.web.pages import blueprint as pages
-
-        app.register_blueprint(pages)
     if hooks_token:
         from simulator.hooks import api, api_v2
 
         app.register_blueprint(api.make_blueprint(hooks_token))
         app.register_blueprint(api_v2.make_blueprint(hooks_token))
+    return app
+
+
+def _skinned(skin: str) -> Flask:
+    """A Flask app with the skin's templates, static files and pages (nothing of the other skin reachable)."""
+    if skin not in SKINS:
+        raise ValueError(f"unknown skin {skin!r}; choose one of {', '.join(SKINS)}")
+    if skin == "default":
+        from simulator.web.pages import blueprint as pages
+
+        app = Flask(__name__)
+        app.register_blueprint(pages)
+        return app
+    from simulator.web.alt.pages import blueprint as alt_pages
+
+    app = Flask(__name__, template_folder="templates_alt", static_folder="static_alt", static_url_path="/wsbs/zy")
+    app.register_blueprint(alt_pages)
+    app.add_url_rule("/", "home", lambda: redirect("/wsbs/"))
     return app
 
 
