@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import contextlib
-import re
-from collections.abc import Mapping
-from datetime import datetime, timedelta
-from typing import Any
+import time
 
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from drivers import gestures
+from drivers.browser_control import BrowserTestControl
 from drivers.hooks_client import HooksClient
-from drivers.profile import Profile
-from drivers.protocol import TICKED, DriverError, NotVerifiable
+from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
+from drivers.profile import CLIENT, Profile
+from drivers.protocol import DriverError, NotVerifiable
 from drivers.text import normalise
-from fixtures.identities import Identity
 
-UNKNOWN_SCREEN = "（未识别的页面）"
+__all__ = ["UNKNOWN_SCREEN", "BrowserDriver"]
 
 
-class BrowserDriver:
+class BrowserDriver(BrowserTestControl):
     """One browser context per scenario; test control goes through the portal's conformance hooks."""
 
     name = "browser"
@@ -33,67 +33,53 @@ class BrowserDriver:
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
         self._context.clock.install()
         self.page: Page = self._context.new_page()
-
-    # Test control.
-    def reset(self) -> None:
-        self._hooks.reset()
-
-    def seed_person(self, identity: Identity) -> None:
-        self._hooks.seed_person(identity)
-
-    def current_captcha(self) -> str:
-        answer = self._hooks.current_captcha()
-        if answer is None:
-            raise DriverError("当前页面没有要求输入验证码")
-        return answer
-
-    def advance_clock(self, delta: timedelta) -> None:
-        self._hooks.advance_clock(delta)
-        # Jump the browser's clock too, firing due timers once, as after a closed laptop lid is reopened.
-        self._context.clock.fast_forward(round(delta.total_seconds() * 1000))
-
-    def set_clock(self, instant: datetime) -> None:
-        self._hooks.set_clock(instant.isoformat())
-        self._context.clock.set_system_time(instant)
-
-    def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        return self._hooks.hook(capability, payload)
+        self._find = PageFinder(self.page, profile, self._url)
+        self._entry = CLIENT  # the entry last opened: whose session cookie names the browser's session
 
     # Acting.
     def open_login(self) -> None:
+        self._entry = CLIENT
         self.page.goto(self._url + self._profile.entry)
 
     def open_entry(self, entry: str) -> None:
         path = self._profile.entries.get(entry)
         if path is None:
             raise NotVerifiable(f"profile 未给出「{entry}」的入口（entries）")
+        self._entry = entry
         self.page.goto(self._url + path)
 
     def refresh(self) -> None:
-        self.page.reload()
+        """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does."""
+        if self._profile.refresh == "reload":
+            self.page.reload()
+            return
+        before = (self.page.url, self.screen())
+        deadline = time.monotonic() + self._profile.refresh_timeout_ms / 1000
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(200)
+            with contextlib.suppress(PlaywrightError):  # a navigation under way: look again
+                if (self.page.url, self.screen()) != before:
+                    self.page.wait_for_load_state("domcontentloaded")
+                    return
 
     def fill(self, field: str, value: str) -> None:
-        target = self._field(field)
-        if not target.is_visible():
-            raise DriverError(f"「{self.screen()}」页面上没有「{field}」输入项")
-        if target.evaluate("e => e.tagName") == "SELECT":
-            target.select_option(label=value)
-        elif target.get_attribute("type") == "checkbox":
-            target.set_checked(value == TICKED)
-        else:
-            target.fill(value)
+        gestures.fill(self._find, field, value)
 
     def click(self, control: str) -> None:
-        target = self._control(control)
+        action = self._find.action(control)
+        if action is not None:
+            gestures.run(self._find, control, action)
+            return
+        target = self._find.control(control)
         if not target.is_visible():
-            target = self._item(control)  # not a button or link: an item of a list (a unit), by its text
+            target = self._find.item(control)  # not a button or link: an item of a list (a unit), by its text
         if not target.is_visible():
             raise DriverError(f"「{self.screen()}」页面上没有【{control}】")
         target.click()
         self.page.wait_for_load_state("domcontentloaded")
 
     def double_click(self, item: str) -> None:
-        target = self._item(item)
+        target = self._find.item(item)
         if not target.is_visible():
             raise DriverError(f"「{self.screen()}」页面上没有「{item}」")
         target.dblclick()
@@ -112,15 +98,7 @@ class BrowserDriver:
 
     # Observing.
     def screen(self) -> str:
-        if self._profile.current_screen is not None:
-            selector, attribute = self._profile.current_screen
-            found = self.page.locator(selector).first
-            value = found.get_attribute(attribute) if found.count() else None
-            return value or UNKNOWN_SCREEN
-        for name, selector in self._profile.screens.items():
-            if self.page.locator(selector).first.is_visible():
-                return name
-        return UNKNOWN_SCREEN
+        return self._find.screen_name()
 
     def active_tab(self) -> str:
         parts = []
@@ -131,48 +109,46 @@ class BrowserDriver:
         return "-".join(parts)
 
     def message(self) -> str | None:
-        shown = self.page.locator(self._profile.message).first
-        return shown.inner_text().strip() if shown.is_visible() else None
+        shown = self._find.message()
+        return None if shown is None else shown[1]
 
     def is_refused(self) -> bool:
-        if self._profile.refused_when is None:
-            return self.message() is not None
-        area = self.page.locator(self._profile.message).and_(self.page.locator(self._profile.refused_when))
-        return area.first.is_visible()
+        shown = self._find.message()
+        return shown is not None and shown[0] in ("refusal", "lock")
 
     def is_locked(self) -> bool:
-        text = self.message()
-        return text is not None and re.search(self._profile.locked_when, text) is not None
+        shown = self._find.message()
+        return shown is not None and shown[0] == "lock"
 
     def shows_field(self, field: str) -> bool:
-        return self._field(field).is_visible()
+        spec = self._find.field_spec(field)
+        if spec is not None and spec.pick is not None:
+            return gestures.pick_rows(self._find, spec.pick).count() > 0
+        return self._find.field(field).is_visible()
 
     def shows_control(self, control: str) -> bool:
-        return self._control(control).is_visible()
+        action = self._find.action(control)
+        if action is not None:
+            first = gestures.first_target(self._find, action)
+            return first is not None and first.is_visible()
+        return self._find.control(control).is_visible()
 
     def choices(self, field: str) -> tuple[str, ...]:
-        """A select's options, or the labels of the checkboxes inside the element the field's label names."""
-        target = self._field(field)
-        if not target.is_visible():
-            raise DriverError(f"「{self.screen()}」页面上没有「{field}」")
-        if target.evaluate("e => e.tagName") == "SELECT":
-            return tuple(t.strip() for t in target.locator("option").all_inner_texts())
-        return tuple(t.strip() for t in target.locator("label").all_inner_texts())
+        """A select's options, the labels of a group's boxes, or the rows a value is picked from — the guide's words."""
+        return gestures.choices(self._find, field)
 
     def ticked(self, box: str) -> bool:
-        target = self._field(box)
+        target = self._find.field(box)
         if not target.is_visible():
             raise DriverError(f"「{self.screen()}」页面上没有「{box}」")
         return target.is_checked()
 
     def shows_text(self, text: str) -> bool:
-        return normalise(text) in normalise(self.page.locator("body").inner_text())
+        shown = normalise(self.page.locator("body").inner_text())
+        return normalise(text) in shown or normalise(self._find.alias(text)) in shown
 
     def shows_row(self, cells: tuple[str, ...]) -> bool:
-        rows = self.page.locator("tr, li")
-        for cell in cells:
-            rows = rows.filter(has_text=cell)
-        return rows.count() > 0
+        return gestures.row_shows(cells, self._find)
 
     def soft_keyboard_open(self) -> bool:
         if self._profile.soft_keyboard is None:
@@ -182,23 +158,3 @@ class BrowserDriver:
     def close(self) -> None:
         self._context.close()
         self._hooks.close()
-
-    def _field(self, label: str) -> Locator:
-        selector = self._profile.fields.get(label)
-        return (self.page.locator(selector) if selector else self.page.get_by_label(label, exact=True)).first
-
-    def _item(self, text: str) -> Locator:
-        """An item of a list (a unit), by its whole text, inside the profile's `list_item` or as an option or row."""
-        whole = re.compile(rf"^\s*{re.escape(text)}\s*$")
-        if self._profile.list_item:
-            return self.page.locator(self._profile.list_item).filter(has_text=whole).first
-        by_role = self.page.get_by_role("option", name=text, exact=True)
-        return by_role.or_(self.page.get_by_role("row", name=text, exact=True)).first
-
-    def _control(self, label: str) -> Locator:
-        selector = self._profile.controls.get(label)
-        if selector:
-            return self.page.locator(selector).first
-        by_role = self.page.get_by_role("button", name=label, exact=True)
-        return by_role.or_(self.page.get_by_role("link", name=label, exact=True)).first
-

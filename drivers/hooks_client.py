@@ -1,4 +1,4 @@
-"""HTTP client of the conformance hooks v1, used by the browser driver against a served portal."""
+"""HTTP client of the conformance hooks (v1, and v2's per-session reads), used by the browser driver."""
 
 from __future__ import annotations
 
@@ -39,14 +39,17 @@ class HooksClient:
     def reset(self) -> None:
         self._call("POST", "/reset", "reset")
 
-    def seed_person(self, identity: Identity) -> None:
+    def seed_person(self, identity: Identity, document_type: str | None = None) -> None:
+        """Seed a registered person; document_type is the portal's spelling of it (the profile's aliases)."""
         self._call("POST", "/natural-persons", "seed.natural_person", json={
-            "name": identity.name, "document_type": identity.document_type.value,
+            "name": identity.name, "document_type": document_type or identity.document_type.value,
             "document_number": identity.document_number, "phone": identity.phone,
             "login_name": identity.login_name, "password": identity.password})
 
-    def current_captcha(self) -> str | None:
-        answer = self._call("GET", "/captcha", "captcha")["answer"]
+    def current_captcha(self, session: str | None = None) -> str | None:
+        """The captcha the portal asks of this browser session (named by its cookie), else the one issued last."""
+        params = {"session": session} if session else None
+        answer = self._call("GET", "/captcha", "captcha", params=params)["answer"]
         return None if answer is None else str(answer)
 
     def set_clock(self, iso_instant: str) -> None:

@@ -45,13 +45,15 @@ class PortalDriver(Protocol):
         """Open a client the guides name (扣缴客户端, 个人所得税APP…), resuming its session if any."""
         ...
     def refresh(self) -> None:
-        """Look at the screen again (what a person sees after waiting, e.g. for a QR confirmation)."""
+        """Look at the screen again (what a person sees after waiting, e.g. for a QR confirmation): a portal whose
+        page moves on by itself is waited for, not reloaded (the profile's `refresh: wait`)."""
         ...
     def fill(self, field: str, value: str) -> None:
-        """Type into a field; a checkbox (「同意协议」) is ticked by the value 勾选 and cleared by any other."""
+        """Type into, choose or pick a value for a field, in the guide's words; a checkbox (「同意协议」) is ticked by
+        the value 勾选 and cleared by any other."""
         ...
     def click(self, control: str) -> None:
-        """Press a control 【…】, or click an item of a list the page shows (a unit, by its name)."""
+        """Press a control 【…】 (on some portals several gestures), or click an item of a list (a unit, by name)."""
         ...
     def double_click(self, item: str) -> None:
         """Double-click an item of a list the page shows (ITS §1.3.2: 双击某家单位)."""

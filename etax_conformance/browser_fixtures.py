@@ -15,7 +15,9 @@ def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
     """(url, hooks token) of the portal: the given one, or a simulator served for this run."""
     url = pytestconfig.getoption("--portal-url")
     if url:
-        yield url, pytestconfig.getoption("--hooks-token") or ""
+        token = pytestconfig.getoption("--hooks-token") or ""
+        _preflight(pytestconfig, url, token)
+        yield url, token
         return
     from etax_conformance.serving import ServedSimulator
 
@@ -24,11 +26,22 @@ def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "simulator.sqlite3"
     db.unlink(missing_ok=True)
-    served = ServedSimulator.start(db)
+    served = ServedSimulator.start(db, variant=pytestconfig.getoption("--variant"))
     try:
+        _preflight(pytestconfig, served.url, served.hooks_token)
         yield served.url, served.hooks_token
     finally:
         served.stop()
+
+
+def _preflight(config: pytest.Config, url: str, token: str) -> None:
+    """The portal, its hooks and the profile, before the first browser scenario (the CLI checked them too)."""
+    from etax_conformance.preflight import HOOKS_INFO, PreflightError, preflight
+
+    try:
+        config.stash[HOOKS_INFO] = preflight(url, token, config.getoption("--profile"))
+    except PreflightError as problem:
+        pytest.exit(f"etax-conformance run: {problem}", returncode=2)
 
 
 @pytest.fixture(scope="session")

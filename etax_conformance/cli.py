@@ -1,4 +1,4 @@
-"""The etax-conformance command: run, serve, coverage, compare, install-browser."""
+"""The etax-conformance command: run, serve, coverage, compare, profile check, hooks check, install-browser."""
 
 from __future__ import annotations
 
@@ -25,12 +25,17 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--features", help="a feature file or folder (default: all features)")
     run.add_argument("-k", dest="select", help="only scenarios whose name matches this pytest -k expression")
     run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
+    run.add_argument("--variant", choices=("default", "alt"),
+                     help="browser run without --portal-url: serve this variant of the simulator (default: default)")
 
     serve = commands.add_parser("serve", help="serve the reference simulator on localhost")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--db", type=Path, default=Path("etax-simulator.sqlite3"), help="SQLite file of the store")
     serve.add_argument("--hooks-token", help="turn the conformance hooks on, guarded by this token")
+    serve.add_argument("--variant", choices=("default", "alt"), default="default",
+                       help="the reference simulator (default) or the alt portal: other choices where the guides "
+                            "leave one open")
 
     coverage = commands.add_parser("coverage", help="catalog rows covered by scenarios, or why not")
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
@@ -39,6 +44,22 @@ def _parser() -> argparse.ArgumentParser:
     compare = commands.add_parser("compare", help="do two runs pass the same scenario ids?")
     compare.add_argument("first", type=Path, help="results.json (or its run folder)")
     compare.add_argument("second", type=Path)
+
+    hooks = commands.add_parser("hooks", help="check a portal's conformance hooks (v2) on their own")
+    hooks_commands = hooks.add_subparsers(dest="hooks_command", required=True)
+    hooks_check = hooks_commands.add_parser(
+        "check", help="call every capability the portal lists and check each answer against the OpenAPI schema")
+    hooks_check.add_argument("--portal-url", required=True)
+    hooks_check.add_argument("--hooks-token", required=True)
+    hooks_check.add_argument("--base-path", default="/__conformance__/v2", help="where the hooks v2 are served")
+
+    profile = commands.add_parser("profile", help="check a profile against a served portal")
+    profile_commands = profile.add_subparsers(dest="profile_command", required=True)
+    check = profile_commands.add_parser("check", help="open the portal's entries and report what the profile finds")
+    check.add_argument("file", help="the profile YAML")
+    check.add_argument("--portal-url", required=True, help="the portal, e.g. http://127.0.0.1:8000")
+    check.add_argument("--hooks-token", help="token of the portal's conformance hooks (to check them too)")
+    check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
 
     commands.add_parser("install-browser", help="install Chromium for the browser driver")
     return parser
@@ -63,25 +84,38 @@ def _dispatch(args: argparse.Namespace) -> int:
             from drivers.profile import load_profile
 
             load_profile(args.profile)  # a broken profile is reported before anything runs
+        if args.driver == "browser" and args.portal_url:
+            from etax_conformance.preflight import preflight
+
+            preflight(args.portal_url, args.hooks_token, args.profile)  # before any scenario, or exit 2
         run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id, args.replace)
         return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
-                         features=args.features, select=args.select, quiet=not args.verbose)
+                         features=args.features, select=args.select, quiet=not args.verbose,
+                         variant=args.variant)
     if args.command == "serve":
         from etax_conformance.serving import serve_forever
 
         if not 0 <= args.port <= 65535:
             raise ValueError(f"--port {args.port} is not a TCP port (0-65535)")
-        serve_forever(args.host, args.port, args.db, args.hooks_token)
+        serve_forever(args.host, args.port, args.db, args.hooks_token, args.variant)
         return 0
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage
 
         return run_coverage(sys.stdout, args.catalog, args.features)
+    if args.command == "profile":
+        from etax_conformance.profile_check import check_profile
+
+        return check_profile(sys.stdout, args.file, args.portal_url, args.hooks_token, args.browser_executable)
     if args.command == "compare":
         from etax_conformance.compare import compare_runs
 
         return compare_runs(sys.stdout, args.first, args.second)
+    if args.command == "hooks":
+        from etax_conformance.hooks_check import run_hooks_check
+
+        return run_hooks_check(sys.stdout, args.portal_url, args.hooks_token, args.base_path)
     from etax_conformance.browser_install import install_browser
 
     return install_browser(sys.stdout)

@@ -27,7 +27,7 @@ class ScenarioResult:
     name: str
     guide: str
     requirements: list[str]
-    status: str = "passed"
+    status: str = ""  # set from the reports: passed only when its call passed
     detail: str = ""
     phases: list[str] = field(default_factory=list)
 
@@ -46,15 +46,17 @@ class ResultsRecorder:
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
-        self._record(item, report)
+        self._record(item, report, call)
         return report
 
-    def _record(self, item: pytest.Item, report: pytest.TestReport) -> None:
+    def _record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
         result = self._result_for(item)
         if result is None:
             return
-        if report.failed:
-            result.status, result.detail = "failed", report.longreprtext[-4000:]
+        if report.failed and result.status != "failed":
+            result.status, result.detail = "failed", failure_detail(report, call)
+        elif report.passed and report.when == "call" and result.status == "":
+            result.status = "passed"
         elif report.skipped:
             reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
             reason = reason.removeprefix("Skipped: ")
@@ -87,6 +89,9 @@ class ResultsRecorder:
         return self.results[key]
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        for result in self.results.values():
+            if not result.status:  # started but never reached a verdict (interrupted): never a pass
+                result.status, result.detail = "failed", "场景未运行完（运行被中断）"
         self.document = build_document(list(self.results.values()), self.config)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         (self.run_dir / "results.json").write_text(
@@ -139,7 +144,9 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
         "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv")))},
         "portal": {"driver": driver, "url": config.getoption("--portal-url"),
                    "profile": profile or ("simulator" if driver == "browser" else None)},
+        "hooks": hooks_info(config),
         "summary": {s: summary[s] for s in STATUSES},
+        **declared_readings(config),
         "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
         "scenarios": [
             {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
@@ -147,6 +154,17 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
             for r in results
         ],
     }
+
+
+def declared_readings(config: pytest.Config) -> dict[str, Any]:
+    """Every catalog reading with the slug the profile declares (null: undeclared), and the absent flows."""
+    from etax_conformance.applicability import run_readings
+
+    run = run_readings(config)
+    if run is None:
+        return {"readings": {}, "absent": []}
+    return {"readings": {rid: run.declared.readings.get(rid) for rid in run.readings},
+            "absent": list(run.declared.absent)}
 
 
 def requirement_status(statuses: list[str]) -> str:
@@ -157,3 +175,22 @@ def requirement_status(statuses: list[str]) -> str:
         if status in statuses:
             return status
     return "not_applicable"
+
+
+def failure_detail(report: pytest.TestReport, call: pytest.CallInfo[None]) -> str:
+    """The step's explanation (etax_conformance.failures), else what broke outside any step."""
+    from etax_conformance.failures import Explained
+
+    if isinstance(report.longrepr, Explained):
+        return report.longrepr.detail
+    phase = {"setup": "准备场景时", "call": "运行场景时", "teardown": "结束场景时"}[report.when]
+    broke = call.excinfo.exconly() if call.excinfo is not None else report.longreprtext
+    return f"{phase}出错（不在任何步骤中）：{broke[-2000:]}"
+
+
+def hooks_info(config: pytest.Config) -> dict[str, Any] | None:
+    """What the portal's hooks said in the preflight (browser runs); None in-process."""
+    from etax_conformance.preflight import HOOKS_INFO
+
+    info = config.stash.get(HOOKS_INFO, None)
+    return None if info is None else info.as_json()

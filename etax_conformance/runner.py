@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -29,17 +31,37 @@ def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: boo
 
 def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
               hooks_token: str | None = None, browser_executable: str | None = None,
-              features: str | None = None, select: str | None = None, quiet: bool = True) -> int:
-    """Run the features; 0 only when no scenario failed (and some ran)."""
+              features: str | None = None, select: str | None = None, quiet: bool = True,
+              variant: str | None = None) -> int:
+    """Run the features; 0 only when no scenario failed and at least one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
             "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
             "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
-                          ("--browser-executable", browser_executable), ("-k", select)):
+                          ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant)):
         if value:
             args += [option, value]
     if quiet:
         args.append("-q")
     if features:
         os.environ["ETAX_FEATURES"] = str(Path(features).resolve())
-    return int(pytest.main(args))
+    return honest_exit(int(pytest.main(args)), run_dir / "results.json")
+
+
+def honest_exit(code: int, results_path: Path) -> int:
+    """pytest's code, except that a run in which no scenario passed is never a success."""
+    if code != 0:
+        return code
+    try:
+        summary = json.loads(results_path.read_text(encoding="utf-8"))["summary"]
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"etax-conformance run: no results were written ({exc}); nothing was verified", file=sys.stderr)
+        return 1
+    if summary.get("failed", 0) > 0:
+        return 1
+    if summary.get("passed", 0) > 0:
+        return 0
+    counts = ", ".join(f"{summary.get(k, 0)} {k.replace('_', ' ')}"
+                       for k in ("passed", "failed", "not_verifiable", "not_applicable"))
+    print(f"etax-conformance run: no scenario passed ({counts}): nothing was verified", file=sys.stderr)
+    return 1

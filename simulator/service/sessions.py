@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,9 @@ class PortalSession:
         self.screen, self.message, self.values = screen, message, values or {}
 
 
+#: The session whose control is being pressed: what the hooks v2 use to read an SMS "per portal session".
+ACTING_SESSION: ContextVar[str | None] = ContextVar("acting_session", default=None)
+
 #: A served simulator forgets its oldest sessions beyond this many, so visitors cannot grow it forever.
 MAX_SESSIONS = 10_000
 
@@ -61,6 +65,11 @@ class SessionRegistry:
         with self._lock:
             found = self._sessions.get(session_id or "")
         return found if found is not None else self.new(start)
+
+    def live(self) -> list[PortalSession]:
+        """Every session kept (e.g. to end those in a unit whose 申报密码 was just reset)."""
+        with self._lock:
+            return list(self._sessions.values())
 
     def captcha_issued(self, session: PortalSession) -> None:
         with self._lock:

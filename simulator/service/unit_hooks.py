@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -40,6 +41,12 @@ def _instant(text: str | None) -> datetime | None:
     except ValueError:
         raise SeedError(f"'ca_valid_until' must be an ISO 8601 date or time, not '{text}'") from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=BEIJING)
+
+
+def ca_credential(tax_id: str) -> dict[str, str]:
+    """The CA certificate a seeded unit holds: its id and PIN (derived from the tax id, so nothing is stored)."""
+    digest = hashlib.sha256(f"etax-sim-ca:{tax_id}".encode()).hexdigest()
+    return {"certificate_id": f"SIMCA-{tax_id}", "pin": str(int(digest[:12], 16) % 10**6).zfill(6)}
 
 
 def unit_hooks(store: SqliteStore, units: UnitStore, passwords: DeclarationPasswords) -> dict[str, Hook]:

@@ -51,6 +51,11 @@ class QrTokens:
         rows = self._store.rows("SELECT * FROM qr_tokens WHERE token = ?", value)
         return None if not rows else (_token(rows[0]), str(rows[0]["session_id"]))
 
+    def latest_for(self, session_id: str) -> tuple[LoginToken, str] | None:
+        """The token issued last to one client session (hooks v2 read the code a given browser shows)."""
+        rows = self._store.rows("SELECT * FROM qr_tokens WHERE session_id = ? ORDER BY rowid DESC LIMIT 1", session_id)
+        return None if not rows else (_token(rows[0]), str(rows[0]["session_id"]))
+
     def latest(self) -> tuple[LoginToken, str] | None:
         """The token issued last (any session): what a single browser under test shows."""
         rows = self._store.rows("SELECT * FROM qr_tokens ORDER BY rowid DESC LIMIT 1")

@@ -1,0 +1,132 @@
+"""Gestures on a page: filling a field (typed, selected, ticked or picked from rows), a profile's actions."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from playwright.sync_api import Locator
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from drivers.page_finder import PageFinder
+from drivers.profile_parts import FieldSpec, Gesture, Pick, is_selector
+from drivers.protocol import TICKED, DriverError
+
+_BOXES = "input[type=radio], input[type=checkbox]"
+
+
+def _kind(target: Locator) -> str:
+    """SELECT, INPUT:radio, INPUT:checkbox, INPUT:text… or a container (DIV, FIELDSET, TABLE…)."""
+    return str(target.evaluate("e => e.tagName === 'INPUT' ? 'INPUT:' + (e.type || 'text') : e.tagName"))
+
+
+def pick_rows(finder: PageFinder, pick: Pick) -> Locator:
+    return finder.page.locator(pick.rows).filter(visible=True)
+
+
+def pick(finder: PageFinder, label: str, spec: FieldSpec, pick: Pick, value: str) -> None:
+    """Tick the control of the row that shows the value (or click the row) — 「办税单位」 in a table of radio rows."""
+    shown = finder.alias(value, spec)
+    rows = pick_rows(finder, pick)
+    wanted = re.compile(rf"^\s*{re.escape(shown)}\s*$") if pick.match == "whole" else shown
+    row = rows.filter(has_text=wanted).first
+    if not row.count():
+        raise DriverError(f"「{finder.screen_name()}」页面上「{label}」没有「{value}」这一项")
+    if pick.control is None:
+        row.click()
+        return
+    control = row.locator(pick.control).first
+    if _kind(control) in ("INPUT:radio", "INPUT:checkbox"):
+        control.check()
+    else:
+        control.click()
+
+
+def fill(finder: PageFinder, label: str, value: str) -> None:
+    """Type, select, tick, or pick: whatever the field is on this portal; words go through the aliases."""
+    spec = finder.field_spec(label)
+    if spec is not None and spec.pick is not None:
+        pick(finder, label, spec, spec.pick, value)
+        return
+    target = finder.field(label)
+    if not target.is_visible():
+        raise DriverError(f"「{finder.screen_name()}」页面上没有「{label}」输入项")
+    kind = _kind(target)
+    if kind == "SELECT":
+        target.select_option(label=finder.alias(value, spec))
+    elif kind in ("INPUT:checkbox", "INPUT:radio"):
+        target.set_checked(value == TICKED)
+    elif kind.startswith("INPUT") or kind == "TEXTAREA":
+        target.fill(value)
+    else:  # a group of radios or boxes named by the label: tick the one labelled with the value
+        option = target.get_by_label(finder.alias(value, spec), exact=True).first
+        if not option.count():
+            raise DriverError(f"「{finder.screen_name()}」页面上「{label}」没有「{value}」这一项")
+        option.check()
+
+
+def choices(finder: PageFinder, label: str) -> tuple[str, ...]:
+    """What a field offers, in the guide's words: a select's options, a group's box labels, or the rows to pick."""
+    spec = finder.field_spec(label)
+    if spec is not None and spec.pick is not None:
+        texts = pick_rows(finder, spec.pick).all_inner_texts()
+    else:
+        target = finder.field(label)
+        if not target.is_visible():
+            raise DriverError(f"「{finder.screen_name()}」页面上没有「{label}」")
+        inner = "option" if _kind(target) == "SELECT" else "label"
+        texts = target.locator(inner).all_inner_texts()
+    return tuple(finder.guide_word(t.strip(), spec) for t in texts)
+
+
+def _target(finder: PageFinder, target: str, as_field: bool) -> Locator:
+    if is_selector(target):
+        return finder.page.locator(target).first
+    return finder.field(target) if as_field else finder.control(target)
+
+
+def first_target(finder: PageFinder, gestures: tuple[Gesture, ...]) -> Locator | None:
+    """What the action's first gesture acts on (to tell whether the action is offered), if it acts on anything."""
+    for g in gestures:
+        if g.verb != "wait":
+            return _target(finder, g.target, g.verb in ("check", "uncheck", "fill"))
+    return None
+
+
+def run(finder: PageFinder, name: str, gestures: tuple[Gesture, ...]) -> None:
+    """A guide action done as the profile's gestures (「阅读并同意用户注册协议」: tick a box, 【下一步】)."""
+    page = finder.page
+    for g in gestures:
+        if g.verb == "wait":
+            if g.target:
+                with contextlib.suppress(PlaywrightTimeoutError):
+                    page.locator(g.target).first.wait_for(state="visible")
+            else:
+                page.wait_for_timeout(g.ms)
+            continue
+        if g.verb == "fill" and not is_selector(g.target):
+            fill(finder, g.target, g.value)
+            continue
+        target = _target(finder, g.target, g.verb in ("check", "uncheck", "fill"))
+        if not target.is_visible():
+            raise DriverError(f"「{finder.screen_name()}」页面上做不了「{name}」：找不到「{g.target}」")
+        if g.verb == "check":
+            target.check()
+        elif g.verb == "uncheck":
+            target.uncheck()
+        elif g.verb == "fill":
+            target.fill(g.value)
+        elif g.verb == "double_click":
+            target.dblclick()
+        else:
+            target.click()
+        page.wait_for_load_state("domcontentloaded")
+
+
+def row_shows(cells: tuple[str, ...], finder: PageFinder) -> bool:
+    """Whether one row (tr, li) shows every cell, each in the guide's word or the portal's alias."""
+    rows = finder.page.locator("tr, li")
+    for cell in cells:
+        portal = finder.alias(cell)
+        rows = rows.filter(has_text=cell if portal == cell else re.compile(f"{re.escape(cell)}|{re.escape(portal)}"))
+    return rows.count() > 0

@@ -1,0 +1,115 @@
+"""Conformance hooks v2 over HTTP: v1's calls at the same paths, every capability by name, strict JSON bodies."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from simulator.bootstrap import Portal
+from simulator.hooks.api import TOKEN_HEADER
+from simulator.service import test_control_v2
+from simulator.service.test_control import SeedError, UnknownCapability
+from simulator.store.sqlite import DuplicateAccount
+
+BASE_PATH = "/__conformance__/v2"
+#: A body larger than this is refused before it is parsed (a test-control call never needs more).
+MAX_BODY = 64 * 1024
+
+
+def _error(status: int, message: str) -> tuple[Response, int]:
+    return jsonify({"error": message}), status
+
+
+class BadBody(ValueError):
+    """A request body that is not one JSON object; the message says why."""
+
+
+def _body() -> dict[str, Any]:
+    """The JSON object sent (an empty body is {}); anything else is a BadBody."""
+    if (request.content_length or 0) > MAX_BODY:
+        raise BadBody(f"body is larger than {MAX_BODY} bytes")
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise BadBody(f"body is not valid JSON: {str(exc)[:200]}") from None
+    if not isinstance(body, dict):
+        raise BadBody(f"body must be a JSON object, not {type(body).__name__}")
+    return body
+
+
+def make_blueprint(token: str) -> Blueprint:
+    """Hooks v2, refusing any call whose X-Conformance-Token header is not the token."""
+    hooks = Blueprint("conformance_hooks_v2", __name__, url_prefix=BASE_PATH)
+
+    @hooks.before_request
+    def check_token() -> tuple[Response, int] | None:
+        given = request.headers.get(TOKEN_HEADER, "")
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            return _error(401, "conformance hooks need a valid X-Conformance-Token header")
+        return None
+
+    def run(name: str, body: dict[str, Any], status: int = 200) -> tuple[Response, int]:
+        portal: Portal = current_app.config["PORTAL"]
+        try:
+            return jsonify(test_control_v2.call(portal.test_control, name, body)), status
+        except UnknownCapability as exc:
+            return _error(404, str(exc))
+        except DuplicateAccount as exc:
+            return _error(409, str(exc))
+        except (SeedError, BadBody) as exc:
+            return _error(400, str(exc))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # A body of the right shape but hostile values that a flow did not foresee: still the caller's error.
+            return _error(400, f"capability '{name}' cannot use this body ({type(exc).__name__}: {exc})")
+
+    def with_body(name: str, status: int = 200) -> tuple[Response, int]:
+        try:
+            body = _body()
+        except BadBody as exc:
+            return _error(400, str(exc))
+        return run(name, body, status)
+
+    @hooks.get("/")
+    @hooks.get("/capabilities")
+    def capabilities() -> Response:
+        portal: Portal = current_app.config["PORTAL"]
+        return jsonify({"version": test_control_v2.VERSION, "build": test_control_v2.build(),
+                        "capabilities": test_control_v2.capabilities(portal.test_control)})
+
+    @hooks.post("/capabilities/<name>")
+    def call_capability(name: str) -> tuple[Response, int]:
+        return with_body(name)
+
+    # v1's paths, kept so that a client moves from v1 to v2 by its base path alone.
+    @hooks.post("/reset")
+    def reset() -> tuple[Response, int]:
+        return run("reset", {})
+
+    @hooks.post("/natural-persons")
+    def seed_person() -> tuple[Response, int]:
+        return with_body("seed.natural_person", 201)
+
+    @hooks.get("/captcha")
+    def current_captcha() -> tuple[Response, int]:
+        session = request.args.get("session")
+        return run("captcha", {} if session is None else {"session": session})
+
+    @hooks.get("/clock")
+    def clock_now() -> tuple[Response, int]:
+        return run("clock.now", {})
+
+    @hooks.put("/clock")
+    def clock_set() -> tuple[Response, int]:
+        return with_body("clock.set")
+
+    @hooks.post("/clock/advance")
+    def clock_advance() -> tuple[Response, int]:
+        return with_body("clock.advance")
+
+    return hooks
