@@ -26,7 +26,7 @@ def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "simulator.sqlite3"
     db.unlink(missing_ok=True)
-    served = ServedSimulator.start(db)
+    served = ServedSimulator.start(db, variant=pytestconfig.getoption("--variant"))
     try:
         _preflight(pytestconfig, served.url, served.hooks_token)
         yield served.url, served.hooks_token

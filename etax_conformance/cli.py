@@ -25,12 +25,17 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--features", help="a feature file or folder (default: all features)")
     run.add_argument("-k", dest="select", help="only scenarios whose name matches this pytest -k expression")
     run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
+    run.add_argument("--variant", choices=("default", "alt"),
+                     help="browser run without --portal-url: serve this variant of the simulator (default: default)")
 
     serve = commands.add_parser("serve", help="serve the reference simulator on localhost")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--db", type=Path, default=Path("etax-simulator.sqlite3"), help="SQLite file of the store")
     serve.add_argument("--hooks-token", help="turn the conformance hooks on, guarded by this token")
+    serve.add_argument("--variant", choices=("default", "alt"), default="default",
+                       help="the reference simulator (default) or the alt portal: other choices where the guides "
+                            "leave one open")
 
     coverage = commands.add_parser("coverage", help="catalog rows covered by scenarios, or why not")
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
@@ -88,13 +93,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id, args.replace)
         return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
-                         features=args.features, select=args.select, quiet=not args.verbose)
+                         features=args.features, select=args.select, quiet=not args.verbose,
+                         variant=args.variant)
     if args.command == "serve":
         from etax_conformance.serving import serve_forever
 
         if not 0 <= args.port <= 65535:
             raise ValueError(f"--port {args.port} is not a TCP port (0-65535)")
-        serve_forever(args.host, args.port, args.db, args.hooks_token)
+        serve_forever(args.host, args.port, args.db, args.hooks_token, args.variant)
         return 0
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage

@@ -31,13 +31,14 @@ def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: boo
 
 def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
               hooks_token: str | None = None, browser_executable: str | None = None,
-              features: str | None = None, select: str | None = None, quiet: bool = True) -> int:
+              features: str | None = None, select: str | None = None, quiet: bool = True,
+              variant: str | None = None) -> int:
     """Run the features; 0 only when no scenario failed and at least one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
             "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
             "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
-                          ("--browser-executable", browser_executable), ("-k", select)):
+                          ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant)):
         if value:
             args += [option, value]
     if quiet:

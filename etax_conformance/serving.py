@@ -16,13 +16,15 @@ from werkzeug.serving import make_server
 from simulator.web.app import create_app
 
 
-def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None) -> None:
-    """Run the simulator until interrupted, printing where it listens."""
-    app = create_app(db_path=db_path, hooks_token=hooks_token)
+def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default") -> None:
+    """Run the simulator (of the named variant) until interrupted, printing where it listens."""
+    from simulator.variant import Variant
+
+    app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
     server = make_server(host, port, app, threaded=True)
     hooks = "on (token required)" if hooks_token else "off"
     print(f"etax-conformance simulator on http://{host}:{server.server_port}/ "
-          f"(store: {db_path}, conformance hooks: {hooks})", flush=True)
+          f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks})", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -48,13 +50,13 @@ class ServedSimulator:
     log_path: Path
 
     @classmethod
-    def start(cls, db_path: Path, timeout: float = 30.0) -> ServedSimulator:
+    def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default") -> ServedSimulator:
         port, token = free_port(), secrets.token_hex(16)
         log_path = db_path.with_suffix(".log")
         with log_path.open("wb") as log:  # the request log; a pipe nobody reads would fill and block
             process = subprocess.Popen(
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
-                 "--db", str(db_path), "--hooks-token", token],
+                 "--db", str(db_path), "--hooks-token", token, "--variant", variant],
                 stdout=log, stderr=subprocess.STDOUT)
         served = cls(f"http://127.0.0.1:{port}", token, process, log_path)
         served.wait_ready(timeout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from simulator.clock import Clock, SystemClock
@@ -30,6 +31,8 @@ from simulator.service.views import View
 from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
+from simulator.variant import Variant
+from simulator.variant_wording import reword
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Portal:
     test_control: TestControl
     externals: Externals
     sms_codes: SmsCodes
+    variant: Variant
 
     def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
         return self.router.view(session_id, entry)
@@ -52,31 +56,33 @@ class Portal:
 
 
 def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
-                 externals: Externals | None = None) -> Portal:
+                 externals: Externals | None = None, variant: Variant | None = None) -> Portal:
     """A portal over SQLite at db_path (memory by default) reading time from clock.
 
-    External systems default to in-memory fakes; in-process runs pass the HTTP adapters instead.
+    External systems default to in-memory fakes; in-process runs pass the HTTP adapters instead. The variant
+    makes the choices the guides leave open (the reference simulator's by default).
     """
+    variant = variant or Variant.default()
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
     externals = externals or fakes()
-    sms_codes = SmsCodes(externals.sms, clock)
+    sms_codes = SmsCodes(externals.sms, clock, timedelta(minutes=variant.sms_code_minutes))
     sessions = SessionRegistry()
     units = UnitStore(store)
     declaration_passwords = DeclarationPasswords(units, sessions)
     bindings = PhoneBindings(store)
     flows: list[Flow] = [
-        LoginFlow(store, clock, sessions),
-        QrLoginFlow(store, clock, sessions),
-        PasswordResetFlow(store),
-        UnitVerificationFlow(store, units, declaration_passwords, clock),
+        LoginFlow(store, clock, sessions, variant),
+        QrLoginFlow(store, clock, sessions, variant),
+        PasswordResetFlow(store, sms_codes, variant),
+        UnitVerificationFlow(store, units, declaration_passwords, clock, variant),
         FormerLoginFlow(units, declaration_passwords, clock),
-        RegistrationFlow(store, clock, sms_codes),
-        *app_registration_flows(store, clock, externals.face, sms_codes),
+        RegistrationFlow(store, clock, sms_codes, variant),
+        *app_registration_flows(store, clock, externals.face, sms_codes, variant),
         AppAccountFlow(store, sms_codes, bindings),
-        AppDeclarationPasswordFlow(store, units, bindings, sms_codes),
-        *liaoning_flows(store, clock, sessions, externals, sms_codes),
-        *forgot_password_flows(store, externals.core, sms_codes),
+        AppDeclarationPasswordFlow(store, units, bindings, sms_codes, sessions, variant),
+        *liaoning_flows(store, clock, sessions, externals, sms_codes, variant),
+        *forgot_password_flows(store, externals.core, sms_codes, variant),
         *mobile_tax_app_flows(store, externals, sms_codes),
     ]
     control = TestControl(store, sessions, clock)
@@ -86,5 +92,6 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     for flow in flows:
         # A flow keeping state outside the store (in memory) offers reset_state() for the hooks' reset.
         control.register(flow.hooks(), getattr(flow, "reset_state", None))
-    return Portal(store=store, clock=clock, sessions=sessions, router=Router(flows, sessions), test_control=control,
-                  externals=externals, sms_codes=sms_codes)
+    router = Router(flows, sessions, reword if variant.own_wording else None)
+    return Portal(store=store, clock=clock, sessions=sessions, router=router, test_control=control,
+                  externals=externals, sms_codes=sms_codes, variant=variant)

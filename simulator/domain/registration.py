@@ -5,13 +5,15 @@ from __future__ import annotations
 import secrets
 import string
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from simulator.domain.documents import DocumentType
 
 #: ITS §2.1 ②: "注册码有效期7天，由6位的数字、字母随机组成".
 CODE_LENGTH = 6
 CODE_VALIDITY = timedelta(days=7)
+#: Reading ITS-R03 `through-seventh-day`: the 7 days counted as calendar days in Beijing time.
+BEIJING = timezone(timedelta(hours=8))
 #: Upper-case letters and digits; the guide does not fix the letter case (the simulator's choice).
 CODE_ALPHABET = string.ascii_uppercase + string.digits
 
@@ -39,13 +41,18 @@ class RegistrationCode:
     name: str | None
     issued_at: datetime
     used: bool = False
+    #: ITS-R03: False = exactly 168 hours after issue; True = to the end of the 7th calendar day after issue.
+    calendar_days: bool = False
 
     @property
     def expires_at(self) -> datetime:
+        if self.calendar_days:
+            issued_day = self.issued_at.astimezone(BEIJING).date()
+            return datetime.combine(issued_day + timedelta(days=8), time(0), BEIJING)
         return self.issued_at + CODE_VALIDITY
 
     def is_valid(self, now: datetime) -> bool:
-        """Valid for 7 days from issue: refused from the instant 7 days have passed."""
+        """Valid for 7 days from issue: refused from the instant they have passed (see calendar_days)."""
         return not self.used and now < self.expires_at
 
     def problem(self, now: datetime, document_type: DocumentType, document_number: str, name: str) -> str | None:

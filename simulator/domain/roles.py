@@ -6,6 +6,8 @@ import enum
 
 #: The Liaoning manual writes 法定代表人(业主); the registration's role is the same 法定代表人.
 _OWNER_SUFFIXES = ("(业主)", "（业主）")
+#: The Liaoning manual also writes 办税员 (法定代表人(业主)、财务负责人及办税员信息) for the 办税人员.
+_SYNONYMS = {"办税员": "办税人员"}
 
 
 class Role(enum.StrEnum):
@@ -21,8 +23,10 @@ class Role(enum.StrEnum):
         text = label.strip()
         for suffix in _OWNER_SUFFIXES:
             text = text.removesuffix(suffix)
+        text = _SYNONYMS.get(text, text)
         try:
             return cls(text)
         except ValueError:
             known = "、".join(r.value for r in cls)
-            raise ValueError(f"未知的办税角色「{label}」（可选：{known}，法定代表人亦作法定代表人(业主)）") from None
+            raise ValueError(f"未知的办税角色「{label}」（可选：{known}，法定代表人亦作法定代表人(业主)，"
+                             "办税人员亦作办税员）") from None

@@ -16,15 +16,17 @@ from simulator.service.app_account import (
     sign_in_again,
     signed_in,
 )
-from simulator.service.app_unit_pages import FIELDS, MAY_RESET, OPEN_UNIT, RESET, SAVE, UNIT, UnitScreen
+from simulator.service.app_unit_pages import FIELDS, MAY_RESET, NEXT, OPEN_UNIT, RESET, SAVE, UNIT, UnitScreen
 from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.passwords import hash_password
-from simulator.service.sessions import PortalSession
+from simulator.service.sessions import PortalSession, SessionRegistry
 from simulator.service.sms_codes import SmsCodes
+from simulator.service.unit_sessions import end_sessions_in
 from simulator.service.views import Message, MessageKind, View, refused
 from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
+from simulator.variant import Variant
 
 _KEY = "app_declaration_password"
 
@@ -32,8 +34,13 @@ _KEY = "app_declaration_password"
 class AppDeclarationPasswordFlow(FlowBase):
     """Only a 法定代表人 or 财务负责人 of the unit resets; without a bound phone, first the 安全中心."""
 
-    def __init__(self, store: SqliteStore, units: UnitStore, bindings: PhoneBindings, sms_codes: SmsCodes) -> None:
+    def __init__(self, store: SqliteStore, units: UnitStore, bindings: PhoneBindings, sms_codes: SmsCodes,
+                 sessions: SessionRegistry | None = None, variant: Variant | None = None) -> None:
         self._store, self._units, self._bindings, self._sms = store, units, bindings, sms_codes
+        variant = variant or Variant.default()
+        #: A variant ends the 扣缴客户端's sessions in the unit once its 申报密码 is reset here.
+        self._ends = sessions if variant.app_reset_ends_client_sessions else None
+        self._radio = variant.choice_tables
 
     def screens(self) -> Iterable[str]:
         return tuple(UnitScreen)
@@ -44,6 +51,7 @@ class AppDeclarationPasswordFlow(FlowBase):
             (pc, UNIT_PERMISSIONS): go_to(UnitScreen.PERMISSIONS),
             **{(screen, PERSONAL_CENTER): go_to(pc) for screen in UnitScreen},
             (UnitScreen.PERMISSIONS, OPEN_UNIT): self.open_unit, (UnitScreen.PERMISSIONS, "返回"): go_to(pc),
+            (UnitScreen.PERMISSIONS, NEXT): self.open_unit,
             (UnitScreen.STAFF, RESET): self.start_reset, (UnitScreen.STAFF, "返回"): go_to(UnitScreen.PERMISSIONS),
             (UnitScreen.RESET, SEND_SMS): self.send_code, (UnitScreen.RESET, SAVE): self.save,
             (UnitScreen.RESET, "返回"): go_to(UnitScreen.STAFF),
@@ -52,7 +60,8 @@ class AppDeclarationPasswordFlow(FlowBase):
     def render(self, session: PortalSession) -> View:
         screen, message = UnitScreen(session.screen), session.message
         if screen is UnitScreen.PERMISSIONS:
-            return app_unit_pages.permissions(tuple(unit.name for unit, _ in self._mine(session)), message)
+            units = tuple((unit.name, unit.tax_id) for unit, _ in self._mine(session))
+            return app_unit_pages.permissions(units, message, radio=self._radio)
         current = self._current(session)
         if current is None:
             session.go(UnitScreen.PERMISSIONS, message)
@@ -65,7 +74,7 @@ class AppDeclarationPasswordFlow(FlowBase):
     def open_unit(self, session: PortalSession, form: Form) -> None:
         name = form.get(UNIT, "").strip()
         for unit, _ in self._mine(session):
-            if unit.name == name:
+            if name in (unit.name, unit.tax_id):
                 self._state(session)["unit"] = unit.tax_id
                 session.go(UnitScreen.STAFF)
                 return
@@ -101,6 +110,8 @@ class AppDeclarationPasswordFlow(FlowBase):
             session.go(UnitScreen.RESET, refused(problem))
             return
         self._units.save(unit.with_reset_password(hash_password(new)))
+        if self._ends is not None:
+            end_sessions_in(self._ends, unit)
         session.go(UnitScreen.STAFF, Message("重置成功", MessageKind.SUCCESS))
 
     # Helpers.

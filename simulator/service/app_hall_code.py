@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from simulator.clock import Clock
 from simulator.domain.documents import DocumentType
 from simulator.domain.registration import normalise_code
 from simulator.store.registration import RegistrationStore
 from simulator.store.sqlite import SqliteStore
+from simulator.variant import Variant
 
 #: What marks a code used, run in the transaction that creates the account (see SqliteStore.create_account).
 Statement = tuple[str, tuple[object, ...]]
@@ -15,8 +18,9 @@ Statement = tuple[str, tuple[object, ...]]
 class HallCodes:
     """The codes the hall issued (shared with the WEB registration, §2.1): 7 days, one registration each."""
 
-    def __init__(self, store: SqliteStore, clock: Clock) -> None:
+    def __init__(self, store: SqliteStore, clock: Clock, variant: Variant | None = None) -> None:
         self._codes, self._clock = RegistrationStore(store), clock
+        self._calendar_days = (variant or Variant.default()).reads("ITS-R03", "through-seventh-day")
 
     def problem(self, code: str, document_type: str, document_number: str, name: str) -> str | None:
         """None when this code lets this identity register now, else why not (in Chinese)."""
@@ -27,6 +31,7 @@ class HallCodes:
             kind = DocumentType.from_label(document_type)
         except ValueError as exc:
             return str(exc)
+        found = replace(found, calendar_days=self._calendar_days)
         return found.problem(self._clock.now(), kind, document_number, name)
 
     def use(self, code: str) -> Statement:

@@ -16,6 +16,7 @@ from simulator.service.sessions import PortalSession
 from simulator.service.sms_codes import SmsCodes
 from simulator.service.views import Message, MessageKind, View, refused
 from simulator.store.sqlite import DuplicateAccount, SqliteStore
+from simulator.variant import Variant
 
 #: Where a verified identity waits for its login settings, in the session's per-flow state.
 VERIFIED = "app_registration.verified"
@@ -51,8 +52,11 @@ def hand_over(session: PortalSession, person: Registrant, message: Message | Non
 class AppLoginSettingsFlow(FlowBase):
     """【获取验证码】 sends the SMS; 【完成注册】 checks the rules and the code, then creates the account."""
 
-    def __init__(self, store: SqliteStore, sms_codes: SmsCodes, hall_codes: HallCodes, home: str) -> None:
+    def __init__(self, store: SqliteStore, sms_codes: SmsCodes, hall_codes: HallCodes, home: str,
+                 variant: Variant | None = None) -> None:
         self._store, self._sms, self._hall_codes, self._home = store, sms_codes, hall_codes, home
+        #: The variant's WEB registration ends on a 注册成功 page; its APP goes back home instead (the other choice).
+        self._done_page = not (variant or Variant.default()).registration_done_page
 
     def screens(self) -> Iterable[str]:
         return tuple(SettingsScreen)
@@ -96,7 +100,11 @@ class AppLoginSettingsFlow(FlowBase):
             session.go(SettingsScreen.SETTINGS, refused(problem), _kept(form))
             return
         del session.state[VERIFIED]
-        session.go(SettingsScreen.DONE, Message("注册成功，现在可以登录了", MessageKind.SUCCESS))
+        done = Message("注册成功，现在可以登录了", MessageKind.SUCCESS)
+        if not self._done_page:
+            session.go(self._home, Message("注册成功！可通过手机号码/证件号码/登录名登录", MessageKind.SUCCESS))
+            return
+        session.go(SettingsScreen.DONE, done)
 
     def _problem(self, form: Form) -> str | None:
         login_name, password, phone = form.get("登录名", ""), form.get("密码", ""), form.get("手机号码", "").strip()

@@ -18,12 +18,15 @@ from simulator.service.sessions import PortalSession
 from simulator.service.sms_codes import SmsCodes
 from simulator.service.views import View, refused
 from simulator.store.sqlite import SqliteStore
+from simulator.variant import Variant
 
 APP = "个人所得税APP"
 HALL, FACE, RARE = "大厅注册码注册", "人脸识别认证注册", "录入生僻字"
 METHOD = "app_registration.method"
 DOCUMENT_TYPES = tuple(t.value for t in DocumentType)
 HALL_FIELDS, FACE_FIELDS = ("注册码", "证件类型", "证件号码", "姓名", "国籍"), ("证件类型", "证件号码", "姓名")
+#: ITS §2.2.1(4)/§2.2.2(3) 阅读并同意用户注册协议: a variant shows it as a box to tick plus 【下一步】.
+CONSENT, TICKED = "阅读并同意用户注册协议", "勾选"
 AGREEMENT = ("《用户注册协议》：您在个人所得税APP注册的账号用于自然人办税服务平台的实名办税；"
              "请如实填写身份信息，并妥善保管登录名、密码。")
 
@@ -52,8 +55,10 @@ _FORMS = {AppScreen.HALL_FORM: (HALL_FIELDS, ("下一步", RARE, "返回")),
 class AppRegistrationFlow(FlowBase):
     """Hall codes suit every document type; face comparison (公安人像比对) only the 居民身份证."""
 
-    def __init__(self, store: SqliteStore, face: FaceComparison, hall_codes: HallCodes) -> None:
+    def __init__(self, store: SqliteStore, face: FaceComparison, hall_codes: HallCodes,
+                 variant: Variant | None = None) -> None:
         self._store, self._hall_codes = store, hall_codes
+        self._checkbox = (variant or Variant.default()).app_agreement_checkbox
         self._picker = RareCharacterPicker(AppScreen.RARE_CHARACTERS, "app_registration.rare")
         self._camera = FaceVerification(face, AppScreen.FACE_FORM, AppScreen.CAMERA)
 
@@ -70,6 +75,8 @@ class AppRegistrationFlow(FlowBase):
             (AppScreen.METHODS, HALL): lambda s, _: self._choose(s, HALL),
             (AppScreen.METHODS, FACE): lambda s, _: self._choose(s, FACE),
             (AppScreen.AGREEMENT, "同意"): self._agree,
+            (AppScreen.AGREEMENT, "下一步"): self._agree_by_box,
+            (AppScreen.AGREEMENT, "返回"): home,
             **{(screen, "返回"): home for screen in (AppScreen.METHODS, *_FORMS)},
             (AppScreen.AGREEMENT, "不同意"): home,
             **{(screen, RARE): self._picker.open for screen in _FORMS},
@@ -83,6 +90,9 @@ class AppRegistrationFlow(FlowBase):
     def render(self, session: PortalSession) -> View:
         screen, message, values = AppScreen(session.screen), session.message, dict(session.values)
         shown = screen.value.removeprefix("APP:")
+        if screen is AppScreen.AGREEMENT and self._checkbox:
+            return View(shown, fields=(CONSENT,), controls=("下一步", "返回"), message=message,
+                        extras={"intro": AGREEMENT, "checkboxes": (CONSENT,)})
         if screen in _PLAIN:
             controls, text = _PLAIN[screen]
             return View(shown, controls=controls, message=message, extras={"intro": text})
@@ -101,6 +111,12 @@ class AppRegistrationFlow(FlowBase):
 
     def _agree(self, session: PortalSession, _: Form) -> None:
         session.go(AppScreen.HALL_FORM if session.state.get(METHOD) == HALL else AppScreen.FACE_FORM)
+
+    def _agree_by_box(self, session: PortalSession, form: Form) -> None:
+        if form.get(CONSENT, "") != TICKED:
+            session.go(AppScreen.AGREEMENT, refused("请先勾选「阅读并同意用户注册协议」"))
+            return
+        self._agree(session, form)
 
     def _check_hall_code(self, session: PortalSession, form: Form) -> None:
         typed = {f: form.get(f, "").strip() for f in HALL_FIELDS}
@@ -133,8 +149,10 @@ def _identity(typed: Mapping[str, str]) -> Registrant:
     return Registrant(typed["姓名"], DocumentType(typed["证件类型"]), typed["证件号码"].upper())
 
 
-def app_registration_flows(store: SqliteStore, clock: Clock, face: FaceComparison, sms_codes: SmsCodes) -> list[Flow]:
+def app_registration_flows(store: SqliteStore, clock: Clock, face: FaceComparison, sms_codes: SmsCodes,
+                           variant: Variant | None = None) -> list[Flow]:
     """The APP's registration and the login settings it hands over to, for the composition root."""
-    hall_codes = HallCodes(store, clock)
-    return [AppRegistrationFlow(store, face, hall_codes),
-            AppLoginSettingsFlow(store, sms_codes, hall_codes, AppScreen.HOME)]
+    variant = variant or Variant.default()
+    hall_codes = HallCodes(store, clock, variant)
+    return [AppRegistrationFlow(store, face, hall_codes, variant),
+            AppLoginSettingsFlow(store, sms_codes, hall_codes, AppScreen.HOME, variant)]

@@ -11,7 +11,7 @@ from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.login_dates import CA_LOGIN, PASSWORD_LOGIN
 from simulator.service.sessions import PortalSession
 from simulator.service.unit_pages import TAX_ID
-from simulator.service.unit_verification import enter_unit
+from simulator.service.unit_sessions import enter_unit
 from simulator.service.views import Screen, View, refused
 from simulator.store.units import UnitStore
 

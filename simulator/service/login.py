@@ -9,12 +9,13 @@ from simulator.clock import Clock
 from simulator.domain.account import MAX_PASSWORD_FAILURES, Account
 from simulator.service import captcha
 from simulator.service.flow import Action, FlowBase, Form
-from simulator.service.login_dates import before_real_name_login, former_login_controls
+from simulator.service.login_dates import LAUNCH_REFUSAL, before_real_name_login, former_login_controls
 from simulator.service.passwords import verify_password
 from simulator.service.router import CLIENT
 from simulator.service.sessions import PortalSession, SessionRegistry
 from simulator.service.views import Message, MessageKind, Screen, View, refused
 from simulator.store.sqlite import MatchedBy, SqliteStore
+from simulator.variant import Variant
 
 #: ITS §1.1: "系统默认为【实名登录-账号密码登录】".
 DEFAULT_LOGIN_TAB = "实名登录-账号密码登录"
@@ -26,8 +27,14 @@ QR_LOGIN_SWITCH = "二维码登录"
 class LoginFlow(FlowBase):
     """【登录】 checks captcha (once required), account, lock and password, in that order."""
 
-    def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry) -> None:
+    def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry,
+                 variant: Variant | None = None) -> None:
         self._store, self._clock, self._sessions = store, clock, sessions
+        variant = variant or Variant.default()
+        #: ITS-R01: a non-resident-ID holder logs in by 登录名/手机号码 only (§1.1), or by any of the three (§2.1③).
+        self._any_identifier = variant.reads("ITS-R01", "any-identifier")
+        #: Before 2019-11-09: a login page without 【实名登录】 (default), or one whose 【登录】 refuses (the variant).
+        self._launch_refuses = variant.launch_refuses
 
     def entries(self) -> Mapping[str, str]:
         return {CLIENT: Screen.LOGIN}
@@ -47,7 +54,7 @@ class LoginFlow(FlowBase):
 
     def render(self, session: PortalSession) -> View:
         before_launch = before_real_name_login(session, self._clock)  # ITS 前言: 【实名登录】 from 2019-11-09
-        if before_launch is not None:
+        if before_launch is not None and not self._launch_refuses:
             return before_launch
         fields = ("账号", "密码", "验证码") if session.captcha_required else ("账号", "密码")
         controls = ["登录", "忘记密码", "立即注册", SOFT_KEYBOARD_ICON, QR_LOGIN_SWITCH]
@@ -65,6 +72,8 @@ class LoginFlow(FlowBase):
             session.go(Screen.LOGIN, problem, {"账号": name})
 
     def _login_problem(self, session: PortalSession, name: str, password: str, typed: str) -> Message | None:
+        if self._launch_refuses and before_real_name_login(session, self._clock) is not None:
+            return refused(LAUNCH_REFUSAL)
         if session.captcha_required and not captcha.matches(typed, session.captcha_answer):
             self._new_captcha(session)
             return refused("请输入验证码" if not typed.strip() else "验证码错误，请重新输入")
@@ -74,7 +83,8 @@ class LoginFlow(FlowBase):
         if found is None:
             return refused("该账号尚未注册，请点击【立即注册】完成实名注册后再登录")
         account, matched_by = found
-        if matched_by is MatchedBy.DOCUMENT_NUMBER and not account.person.document_type.allows_document_number_login:
+        if (matched_by is MatchedBy.DOCUMENT_NUMBER and not self._any_identifier
+                and not account.person.document_type.allows_document_number_login):
             return refused("注册时选择除居民身份证以外证件类型的，请使用登录名或手机号码登录")
         now = self._clock.now()
         if account.is_locked(now):

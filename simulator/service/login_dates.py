@@ -10,6 +10,8 @@ from simulator.service.views import View
 PASSWORD_LOGIN, CA_LOGIN = "申报密码登录", "CA登录"
 #: The client's login page before 【实名登录】 went live on 2019-11-09: only the former ways in.
 CLIENT_LOGIN = "扣缴客户端登录"
+#: A variant shows the 实名登录 page before then too, and its 【登录】 says this.
+LAUNCH_REFUSAL = "【实名登录】功能于2019年11月9日上线，目前暂不可用，请使用原申报密码或CA方式登录"
 
 
 def former_login_controls(session: PortalSession, clock: Clock) -> tuple[str, ...]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import segno
 
 from simulator.clock import Clock
-from simulator.domain.qr import APP_DOWNLOAD_URL, LoginToken, issue, token_of
+from simulator.domain.qr import APP_DOWNLOAD_URL, LoginToken, TokenProblem, issue, token_of
 from simulator.service.flow import Action, FlowBase, Form, Hook
 from simulator.service.login import QR_LOGIN_SWITCH
 from simulator.service.sessions import PortalSession, SessionRegistry
@@ -17,6 +19,7 @@ from simulator.service.test_control import SeedError
 from simulator.service.views import Screen, View
 from simulator.store.qr_tokens import QrTokens
 from simulator.store.sqlite import SqliteStore
+from simulator.variant import Variant
 
 QR_SCREEN = "扫码登录"
 QR_TAB = "实名登录-扫码登录"
@@ -37,9 +40,14 @@ def qr_svg(text: str) -> str:
 class QrLoginFlow(FlowBase):
     """The QR code is issued when the page switches to it or is refreshed; the app's scan hands over."""
 
-    def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry) -> None:
+    def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry,
+                 variant: Variant | None = None) -> None:
         self._store, self._clock, self._sessions = store, clock, sessions
         self._tokens = QrTokens(store)
+        #: ITS-R04: a code is used up by its first scan (single-use), or scannable again until it expires.
+        variant = variant or Variant.default()
+        self._reusable = variant.reads("ITS-R04", "reusable-until-expiry")
+        self._lifetime = timedelta(seconds=variant.qr_lifetime_seconds)  # no guide fixes it
 
     def screens(self) -> Iterable[str]:
         return (QR_SCREEN, DOWNLOAD_SCREEN)
@@ -71,7 +79,7 @@ class QrLoginFlow(FlowBase):
                     extras=extras)
 
     def show_new_code(self, session: PortalSession, _: Form) -> None:
-        token = issue(self._clock.now())
+        token = issue(self._clock.now(), self._lifetime)
         self._tokens.add(token, session.id)
         session.state[_STATE] = token.value
         session.go(QR_SCREEN)
@@ -112,6 +120,8 @@ class QrLoginFlow(FlowBase):
             return _refused(token, f"个人所得税APP用户「{login_name}」不存在，请先完成实名注册")
         now = self._clock.now()
         problem = token.problem(now)
+        if problem is TokenProblem.USED and self._reusable and not token.is_expired(now):
+            problem = None
         if problem is not None:
             return _refused(token, problem.value)
         session = self._sessions.get(session_id)
@@ -119,7 +129,7 @@ class QrLoginFlow(FlowBase):
             self._tokens.replace_all(session_id)
             return _refused(token, "扣缴客户端已离开扫码登录页面，请重新扫码")
         person = account[0].person
-        self._tokens.mark_used(token.use(now), account[0].login_name)
+        self._tokens.mark_used(replace(token, used_at=now) if self._reusable else token.use(now), account[0].login_name)
         # Hand over exactly as the account-password login does (ITS §1.2: 验证成功之后，进行单位办税验证).
         session.captcha_required, session.captcha_answer = False, None
         session.account_document = person.document_number

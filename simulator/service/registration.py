@@ -21,6 +21,7 @@ from simulator.service.web_registration_common import IDENTITY_FIELDS, WebScreen
 from simulator.service.web_registration_picker import open_picker, picker_actions, render_picker
 from simulator.store.registration import RegistrationStore
 from simulator.store.sqlite import SqliteStore
+from simulator.variant import Variant
 
 HALL_CODE_METHOD, RARE, NEXT, BACK = "大厅注册码注册", "录入生僻字", "下一步", "返回登录"
 RARE_HINT = "姓名中存在生僻字的，可点击【录入生僻字】通过笔画输入法录入。"
@@ -30,9 +31,11 @@ HALL_CODE_INTRO = "请如实填写身份信息。注册码由纳税人携带有�
 class RegistrationFlow(FlowBase):
     """自然人授权, the choice of method, identity with the hall's code (and rare characters), login settings."""
 
-    def __init__(self, store: SqliteStore, clock: Clock, sms: SmsCodes) -> None:
+    def __init__(self, store: SqliteStore, clock: Clock, sms: SmsCodes, variant: Variant | None = None) -> None:
         self._codes, self._clock = RegistrationStore(store), clock
-        self._settings = LoginSettings(self._codes, sms, clock, self._code_problem)
+        variant = variant or Variant.default()
+        self._settings = LoginSettings(self._codes, sms, clock, self._code_problem, variant)
+        self._calendar_days = variant.reads("ITS-R03", "through-seventh-day")
 
     def screens(self) -> Iterable[str]:
         return tuple(WebScreen)
@@ -95,6 +98,7 @@ class RegistrationFlow(FlowBase):
         found = self._codes.find(code)
         if found is None:
             return "注册码不存在，请核对后重新输入"
+        found = replace(found, calendar_days=self._calendar_days)
         return found.problem(self._clock.now(), document_type, identity["证件号码"], identity["姓名"])
 
     def issue_code(self, payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -110,7 +114,8 @@ class RegistrationFlow(FlowBase):
             raise SeedError("'name' must be a non-empty string when given")
         issued_at = self._clock.now() if payload.get("issued_at") is None else _instant(payload["issued_at"])
         code = RegistrationCode(new_code(), document_type, number.strip().upper(),
-                                name.strip() if isinstance(name, str) else None, issued_at)
+                                name.strip() if isinstance(name, str) else None, issued_at,
+                                calendar_days=self._calendar_days)
         while self._codes.find(code.code) is not None:
             code = replace(code, code=new_code())
         self._codes.issue(code)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from simulator.service.flow import Action, Flow, Form
 from simulator.service.sessions import ACTING_SESSION, PortalSession, SessionRegistry
-from simulator.service.views import View
+from simulator.service.views import Message, View
 
 #: The entry of the ITS withholding client (扣缴客户端): its login page.
 CLIENT = "扣缴客户端"
@@ -26,8 +26,11 @@ class UnknownControl(LookupError):
 class Router:
     """Every screen belongs to exactly one flow; every (screen, control) pair to one action."""
 
-    def __init__(self, flows: Sequence[Flow], sessions: SessionRegistry) -> None:
+    def __init__(self, flows: Sequence[Flow], sessions: SessionRegistry,
+                 reword: Callable[[str], str] | None = None) -> None:
         self._sessions = sessions
+        #: A variant's own wording of the messages no guide quotes (simulator/variant_wording.py).
+        self._reword = reword
         self._owner: dict[str, Flow] = {}
         self._actions: dict[tuple[str, str], Action] = {}
         self.entries: dict[str, str] = {}
@@ -63,6 +66,8 @@ class Router:
 
     def _render(self, session: PortalSession) -> View:
         view = self._owner[session.screen].render(session)
+        if self._reword is not None and view.message is not None:
+            view = replace(view, message=Message(self._reword(view.message.text), view.message.kind))
         added = tuple(label for links in self._links for label in links(session, view) if label not in view.controls)
         if not added:
             return view

@@ -66,6 +66,11 @@ class SessionRegistry:
             found = self._sessions.get(session_id or "")
         return found if found is not None else self.new(start)
 
+    def live(self) -> list[PortalSession]:
+        """Every session kept (e.g. to end those in a unit whose 申报密码 was just reset)."""
+        with self._lock:
+            return list(self._sessions.values())
+
     def captcha_issued(self, session: PortalSession) -> None:
         with self._lock:
             self._last_captcha_session = session.id

@@ -34,8 +34,9 @@ class SentCode:
 class SmsCodes:
     """One live code per (phone, purpose); a new request replaces it; a correct check uses it up."""
 
-    def __init__(self, gateway: SmsGateway, clock: Clock) -> None:
+    def __init__(self, gateway: SmsGateway, clock: Clock, lifetime: timedelta = CODE_LIFETIME) -> None:
         self._gateway, self._clock, self._lock = gateway, clock, threading.Lock()
+        self._lifetime = lifetime
         self._live: dict[tuple[str, str], SentCode] = {}
         self._outbox: list[SentCode] = []
 
@@ -44,7 +45,7 @@ class SmsCodes:
         if not (phone.isdigit() and len(phone) == 11):
             return refused("请输入正确的11位手机号码")
         code = f"{secrets.randbelow(10**6):06d}"
-        text = f"【{sender}】您的验证码为{code}，{int(CODE_LIFETIME.total_seconds() // 60)}分钟内有效。"
+        text = f"【{sender}】您的验证码为{code}，{int(self._lifetime.total_seconds() // 60)}分钟内有效。"
         try:
             self._gateway.send(phone, text)
         except ExternalServiceError as failure:
@@ -61,7 +62,7 @@ class SmsCodes:
             sent = self._live.get((phone, purpose))
             if sent is None:
                 return "请先获取短信验证码"
-            if self._clock.now() >= sent.sent_at + CODE_LIFETIME:
+            if self._clock.now() >= sent.sent_at + self._lifetime:
                 return "短信验证码已过期，请重新获取"
             if typed.strip() != sent.code:
                 return "短信验证码错误"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import segno
 
 from simulator.domain.units import Unit
@@ -27,14 +25,30 @@ def _captcha(session: PortalSession) -> tuple[str, ...]:
     return ("验证码",) if session.captcha_required else ()
 
 
-def choose(session: PortalSession, units: list[Unit]) -> View:
-    """Several units: pick one (【进入】, or a double-click in the browser); none known: 纳税人识别号."""
+def tax_id_only(session: PortalSession) -> View:
+    """A variant's first step of a first 实名办税: the 纳税人识别号 alone (its 申报密码 comes next)."""
+    return View(Screen.UNIT_VERIFICATION, fields=(TAX_ID,), controls=("下一步", "退出"), message=session.message,
+                values=dict(session.values), template="unit_verification",
+                extras={"intro": "首次实名办税：请输入办税企业的纳税人识别号。"})
+
+
+def choose(session: PortalSession, units: list[Unit], *, radio: bool = False) -> View:
+    """Several units: pick one (【进入】, or a double-click in the browser); none known: 纳税人识别号.
+
+    `radio`: a table of radio rows (name, 纳税人识别号) and 【进入】 only, no gesture on an item.
+    """
     if not units:
         return View(Screen.UNIT_VERIFICATION, fields=(TAX_ID, "申报密码", *_captcha(session)),
                     controls=("提交", "退出"), message=session.message, captcha_required=session.captcha_required,
                     values=dict(session.values), template="unit_verification",
                     extras={"intro": "请输入办税企业的纳税人识别号和申报密码。"})
     names = tuple(unit.name for unit in units)
+    if radio:
+        return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=("进入", "退出"), message=session.message,
+                    options={UNIT_FIELD: names}, rows=tuple((unit.name, unit.tax_id) for unit in units),
+                    template="unit_verification",
+                    extras={"units": [(unit.name, unit.tax_id) for unit in units], "picker": "radio",
+                            "intro": "请选择办税单位，然后点击【进入】。"})
     return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=("进入", "退出"), message=session.message,
                 options={UNIT_FIELD: names}, template="unit_verification",
                 extras={"units": [(unit.name, unit.tax_id) for unit in units],
@@ -42,15 +56,15 @@ def choose(session: PortalSession, units: list[Unit]) -> View:
                         "intro": "请双击办税单位，或选中后点击【进入】。"})
 
 
-def password(session: PortalSession, unit: Unit, *, several: bool, now: datetime) -> View:
-    """The chosen unit's 申报密码 (验证码 after a wrong one); 【CA校验】 for a 本市 unit with a valid CA."""
+def password(session: PortalSession, unit: Unit, *, several: bool, ca: bool) -> View:
+    """The chosen unit's 申报密码 (验证码 after a wrong one); 【CA校验】 when offered (a 本市 unit with a valid CA)."""
     controls = ["提交", "忘记申报密码"]
-    if unit.ca_valid(now):
+    if ca:
         controls.append("CA校验")
     if several:
         controls.append("返回")
     controls.append("退出")
-    ca_pin = (CA_PIN_FIELD,) if unit.ca_valid(now) else ()
+    ca_pin = (CA_PIN_FIELD,) if ca else ()
     return View(Screen.UNIT_VERIFICATION, fields=("申报密码", *_captcha(session), *ca_pin), controls=tuple(controls),
                 message=session.message, captcha_required=session.captcha_required, greeting=f"办税单位：{unit.name}",
                 template="unit_verification", extras={"unit": (unit.name, unit.tax_id)})

@@ -17,10 +17,11 @@ from simulator.service.views import Message, MessageKind, Screen, View, refused
 from simulator.service.web_registration_common import SMS_PURPOSE, WebScreen, draft
 from simulator.store.registration import RegistrationStore
 from simulator.store.sqlite import DuplicateAccount
+from simulator.variant import Variant
 
 SETTINGS = WebScreen.LOGIN_SETTINGS
 FIELDS = ("登录名", "密码", "手机号码", "短信验证码", "户籍所在地")
-SEND_CODE, FINISH = "获取验证码", "完成注册"
+SEND_CODE, FINISH, TO_LOGIN = "获取验证码", "完成注册", "去登录"
 CHOOSE = "请选择"
 #: What the page shows again after a refusal; never the password or the SMS code.
 _KEPT = ("登录名", "手机号码", "户籍所在地")
@@ -32,14 +33,17 @@ class LoginSettings:
     """The last screen: 【获取验证码】 sends the SMS, 【完成注册】 checks everything, then registers."""
 
     def __init__(self, registrations: RegistrationStore, sms: SmsCodes, clock: Clock,
-                 code_problem: Callable[[PortalSession], str | None]) -> None:
+                 code_problem: Callable[[PortalSession], str | None], variant: Variant) -> None:
         self._registrations, self._sms, self._clock = registrations, sms, clock
-        self._code_problem = code_problem
+        self._code_problem, self._variant = code_problem, variant
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
-        return {(SETTINGS, SEND_CODE): self.send_code, (SETTINGS, FINISH): self.finish}
+        return {(SETTINGS, SEND_CODE): self.send_code, (SETTINGS, FINISH): self.finish,
+                (WebScreen.DONE, TO_LOGIN): _to_login}
 
     def render(self, session: PortalSession) -> View:
+        if session.screen == WebScreen.DONE:
+            return View(WebScreen.DONE, controls=(TO_LOGIN,), message=session.message)
         return View(SETTINGS, fields=FIELDS, controls=(SEND_CODE, FINISH, "返回登录"), message=session.message,
                     values=dict(session.values), options={"户籍所在地": (CHOOSE, *PROVINCES.values())},
                     extras={"hint": HINT, "intro": "请设置登录名、密码、手机号码（需短信验证）和户籍所在地。"})
@@ -65,7 +69,7 @@ class LoginSettings:
             except DuplicateAccount:
                 problem = "手机号码、登录名或证件号码已被注册"
             else:
-                _registered(session, person)
+                _registered(session, person, self._variant.registration_done_page)
                 return
         session.go(SETTINGS, refused(problem), _kept(form))
 
@@ -89,8 +93,18 @@ def _kept(form: Form) -> dict[str, str]:
     return {f: form.get(f, "") for f in _KEPT}
 
 
-def _registered(session: PortalSession, person: NaturalPerson) -> None:
-    """§2.1 ③ 完成注册后登录: back to the login page, saying which names may log in."""
+def _registered(session: PortalSession, person: NaturalPerson, done_page: bool) -> None:
+    """§2.1 ③ 完成注册后登录: back to the login page (or a 注册成功 page), saying which names may log in."""
     names = "手机号码/证件号码/登录名" if person.document_type.allows_document_number_login else "手机号码/登录名"
     session.state.clear()
+    if done_page:
+        session.go(WebScreen.DONE, Message(f"注册成功！{person.name}，今后可通过{names}登录自然人办税服务平台",
+                                           MessageKind.SUCCESS))
+        return
     session.go(Screen.LOGIN, Message(f"{person.name}，您已完成实名注册，请使用{names}登录", MessageKind.SUCCESS))
+
+
+def _to_login(session: PortalSession, _: Form) -> None:
+    """【去登录】 of the 注册成功 page: an empty login page."""
+    session.state.clear()
+    session.go(Screen.LOGIN)

@@ -21,6 +21,7 @@ class WebScreen(enum.StrEnum):
     HALL_CODE = "大厅注册码注册"
     RARE_CHARACTERS = "录入生僻字"
     LOGIN_SETTINGS = "设置登录信息"
+    DONE = "注册成功"  # only a variant shows it (Variant.registration_done_page); the default goes back to 实名登录
 
 
 def draft(session: PortalSession) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 【下一步】, the 个人密码, the 身份类型 and 管理权限 ticked, 【确定】.
 
 Only a 办税人员 of the tax registration whose 实名采集 is done and linked to the enterprise is found (第8步 温馨提示);
-the summary's 手工维护 of an uncollected person is what the manual forbids, so it is not offered.
+the summary's 手工维护 of an uncollected person is what the manual forbids: offered only where the portal reads
+LN-R05 as manual-entry (manual_handler.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from simulator.domain.enterprise import Handler, masked, sms_mobile_of
 from simulator.domain.roles import Role
 from simulator.external.script import ExternalServiceError
 from simulator.service.flow import Action, FlowBase, Form
+from simulator.service.liaoning.manual_handler import maintain_by_hand
 from simulator.service.liaoning.personnel_screens import (
     MANAGEMENT,
     TICKED,
@@ -55,7 +57,8 @@ class AddHandlerFlow(FlowBase):
 
     def render(self, session: PortalSession) -> View:
         found = self._found(session)
-        rows = () if found is None else ((found.name, found.role.value, masked(found.real_name_mobile)),)
+        word = self._ln.variant.role_word
+        rows = () if found is None else ((found.name, word(found.role), masked(found.real_name_mobile)),)
         if session.screen == StaffScreen.ADD_HANDLER:
             return View(StaffScreen.ADD_HANDLER, fields=SEARCH_FIELDS, controls=("搜索", "下一步", "返回"),
                         message=session.message, values=dict(session.values), rows=rows, template="ln_staff",
@@ -81,6 +84,9 @@ class AddHandlerFlow(FlowBase):
         session.go(StaffScreen.ADD_HANDLER, refused(problem) if problem else None, typed)
 
     def _next(self, session: PortalSession, form: Form) -> None:
+        if self._found(session) is None and self._ln.variant.reads("LN-R05", "manual-entry"):
+            maintain_by_hand(session, {"姓名": form.get("姓名", ""), "身份证件号码": form.get("身份证件号码", "")})
+            return
         if self._found(session) is None:
             session.go(StaffScreen.ADD_HANDLER, refused("请先搜索要添加的办税人员"), dict(form))
             return

@@ -23,15 +23,20 @@ class AgentClientsFlow(FlowBase):
         return (LnScreen.CLIENTS,)
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
+        if not self._ln.variant.clients_logout:
+            return {(LnScreen.CLIENTS, "确定"): self._enter}
         return {(LnScreen.CLIENTS, "确定"): self._enter, (LnScreen.CLIENTS, "退出"): _log_out}
 
     def render(self, session: PortalSession) -> View:
         clients = self._ln.agencies.clients(logged_in_enterprise(session))
         hint = "" if clients else "暂无认定本代理机构的企业（由企业在「代理机构认定管理」中认定）"
-        return View(LnScreen.CLIENTS, fields=(CLIENT_FIELD, AGREEMENT_PASSWORD), controls=("确定", "退出"),
+        variant = self._ln.variant
+        controls = ("确定", "退出") if variant.clients_logout else ("确定",)
+        picker = {"picker": "radio"} if variant.choice_tables else {}
+        return View(LnScreen.CLIENTS, fields=(CLIENT_FIELD, AGREEMENT_PASSWORD), controls=controls,
                     message=session.message, values=dict(session.values),
                     options={CLIENT_FIELD: tuple(name for _, name in clients)},
-                    rows=tuple((name, tax_id) for tax_id, name in clients), extras={"hint": hint},
+                    rows=tuple((name, tax_id) for tax_id, name in clients), extras={"hint": hint, **picker},
                     template="ln_clients")
 
     def _enter(self, session: PortalSession, form: Form) -> None:

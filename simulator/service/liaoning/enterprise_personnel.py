@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from simulator.domain.enterprise import Handler, masked
 from simulator.domain.roles import Role
 from simulator.service.flow import Action, FlowBase, Form
+from simulator.service.liaoning.handler_login import RESET_PASSWORD  # 三(二) and 常见问题8
 from simulator.service.liaoning.personnel_screens import StaffScreen, manager, refuse_non_manager
 from simulator.service.liaoning.screens import Liaoning, LnScreen, logged_in_enterprise
 from simulator.service.passwords import hash_password
@@ -20,8 +21,6 @@ from simulator.service.views import Message, MessageKind, View, refused
 PERSON = "人员"  # what a row's button posts: the person's 身份证件号码
 PENDING = "liaoning.personnel_pending"
 CONFIRMED = ("删除", "冻结", "解冻", "绑定", "解绑")
-#: 三(二) and 常见问题8.
-RESET_PASSWORD = "111111"
 NO_NATURAL_ACCOUNT = "该人员没有自然人电子税务局账户，不能绑定"
 #: Said once an action is done; without the name, so the list alone tells who is still there.
 DONE = {"删除": "删除成功", "冻结": "冻结成功", "解冻": "解冻成功", "绑定": "绑定成功", "解绑": "解绑成功"}
@@ -51,7 +50,8 @@ class EnterprisePersonnelFlow(FlowBase):
         rows, buttons = [], {}
         for person in self._ln.enterprises.handlers(tax_id):
             kept = self._ln.personnel.of(tax_id, person.id_number)
-            rows.append((person.name, person.role.value, "、".join(kept.identities), masked(person.real_name_mobile),
+            rows.append((person.name, self._ln.variant.role_word(person.role), "、".join(kept.identities),
+                         masked(person.real_name_mobile),
                          "有" if kept.management else "无", "已冻结" if person.frozen else "正常",
                          "已绑定" if kept.bound else "未绑定"))
             buttons[person.name] = (person.id_number, _buttons(person, kept.bound))

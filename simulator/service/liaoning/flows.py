@@ -22,13 +22,15 @@ from simulator.store.agencies import AgencyStore
 from simulator.store.enterprises import EnterpriseStore
 from simulator.store.personnel import PersonnelStore
 from simulator.store.sqlite import SqliteStore
+from simulator.variant import Variant
 
 
 def liaoning_flows(store: SqliteStore, clock: Clock, sessions: SessionRegistry, externals: Externals,
-                   sms_codes: SmsCodes) -> list[Flow]:
+                   sms_codes: SmsCodes, variant: Variant | None = None) -> list[Flow]:
     """Login page, 办税人员选择, the second factor, the personal password, the pages after login."""
     enterprises, agencies, personnel = EnterpriseStore(store), AgencyStore(store), PersonnelStore(store)
-    liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock, agencies, personnel)
+    liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock, agencies, personnel,
+                        variant or Variant.default())
     sync = HandlerSync(externals.core, enterprises, personnel)
     seeds = {**liaoning_hooks(enterprises, externals.script, agencies), **agency_hooks(enterprises, agencies)}
     return [EnterpriseLoginFlow(liaoning, seeds, store), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),

@@ -9,7 +9,7 @@ from simulator.external.core_tax import CoreTaxSystem
 from simulator.external.script import ExternalServiceError
 from simulator.service.passwords import hash_password
 from simulator.store.enterprises import EnterpriseStore
-from simulator.store.sqlite import SqliteStore
+from simulator.store.sqlite import MatchedBy, SqliteStore
 
 NOT_ON_RECORD = "该手机号码不是税务机关登记的手机号码，无法找回密码"
 
@@ -58,6 +58,15 @@ class RecoveryTargets:
         found = self._accounts.find_by_account_name(name)
         if found is None or found[0].phone != phone:
             return None, NOT_ON_RECORD if found is not None else "用户名不存在"
+        return Target(False, found[0].person.document_number, phone), None
+
+    def natural_person_by_phone(self, phone: str) -> tuple[Target | None, str | None]:
+        """A natural person's login password by the mobile number alone (the Q&A: 通过手机号码找回密码)."""
+        if not phone:
+            return None, "请输入手机号码"
+        found = self._accounts.find_by_account_name(phone)
+        if found is None or found[1] is not MatchedBy.PHONE:
+            return None, "该手机号码未注册自然人账户，无法找回密码"
         return Target(False, found[0].person.document_number, phone), None
 
     def set_password(self, target: Target, password: str) -> None:

@@ -22,10 +22,12 @@ from simulator.service.liaoning.screens import (
 )
 from simulator.service.passwords import verify_password
 from simulator.service.sessions import PortalSession
-from simulator.service.views import View, refused
+from simulator.service.views import Message, MessageKind, View, refused
 
 #: 常见问题1 (the PDF's stray space removed).
 NO_PASSWORD_YET = "尚未设置密码"
+#: 三(二), 常见问题8: what 【重置密码】 in 企业人员维护 sets; LN-R04 change-forced makes its holder set a new one.
+RESET_PASSWORD = "111111"
 NO_MOBILE = ("无法发送验证码：税务登记中的【移动电话】与实名采集的手机号码不一致或为空"
              "（号码录在【固定电话号码】中的，须修改到【移动电话】）")
 
@@ -36,10 +38,11 @@ def current_handler(liaoning: Liaoning, session: PortalSession) -> Handler | Non
 
 def enter(liaoning: Liaoning, session: PortalSession, handler: Handler) -> None:
     """Logged in: a first login sets the personal password first (第4步), then the 电子税务局首页."""
-    if not handler.has_personal_password:
+    agent = session.state.get(KIND) == AGENT_LOGIN
+    if not handler.has_personal_password and not (agent and liaoning.variant.agent_plain_step2):
         session.go(LnScreen.SET_PASSWORD)
         return
-    if handler.role in FIRST_LOGIN_ROLES:
+    if handler.role in FIRST_LOGIN_ROLES or liaoning.variant.reads("LN-R02", "any-synced-person"):
         liaoning.enterprises.first_login_done(handler.tax_id)
     # 代理机构登录 第三步: the agency's person goes on to pick the client enterprise.
     session.go(LnScreen.CLIENTS if session.state.get(KIND) == AGENT_LOGIN else LnScreen.HOME)
@@ -68,7 +71,7 @@ class HandlerLoginFlow(FlowBase):
         controls = (SMS_LOGIN, PASSWORD_LOGIN, *(("获取验证码",) if by_sms else ()), "确定", "取消")
         rows: tuple[tuple[str, ...], ...] = ()
         if handler is not None:
-            rows = ((handler.name, handler.role.value, masked(handler.sms_mobile)),)
+            rows = ((handler.name, self._ln.variant.role_word(handler.role), masked(handler.sms_mobile)),)
         return View(LnScreen.IDENTITY, tab=factor, fields=fields, controls=controls, message=session.message,
                     rows=rows, template="ln_identity", extras={"factors": (SMS_LOGIN, PASSWORD_LOGIN)})
 
@@ -98,6 +101,11 @@ class HandlerLoginFlow(FlowBase):
                                                form.get("短信验证码", ""))
         if problem is not None:
             session.go(LnScreen.IDENTITY, refused(problem))
+            return
+        if (session.state.get(FACTOR) == PASSWORD_LOGIN and form.get("密码", "") == RESET_PASSWORD
+                and self._ln.variant.reads("LN-R04", "change-forced")):
+            forced = Message("个人密码已被重置为初始密码，请先设置新的个人密码", MessageKind.INFO)
+            session.go(LnScreen.SET_PASSWORD, forced)
             return
         enter(self._ln, session, handler)
 

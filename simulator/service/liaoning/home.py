@@ -42,7 +42,7 @@ class HomeFlow(FlowBase):
             rows.append(("代理机构", agency.name))
         handler = current_handler(self._ln, session) if session.screen == LnScreen.HOME else None
         if handler is not None:
-            rows.append(("办税人", handler.name, handler.role.value))
+            rows.append(("办税人", handler.name, self._ln.variant.role_word(handler.role)))
         greeting = None if account is None else f"欢迎，{account.name}"
         return View(session.screen, controls=("退出",), message=session.message, greeting=greeting, rows=tuple(rows),
                     template="ln_home")

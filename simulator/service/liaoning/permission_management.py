@@ -47,7 +47,7 @@ class PermissionManagementFlow(FlowBase):
 
     def render(self, session: PortalSession) -> View:
         person = self._target(session)
-        rows = () if person is None else ((person.name, person.role.value),)
+        rows = () if person is None else ((person.name, self._ln.variant.role_word(person.role)),)
         boxes = identity_boxes(identity_names(self._ln, session))
         return View(StaffScreen.PERMISSIONS, fields=boxes["fields"], controls=("确定", "返回"), message=session.message,
                     values=dict(session.values), rows=rows, template="ln_staff", options=boxes["options"],

@@ -7,6 +7,7 @@ from simulator.service.liaoning.add_handler import AddHandlerFlow
 from simulator.service.liaoning.enterprise_personnel import EnterprisePersonnelFlow
 from simulator.service.liaoning.home_menu import HomeMenuFlow
 from simulator.service.liaoning.identity_maintenance import IdentityMaintenanceFlow
+from simulator.service.liaoning.manual_handler import ManualHandlerFlow
 from simulator.service.liaoning.password_change import PasswordChangeFlow
 from simulator.service.liaoning.permission_management import PermissionManagementFlow
 from simulator.service.liaoning.screens import Liaoning
@@ -15,4 +16,5 @@ from simulator.service.liaoning.screens import Liaoning
 def personnel_flows(liaoning: Liaoning) -> list[Flow]:
     """The 首页 menu, the 企业人员维护 page, 身份维护, 【添加办税人员】, 【权限管理】 and the two password changes."""
     return [HomeMenuFlow(liaoning), EnterprisePersonnelFlow(liaoning), IdentityMaintenanceFlow(liaoning),
-            AddHandlerFlow(liaoning), PermissionManagementFlow(liaoning), PasswordChangeFlow(liaoning)]
+            AddHandlerFlow(liaoning), PermissionManagementFlow(liaoning), PasswordChangeFlow(liaoning),
+            ManualHandlerFlow(liaoning)]

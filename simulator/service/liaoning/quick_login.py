@@ -7,6 +7,7 @@ from simulator.domain.roles import Role
 from simulator.external.script import ExternalServiceError
 from simulator.service.flow import Form
 from simulator.service.liaoning.credentials import AGREEMENT, agreement_problem, enterprise_problem
+from simulator.service.liaoning.handler_sync import HandlerSync
 from simulator.service.liaoning.screens import (
     FACTOR,
     HANDLER,
@@ -17,6 +18,7 @@ from simulator.service.liaoning.screens import (
     TAX_ID,
     Liaoning,
     LnScreen,
+    frozen_message,
 )
 from simulator.service.sessions import PortalSession
 from simulator.service.views import Message, View, refused
@@ -41,7 +43,7 @@ class QuickLogin:
         return View(LnScreen.LOGIN, tab=f"企业登录-{QUICK_LOGIN}", fields=FIELDS,
                     controls=(*LOGIN_KINDS, NORMAL_LOGIN, QUICK_LOGIN, "获取验证码", "登录"),
                     message=session.message,
-                    values=dict(session.values), options={IDENTITY: tuple(r.value for r in Role)},
+                    values=dict(session.values), options={IDENTITY: tuple(self._ln.variant.role_word(r) for r in Role)},
                     template="ln_login", extras={"kinds": LOGIN_KINDS, "active_kind": "企业登录",
                                                  "modes": (QUICK_LOGIN, NORMAL_LOGIN), "active_mode": QUICK_LOGIN,
                                                  "keep_passwords": True, "checkboxes": (AGREEMENT,)})
@@ -74,20 +76,31 @@ class QuickLogin:
             registration = self._ln.core.registration(tax_id)
         except ExternalServiceError as failure:
             return None, refused(str(failure))
-        if registration is not None and registration.social_security_only:
+        social = registration is not None and registration.social_security_only
+        if social and not self._ln.variant.reads("LN-R01", "may-also-etax"):
             return None, refused(SOCIAL_SECURITY_ONLY)
+        if social:  # LN-R01 may-also-etax: its 普通登录 never syncs, so the persons are read from the core system now
+            HandlerSync(self._ln.core, self._ln.enterprises, self._ln.personnel).sync(tax_id)
         synced = self._ln.enterprises.handlers(tax_id)
-        if not account.first_login_done or not any(h.role in FIRST_LOGIN_ROLES for h in synced):
+        if not social and (not account.first_login_done or not any(h.role in FIRST_LOGIN_ROLES for h in synced)):
             return None, refused(NORMAL_LOGIN_FIRST)
-        identity, mobile = form.get(IDENTITY, ""), form.get(MOBILE, "").strip()
+        identity, mobile = _role(form.get(IDENTITY, "")), form.get(MOBILE, "").strip()
         found = next((h for h in synced if h.role == identity and mobile and h.real_name_mobile == mobile), None)
         if found is None:
             return None, refused(NO_SUCH_PERSON)
         if found.role == Role.HANDLER and not self._ln.personnel.of(tax_id, found.id_number).added:
             return None, refused(HANDLER_NOT_ADDED)
         if found.frozen:
-            return None, refused("您选择的办税人已经被锁定，请选择其他办税人")
+            return None, refused(frozen_message(self._ln.variant))
         return found, None
+
+
+def _role(label: str) -> Role | None:
+    """The chosen 登录身份 as a role (the page may word it 办税员 or 法定代表人（业主）)."""
+    try:
+        return Role.from_label(label)
+    except ValueError:
+        return None
 
 
 def _purpose(handler: Handler) -> str:

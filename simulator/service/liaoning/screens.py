@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from simulator.clock import Clock
 from simulator.external.core_tax import CoreTaxSystem
@@ -12,6 +12,7 @@ from simulator.service.sms_codes import SmsCodes
 from simulator.store.agencies import AgencyStore
 from simulator.store.enterprises import EnterpriseStore
 from simulator.store.personnel import PersonnelStore
+from simulator.variant import Variant
 
 #: The entry (a client of its own, with its own path and session cookie).
 ETAX = "辽宁省电子税务局"
@@ -33,6 +34,12 @@ KIND, NATURAL_PERSON = "liaoning.kind", "liaoning.natural_person"
 #: 代理机构登录 第三步: the client enterprise (待办的目标企业) the agency's person acts for.
 CLIENT = "liaoning.client"
 AGENT_LOGIN = "代理机构登录"
+#: LN-R06: a frozen handler picked: the words of 三(一)2 (section-message) or of 常见问题7 (faq-message).
+FROZEN, FROZEN_FAQ = "您选择的办税人已经被锁定，请选择其他办税人", "办税人员已冻结"
+
+
+def frozen_message(variant: Variant) -> str:
+    return FROZEN_FAQ if variant.reads("LN-R06", "faq-message") else FROZEN
 
 
 class LnScreen(enum.StrEnum):
@@ -59,6 +66,8 @@ class Liaoning:
     clock: Clock
     agencies: AgencyStore
     personnel: PersonnelStore
+    #: The choices the guides leave open (how roles are worded, readings LN-R01…).
+    variant: Variant = field(default_factory=Variant.default)
 
 
 def logged_in_enterprise(session: PortalSession) -> str:
