@@ -15,6 +15,8 @@ REQUIRED = ("id", "guide", "section", "rule", "confidence")
 ID_PATTERN = re.compile(r"^[A-Z]+-[0-9A-Z.]+-\d{2}$")
 SCHEDULED = "scheduled"
 LITERAL_SEPARATOR = " | "
+#: Files of the same folder that are not requirement rows (etax_conformance.readings reads them).
+NOT_REQUIREMENTS = frozenset({"readings.csv", "flows.csv"})
 
 
 class CatalogError(ValueError):
@@ -47,7 +49,7 @@ class Requirement:
 def catalog_files(catalog_dir: Path | None = None) -> list[Path]:
     """The catalog's CSV files in sorted order; an empty or missing folder is an error."""
     folder = DEFAULT_CATALOG_DIR if catalog_dir is None else catalog_dir
-    files = sorted(folder.glob("*.csv"))
+    files = sorted(path for path in folder.glob("*.csv") if path.name not in NOT_REQUIREMENTS)
     if not files:
         raise CatalogError(f"no catalog files (*.csv) in {folder}")
     return files

@@ -1,4 +1,4 @@
-"""The etax-conformance command: run, serve, coverage, compare, profile check, install-browser."""
+"""The etax-conformance command: run, serve, coverage, compare, profile check, hooks check, install-browser."""
 
 from __future__ import annotations
 
@@ -44,6 +44,14 @@ def _parser() -> argparse.ArgumentParser:
     compare = commands.add_parser("compare", help="do two runs pass the same scenario ids?")
     compare.add_argument("first", type=Path, help="results.json (or its run folder)")
     compare.add_argument("second", type=Path)
+
+    hooks = commands.add_parser("hooks", help="check a portal's conformance hooks (v2) on their own")
+    hooks_commands = hooks.add_subparsers(dest="hooks_command", required=True)
+    hooks_check = hooks_commands.add_parser(
+        "check", help="call every capability the portal lists and check each answer against the OpenAPI schema")
+    hooks_check.add_argument("--portal-url", required=True)
+    hooks_check.add_argument("--hooks-token", required=True)
+    hooks_check.add_argument("--base-path", default="/__conformance__/v2", help="where the hooks v2 are served")
 
     profile = commands.add_parser("profile", help="check a profile against a served portal")
     profile_commands = profile.add_subparsers(dest="profile_command", required=True)
@@ -104,6 +112,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance.compare import compare_runs
 
         return compare_runs(sys.stdout, args.first, args.second)
+    if args.command == "hooks":
+        from etax_conformance.hooks_check import run_hooks_check
+
+        return run_hooks_check(sys.stdout, args.portal_url, args.hooks_token, args.base_path)
     from etax_conformance.browser_install import install_browser
 
     return install_browser(sys.stdout)

@@ -114,6 +114,7 @@ def run_coverage(out: TextIO, catalog_dir: Path | None = None, features_dir: Pat
         elif kind == "covered" and requirement.scheduled:
             notes.append(f"{requirement.id} is covered by {detail} but its reason still says "
                          f"\"scheduled\": empty the reason in its catalog row")
+    errors.extend(_readings_errors(catalog_dir, scenarios))
     for scenario in scenarios:
         errors.extend(f"{scenario} is tagged @{REQ_TAG}{requirement_id}, but no catalog row has that id"
                       for requirement_id in scenario.requirement_ids if requirement_id not in known)
@@ -133,6 +134,19 @@ def run_coverage(out: TextIO, catalog_dir: Path | None = None, features_dir: Pat
         return 1
     out.write("\nCoverage OK: every catalog row is covered by a scenario or gives a reason.\n")
     return 0
+
+
+def _readings_errors(catalog_dir: Path | None, scenarios: list[ScenarioRef]) -> list[str]:
+    """catalog/readings.csv and flows.csv against the features' @READING_/@FLOW_ tags (etax_conformance.readings)."""
+    from etax_conformance.catalog import DEFAULT_CATALOG_DIR
+    from etax_conformance.readings import ReadingsError, load_flows, load_readings, reading_coverage_errors
+
+    folder = DEFAULT_CATALOG_DIR if catalog_dir is None else catalog_dir
+    try:
+        readings, flows = load_readings(folder), load_flows(folder)
+    except ReadingsError as exc:
+        return [str(exc)]
+    return reading_coverage_errors((scenario.tags for scenario in scenarios), readings, flows)
 
 
 def _summary_table(out: TextIO, guides: dict[str, list[tuple[Requirement, str, str]]]) -> None:

@@ -14,6 +14,7 @@ pytest_plugins = [
     "etax_conformance.failures",
     "steps.people_steps",
     "steps.portal_steps",
+    "steps.reset_password",
     "steps.login_steps",
     "steps.qr_steps",
     "steps.external_steps",
@@ -21,6 +22,7 @@ pytest_plugins = [
     "steps.registration_settings_steps",
     "steps.app_registration_steps",
     "steps.unit_steps",
+    "steps.former_login_steps",
     "steps.liaoning_seed_steps",
     "steps.liaoning_login_steps",
     "steps.liaoning_observe_steps",
@@ -51,12 +53,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if config.getoption("--run-dir"):
         config.pluginmanager.register(ResultsRecorder(config), "etax-results")
+    from etax_conformance.applicability import configure_readings
+
+    configure_readings(config)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_bdd_apply_tag(tag: str, function: object) -> bool | None:
-    """@REQ_… tags name catalog rows, not pytest markers: the results recorder reads them."""
-    return True if tag.startswith("REQ_") else None
+    """@REQ_…, @READING_…=… and @FLOW_… tags are not pytest markers: the recorder and the readings hook read them."""
+    return True if tag.startswith(("REQ_", "READING_", "FLOW_")) else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    from etax_conformance.applicability import mark_not_applicable
+
+    mark_not_applicable(config, items)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -146,6 +146,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
                    "profile": profile or ("simulator" if driver == "browser" else None)},
         "hooks": hooks_info(config),
         "summary": {s: summary[s] for s in STATUSES},
+        **declared_readings(config),
         "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
         "scenarios": [
             {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
@@ -153,6 +154,17 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
             for r in results
         ],
     }
+
+
+def declared_readings(config: pytest.Config) -> dict[str, Any]:
+    """Every catalog reading with the slug the profile declares (null: undeclared), and the absent flows."""
+    from etax_conformance.applicability import run_readings
+
+    run = run_readings(config)
+    if run is None:
+        return {"readings": {}, "absent": []}
+    return {"readings": {rid: run.declared.readings.get(rid) for rid in run.readings},
+            "absent": list(run.declared.absent)}
 
 
 def requirement_status(statuses: list[str]) -> str:

@@ -51,6 +51,28 @@ def app_login(portal: PortalDriver, cast: dict[str, Identity], role: str) -> Non
     portal.click(LOG_IN)
 
 
+@given(parsers.parse("「{role}」在个人所得税APP中点击「{unit}」的【重置申报密码】"))
+@when(parsers.parse("「{role}」在个人所得税APP中点击「{unit}」的【重置申报密码】"))
+def to_reset(portal: PortalDriver, cast: dict[str, Identity], unit_cast: dict[str, UnitData], role: str,
+             unit: str) -> None:
+    """Q&A 9 方法二 第1-3步: log in (unless still in), 【个人中心】-【企业办税权限】, the unit, 【重置申报密码】."""
+    portal.open_entry(APP)
+    if not portal.shows_control("个人中心"):
+        app_login(portal, cast, role)
+    for control in ("个人中心", "企业办税权限", unit_cast[unit].name, "重置申报密码"):
+        portal.click(control)
+
+
+@when(parsers.parse("「{role}」在个人所得税APP中重置「{unit}」的申报密码"))
+def resets_declaration_password(portal: PortalDriver, cast: dict[str, Identity], unit_cast: dict[str, UnitData],
+                                new_declaration_passwords: dict[str, str], role: str, unit: str) -> None:
+    """Q&A 9 方法二 第1-4步: up to the reset page, the new password twice, the SMS code, 【保存】."""
+    to_reset(portal, cast, unit_cast, role, unit)
+    type_new_password(portal, unit_cast, new_declaration_passwords, unit)
+    reset_sms_code(portal, cast, role)
+    portal.click("保存")
+
+
 @when(parsers.parse("点击「{unit}」"))
 def click_unit(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     """Q&A 9 第2步: 点击要重置申报密码的单位."""
@@ -70,6 +92,11 @@ def bind_phone(portal: PortalDriver, cast: dict[str, Identity], role: str) -> No
     portal.click(SEND_SMS)
     portal.fill(SMS_CODE, _sms_code(portal, phone))
     portal.click(BIND)
+
+
+@when("获取短信验证码")
+def ask_for_sms(portal: PortalDriver) -> None:
+    portal.click(SEND_SMS)
 
 
 @when(parsers.parse("「{role}」获取并填写绑定手机收到的短信验证码"))
@@ -98,7 +125,7 @@ def type_mismatched_passwords(portal: PortalDriver, unit_cast: dict[str, UnitDat
 def submit_new_password(portal: PortalDriver, unit_cast: dict[str, UnitData],
                         new_declaration_passwords: dict[str, str], unit: str) -> None:
     """In the 扣缴客户端's 单位办税验证: the password set by the reset (or meant to be)."""
-    _submit(portal, new_declaration_passwords.get(unit) or _new_password(unit_cast[unit]))
+    _submit(portal, unit_cast[unit], new_declaration_passwords.get(unit) or _new_password(unit_cast[unit]))
 
 
 @then("进入申报密码重置页面")

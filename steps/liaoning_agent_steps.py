@@ -7,7 +7,9 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData, EnterpriseFactory
-from steps.expect import expect
+from fixtures.identities import Identity, IdentityFactory
+from steps.expect import expect, normalise
+from steps.liaoning_login_steps import set_personal_password, sms_confirm
 
 CERTIFIED = parsers.parse("「{client}」已通过「代理机构认定管理」认定代理机构「{agency}」")
 CANCELLED = parsers.parse("「{client}」已取消认定代理机构「{agency}」")
@@ -43,6 +45,21 @@ def agent_login(portal: PortalDriver, enterprises: dict[str, EnterpriseData], ag
     portal.fill("纳税人识别号", enterprises[agency].tax_id)
     portal.fill("登录密码", enterprises[agency].password)
     portal.click("登录")
+
+
+@when(parsers.parse("选择待办人员「{who}」，进行手机短信登录"))
+def agent_person_sms(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
+                     personal_passwords: dict[str, str], who: str) -> None:
+    """Summary 第二步. Whether the persons must first be synced, and whether a personal password is then asked for,
+    the guides leave open: the step does either only where the portal asks (the guide names neither for agents)."""
+    name = cast[who].name
+    if not portal.shows_control(name) and portal.shows_control("同步办税人"):
+        portal.click("同步办税人")
+    portal.click(name)
+    portal.click("获取验证码")
+    sms_confirm(portal, cast, who)
+    if normalise(portal.screen()) == normalise("设置个人密码"):
+        set_personal_password(portal, cast, identities, personal_passwords, who)
 
 
 @when(parsers.re(r"选择待办企业「(?P<client>[^」]+)」并输入(?P<which>其|错误的)协议密码"))

@@ -8,11 +8,13 @@ from pytest_bdd import given, parsers, when
 from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
-from steps.expect import expect_text
+from steps.expect import expect_text, normalise
 from steps.sms import last_sms_code, sms_messages
 
 ETAX = "辽宁省电子税务局"
 HOME = "电子税务局首页"
+#: The suite's names for controls no guide names (回到首页, 退出登录); a profile maps them to the portal's own.
+BACK_HOME, LOG_OUT = "返回首页", "退出"
 
 
 @pytest.fixture
@@ -36,6 +38,22 @@ def _log_in(portal: PortalDriver, enterprise: EnterpriseData) -> None:
     portal.fill("验证码", portal.current_captcha())
     portal.fill("同意协议", TICKED)
     portal.click("登录")
+
+
+def log_out(portal: PortalDriver) -> None:
+    """Back to the 首页 if elsewhere, then log out: navigation the guides leave to the portal."""
+    if normalise(portal.screen()) != normalise(HOME):
+        portal.click(BACK_HOME)
+    portal.click(LOG_OUT)
+
+
+def password_login_as(portal: PortalDriver, enterprise: EnterpriseData, person: Identity, password: str) -> None:
+    """普通登录, the person, 「密码登录」 with this password, 【确定】."""
+    _log_in(portal, enterprise)
+    portal.click(person.name)
+    portal.click("密码登录")
+    portal.fill("密码", password)
+    portal.click("确定")
 
 
 def _sms_code(portal: PortalDriver, person: Identity) -> str:
@@ -108,7 +126,7 @@ def first_login_done(portal: PortalDriver, cast: dict[str, Identity], identities
     sms_confirm(portal, cast, who)
     set_personal_password(portal, cast, identities, personal_passwords, who)
     expect_text(HOME, portal.screen(), "当前页面")
-    portal.click("退出")
+    log_out(portal)
     sms_baseline[cast[who].phone] = len(sms_messages(portal, cast[who].phone))
 
 
@@ -121,3 +139,24 @@ def type_password(portal: PortalDriver, personal_passwords: dict[str, str], ente
 @when(parsers.parse("在「{field}」中填写「{value}」"))
 def type_value(portal: PortalDriver, field: str, value: str) -> None:
     portal.fill(field, value)
+
+
+@when(parsers.parse("记下「{who}」原来的个人密码"))
+def remember_old(personal_passwords: dict[str, str], who: str) -> None:
+    personal_passwords[f"{who}（原）"] = personal_passwords[who]
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」以(?P<which>个人密码|原来的个人密码|自然人电子税务局登录密码|个人密码「(?P<given>[^」]+)」)"
+                 r"登录企业「(?P<name>[^」]+)」"))
+def password_login(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData],
+                   personal_passwords: dict[str, str], who: str, which: str, given: str | None, name: str) -> None:
+    kept = {"个人密码": personal_passwords.get(who, ""), "原来的个人密码": personal_passwords.get(f"{who}（原）", "")}
+    password = given or kept.get(which) or cast[who].password  # 自然人电子税务局登录密码: the account's own
+    password_login_as(portal, enterprises[name], cast[who], password)
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」退出登录"))
+@when("退出登录")
+def leave(portal: PortalDriver) -> None:
+    log_out(portal)
+

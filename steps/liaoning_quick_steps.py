@@ -8,6 +8,7 @@ from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity
 from steps.expect import expect
+from steps.liaoning_observe_steps import role_names
 from steps.sms import last_sms_code
 
 
@@ -28,7 +29,9 @@ def quick_enterprise(portal: PortalDriver, enterprises: dict[str, EnterpriseData
 
 @when(parsers.parse("选择登录身份「{role}」并填写「{who}」实名采集的手机号码"))
 def quick_identity(portal: PortalDriver, cast: dict[str, Identity], role: str, who: str) -> None:
-    portal.fill("登录身份", role)
+    """The identity is picked in whichever of the guides' wordings the portal offers (法定代表人（业主）, 办税员…)."""
+    offered = portal.choices("登录身份")
+    portal.fill("登录身份", next((name for name in role_names(role) if name in offered), role))
     portal.fill("手机号码", cast[who].phone)
 
 

@@ -122,6 +122,11 @@ def app_refused(app_scans: AppScans) -> None:
            f"{answer}")
 
 
+@then("个人所得税APP确认扫码登录成功")
+def app_confirmed(app_scans: AppScans) -> None:
+    expect(app_scans.answer.get("confirmed") is True, "个人所得税APP确认扫码登录成功", f"{app_scans.answer}")
+
+
 @then(parsers.parse("扣缴客户端随即进入「{screen}」"))
 def client_moves_on(portal: PortalDriver, app_scans: AppScans, screen: str) -> None:
     expect(app_scans.answer.get("confirmed") is True, "个人所得税APP确认登录成功", f"{app_scans.answer}")

@@ -12,11 +12,9 @@ from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
 from simulator.domain.documents import DocumentType
 from steps.expect import expect
+from steps.labels import NEXT
 from steps.people_steps import attribute
 
-#: Labels the guide does not fix; a portal with other wording maps them in its profile (`controls:`).
-SEND_SMS, FINISH, BACK = "获取验证码", "完成注册", "返回登录"
-LOGIN_SCREEN = "实名登录"
 
 def stroke_label(count: int) -> str:
     """A stroke-count box as the simulator labels it (the guide names none)."""
@@ -81,13 +79,55 @@ def fill_with_unknown_code(portal: PortalDriver, cast: dict[str, Identity], hall
 
 @given(parsers.parse("「{role}」已通过大厅注册码验证身份"))
 def identity_verified(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str], role: str) -> None:
-    """§2.1 ①②: 【立即注册】, 【同意并继续】, 【大厅注册码注册】, identity, 【下一步】 — up to the login settings."""
-    portal.open_login()
-    for control in ("立即注册", "同意并继续", "大厅注册码注册"):
-        portal.click(control)
+    """§2.1 ①②: 【立即注册】, 【同意并继续】, 【大厅注册码注册】, identity, go on — up to the login settings."""
+    to_hall_code_form(portal)
     fill_identity(portal, cast, hall_codes, role)
-    portal.click("下一步")
+    portal.click(NEXT)
     expect(portal.shows_field("登录名"), "身份验证通过，页面要求设置登录名", f"提示「{portal.message()}」")
+
+
+@given("从登录界面进入WEB端大厅注册码注册")
+@when("从登录界面进入WEB端大厅注册码注册")
+def to_hall_code_form(portal: PortalDriver) -> None:
+    """§2 【立即注册】, §2.1 ① 【同意并继续】, ② 【大厅注册码注册】."""
+    to_registration(portal)
+    for control in ("同意并继续", "大厅注册码注册"):
+        portal.click(control)
+
+
+@given("从登录界面进入WEB端实名注册")
+def to_registration(portal: PortalDriver) -> None:
+    """§2: 点击登录界面上的【立即注册】."""
+    from steps.login_steps import to_login_form
+
+    to_login_form(portal)
+    portal.click("立即注册")
+
+
+@when("提交身份信息")
+def submit_identity(portal: PortalDriver) -> None:
+    """Going on after the identity (the guides name no control for it)."""
+    portal.click(NEXT)
+
+
+@when(parsers.parse("「{role}」未同意授权，尝试选择【大厅注册码注册】并如实填写注册码和身份信息"))
+def without_consent(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str], role: str) -> None:
+    """§2.1 ① as a gate: everything a person could do on the page without 【同意并继续】."""
+    if portal.shows_control("大厅注册码注册"):
+        portal.click("大厅注册码注册")
+    values = {"注册码": hall_codes[role], **{f: attribute(cast[role], f) for f in ("姓名", "证件类型", "证件号码")}}
+    for field, value in values.items():
+        if portal.shows_field(field):
+            portal.fill(field, value)
+    if portal.shows_control(NEXT):
+        portal.click(NEXT)
+
+
+@then("注册未能继续")
+def registration_stopped(portal: PortalDriver) -> None:
+    screen = portal.screen()
+    expect(not portal.shows_field("登录名") and screen != "登录设置", "未同意的，不能继续注册（未进入登录设置）",
+           f"页面「{screen}」要求设置登录名")
 
 
 @when(parsers.parse("在「姓名」中输入「{role}」姓名中生僻字之前的部分"))
@@ -108,17 +148,3 @@ def choose_strokes(portal: PortalDriver, count: int) -> None:
 @when(parsers.parse("选择生僻字「{char}」"))
 def choose_character(portal: PortalDriver, char: str) -> None:
     portal.click(char)
-
-
-@when(parsers.parse("「{role}」据实填写身份信息"))
-def identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
-    """§2.1(3) 忘记密码: every identity field the page asks for, from the person's registration."""
-    for field in ("姓名", "证件类型", "证件号码", "手机号码"):
-        if portal.shows_field(field):
-            portal.fill(field, attribute(cast[role], field))
-
-
-@when(parsers.parse("「{role}」填写身份信息，但姓名与注册信息不符"))
-def wrong_identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
-    person = cast[role]
-    identity_for_reset(portal, {role: replace(person, name=person.name[:1] + "错" + person.name[1:])}, role)

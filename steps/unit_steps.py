@@ -12,8 +12,9 @@ from fixtures.clock import BEIJING
 from fixtures.identities import Identity
 from fixtures.units import UnitData, UnitFactory
 from steps.expect import expect, expect_refused_on, normalise
+from steps.labels import NEXT, SUBMIT, UNIT_SCREEN
 
-UNIT_SCREEN = "单位办税验证"
+TAX_ID, PASSWORD = "纳税人识别号", "申报密码"
 #: How a step describes a unit → (本市, CA证书).
 KINDS = {"扣缴单位": (False, False), "本市扣缴单位": (True, False), "持CA证书的本市扣缴单位": (True, True)}
 
@@ -60,27 +61,43 @@ def select_and_enter(portal: PortalDriver, unit_cast: dict[str, UnitData], unit:
     portal.click("进入")
 
 
-def _submit(portal: PortalDriver, password: str) -> None:
-    portal.fill("申报密码", password)
+def _submit(portal: PortalDriver, unit: UnitData, password: str, *, tax_id_asked: bool = False) -> None:
+    """The unit's 纳税人识别号 where the portal asks for it (前言: 按系统提示), on the same screen as the 申报密码
+    or one of its own, then the 申报密码, the captcha when asked, and submit. With tax_id_asked the 纳税人识别号
+    must be asked (前言: 首次实名办税)."""
+    asked = portal.shows_field(TAX_ID)
+    if asked:
+        portal.fill(TAX_ID, unit.tax_id)
+        if not portal.shows_field(PASSWORD):
+            portal.click(NEXT)
+    if tax_id_asked:
+        expect(asked, "按系统提示输入办税企业的纳税人识别号", f"页面「{portal.screen()}」没有要求输入纳税人识别号")
+    portal.fill(PASSWORD, password)
     if portal.shows_field("验证码"):
         portal.fill("验证码", portal.current_captcha())
-    portal.click("提交")
+    portal.click(SUBMIT)
 
 
-@when(parsers.parse("输入「{unit}」的纳税人识别号"))
-def type_tax_id(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    portal.fill("纳税人识别号", unit_cast[unit].tax_id)
+@when("提交单位办税验证")
+def submit(portal: PortalDriver) -> None:
+    """Submitting what was typed (the guide names no control for it)."""
+    portal.click(SUBMIT)
+
+
+@when(parsers.parse("按系统提示输入「{unit}」的纳税人识别号和申报密码并提交"))
+def tax_id_and_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
+    _submit(portal, unit_cast[unit], unit_cast[unit].declaration_password or "", tax_id_asked=True)
 
 
 @when(parsers.parse("输入「{unit}」的申报密码"))
 def type_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    portal.fill("申报密码", unit_cast[unit].declaration_password or "")
+    portal.fill(PASSWORD, unit_cast[unit].declaration_password or "")
 
 
 @given(parsers.parse("输入「{unit}」的申报密码并提交"))
 @when(parsers.parse("输入「{unit}」的申报密码并提交"))
 def right_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    _submit(portal, unit_cast[unit].declaration_password or "")
+    _submit(portal, unit_cast[unit], unit_cast[unit].declaration_password or "")
 
 
 @given(parsers.parse("输入「{unit}」的错误申报密码并提交"))
@@ -89,28 +106,32 @@ def right_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: s
 @when(parsers.parse("连续{times:d}次输入「{unit}」的错误申报密码并提交"))
 def wrong_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str, times: int = 1) -> None:
     for _ in range(times):
-        _submit(portal, unit_cast[unit].wrong_password())
+        _submit(portal, unit_cast[unit], unit_cast[unit].wrong_password())
 
 
 @when(parsers.parse("输入「{unit}」的临时申报密码并提交"))
 def temporary_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     answer = portal.hook("unit.temporary_password", {"tax_id": unit_cast[unit].tax_id})
-    _submit(portal, str(answer.get("temporary_password") or ""))
+    _submit(portal, unit_cast[unit], str(answer.get("temporary_password") or ""))
 
 
 @then(parsers.parse("页面显示「{unit}」的临时申报密码"))
 def shows_temporary_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     issued = portal.hook("unit.temporary_password", {"tax_id": unit_cast[unit].tax_id}).get("temporary_password")
     shown = portal.message()
-    expect(bool(issued) and normalise(str(issued)) in normalise(shown), f"页面显示临时申报密码「{issued}」",
-           f"「{shown}」")
+    expect(bool(issued) and portal.shows_text(str(issued)), f"页面显示临时申报密码「{issued}」", f"「{shown}」")
+
+
+def _in_business(portal: PortalDriver, name: str) -> bool:
+    """Past 单位办税验证 without a refusal, the unit's name shown (which unit one works for)."""
+    return portal.screen() != UNIT_SCREEN and not portal.is_refused() and portal.shows_text(name)
 
 
 @then(parsers.parse("进入「{unit}」的办税业务"))
 def in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    name, screen, shown = unit_cast[unit].name, portal.screen(), portal.message()
-    expect(screen != UNIT_SCREEN and normalise(name) in normalise(shown),
-           f"单位办税验证通过，进入「{name}」的办税业务", f"页面「{screen}」，提示「{shown}」")
+    name = unit_cast[unit].name
+    expect(_in_business(portal, name), f"单位办税验证通过，进入「{name}」的办税业务",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("单位办税验证未通过")
@@ -123,6 +144,21 @@ def declaration_password_locked(portal: PortalDriver) -> None:
     expect_refused_on(portal, UNIT_SCREEN, "单位办税验证被拒绝：申报密码已锁定", locked=True)
 
 
+@then("页面要求进行单位办税验证")
+def asks_for_verification(portal: PortalDriver) -> None:
+    """§1.3: the unit's 申报密码 is asked (or first its 纳税人识别号, on a screen of its own): no business yet."""
+    screen = portal.screen()
+    expect(screen == UNIT_SCREEN and (portal.shows_field(PASSWORD) or portal.shows_field(TAX_ID)),
+           "进行单位办税验证：页面要求输入申报密码", f"页面「{screen}」，提示「{portal.message()}」")
+
+
+@then(parsers.parse("未进入「{unit}」的办税业务"))
+def not_in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
+    name = unit_cast[unit].name
+    expect(not _in_business(portal, name), f"未进入「{name}」的办税业务",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+
+
 @then(parsers.parse("页面不提供【{control}】"))
 def does_not_offer(portal: PortalDriver, control: str) -> None:
     offered = portal.shows_control(control) or normalise(control) in normalise(portal.active_tab())
@@ -132,30 +168,3 @@ def does_not_offer(portal: PortalDriver, control: str) -> None:
 @then(parsers.re(r"页面提供“(?P<name>[^”]+)”的(?P<what>链接|二维码)"))
 def offers_link_or_qr(portal: PortalDriver, name: str, what: str) -> None:
     expect(portal.shows_control(name), f"页面提供“{name}”的{what}", f"「{portal.screen()}」页面上没有")
-
-
-@when(parsers.parse("以原申报密码方式登录「{unit}」"))
-def former_password_login(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    """注意: the former way in, 纳税人识别号 and 申报密码 without a real-name login."""
-    portal.click("申报密码登录")
-    portal.fill("纳税人识别号", unit_cast[unit].tax_id)
-    portal.fill("申报密码", unit_cast[unit].declaration_password or "")
-    portal.click("登录")
-
-
-#: The guide says 以CA方式进行登录 and names no control: 「CA登录」 is the suite's name, mapped by a profile.
-CA_LOGIN = "CA登录"
-
-
-@when(parsers.parse("以本市CA方式登录「{unit}」"))
-def former_ca_login(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    portal.click(CA_LOGIN)
-    portal.fill("纳税人识别号", unit_cast[unit].tax_id)
-    portal.click("登录")
-
-
-@then(parsers.re(r"登录界面(?P<neg>不)?提供以CA方式登录"))
-def ca_login_offered(portal: PortalDriver, neg: str | None) -> None:
-    """注意: before 2020-01-01 the local CA way in is offered, from then on it is not (behaviour, no label fixed)."""
-    expect(portal.shows_control(CA_LOGIN) != bool(neg), f"登录界面{neg or ''}提供以CA方式登录",
-           "提供" if portal.shows_control(CA_LOGIN) else "不提供")

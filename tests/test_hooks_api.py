@@ -13,7 +13,7 @@ from simulator.hooks.api import BASE_PATH, TOKEN_HEADER
 from simulator.web.app import create_app
 from tests.conftest import seed_of
 
-OPENAPI = Path(__file__).resolve().parent.parent / "simulator" / "hooks" / "openapi.yaml"
+OPENAPI = Path(__file__).resolve().parent.parent / "simulator" / "hooks" / "openapi-v1.yaml"
 CALLS = [("post", "/reset"), ("post", "/natural-persons"), ("get", "/captcha"), ("get", "/clock"),
          ("put", "/clock"), ("post", "/clock/advance"), ("get", "/capabilities"), ("post", "/capabilities/{name}")]
 TOKEN = "s3cret"

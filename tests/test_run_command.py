@@ -41,7 +41,9 @@ def test_inprocess_run_writes_results_in_schema(tmp_path: Path) -> None:
     assert results["portal"]["driver"] == "inprocess"
     assert len(results["suite"]["catalog_sha256"]) == 64
     assert results["summary"]["failed"] == 0
-    assert results["summary"]["passed"] == len(results["scenarios"]) > 30
+    # Scenarios of readings the simulator's profile does not declare are "not applicable", never failed.
+    assert results["summary"]["passed"] + results["summary"]["not_applicable"] == len(results["scenarios"])
+    assert results["summary"]["passed"] > 30
     covered = {r["id"]: r["status"] for r in results["requirements"] if r["scenarios"]}
     assert covered["ITS-1.1-06"] == "passed"
     assert (tmp_path / "all" / "junit.xml").is_file()

@@ -73,13 +73,19 @@ class SmsCodes:
         return {"sms.outbox": self._outbox_hook}
 
     def _outbox_hook(self, payload: Mapping[str, Any]) -> dict[str, Any]:
-        """Messages the portal sent to a phone and/or while serving a session, oldest first, with their codes."""
+        """Messages to a phone and/or sent while serving a session (or by no session), oldest first, with codes.
+
+        With both, the session narrows the phone's messages but never hides them all: a person may have asked
+        for the code in another entry's session of the same browser.
+        """
         phone, session = payload.get("phone"), payload.get("session")
         if (phone is None and session is None) or not all(isinstance(v, str | None) for v in (phone, session)):
             raise SeedError("sms.outbox needs 'phone' (a string), or 'session' (a portal session id), or both")
         with self._lock:
-            sent = [s for s in self._outbox
-                    if (phone is None or s.phone == phone) and (session is None or s.session == session)]
+            to_phone = [s for s in self._outbox if phone is None or s.phone == phone]
+        sent = [s for s in to_phone if session is None or s.session in (session, None)]
+        if phone is not None and not sent:  # sent in another session of the same person (another entry): keep it
+            sent = to_phone
         return {"messages": [{"text": s.text, "code": s.code, "purpose": s.purpose, "sent_at": s.sent_at.isoformat(),
                               "phone": s.phone} for s in sent]}
 

@@ -1,0 +1,73 @@
+"""The browser driver's test control: the conformance hooks, told the browser's session and the portal's words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from playwright.sync_api import BrowserContext
+
+from drivers.hooks_client import HooksClient
+from drivers.page_finder import PageFinder
+from drivers.profile import Profile
+from drivers.protocol import DriverError
+from fixtures.identities import Identity
+
+#: Keys of hook payloads whose values are enumerations the profile's aliases spell the portal's way.
+ENUMERATION_KEYS = ("document_type", "role", "roles")
+
+
+class BrowserTestControl:
+    """Arranging through the hooks; the driver sets these attributes up."""
+
+    _url: str
+    _profile: Profile
+    _hooks: HooksClient
+    _context: BrowserContext
+    _find: PageFinder
+    _entry: str
+
+    def reset(self) -> None:
+        self._hooks.reset()
+
+    def seed_person(self, identity: Identity) -> None:
+        self._hooks.seed_person(identity, document_type=self._find.alias(identity.document_type.value))
+
+    def session_id(self) -> str | None:
+        """The portal's session of this browser in the current entry, by the cookie the profile names."""
+        name = self._profile.session_cookies.get(self._entry)
+        if name is None or not self._profile.session_for:
+            return None
+        return next((c.get("value") for c in self._context.cookies(self._url) if c.get("name") == name), None)
+
+    def current_captcha(self) -> str:
+        answer = self._hooks.current_captcha(self.session_id() if "captcha" in self._profile.session_for else None)
+        if answer is None:
+            raise DriverError("当前页面没有要求输入验证码")
+        return answer
+
+    def advance_clock(self, delta: timedelta) -> None:
+        self._hooks.advance_clock(delta)
+        # Jump the browser's clock too, firing due timers once, as after a closed laptop lid is reopened.
+        self._context.clock.fast_forward(round(delta.total_seconds() * 1000))
+
+    def set_clock(self, instant: datetime) -> None:
+        self._hooks.set_clock(instant.isoformat())
+        self._context.clock.set_system_time(instant)
+
+    def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        body = {key: self._portal_words(key, value) for key, value in (payload or {}).items()}
+        session = self.session_id() if capability in self._profile.session_for else None
+        if session is not None:
+            body.setdefault("session", session)
+        return self._hooks.hook(capability, body)
+
+    def _portal_words(self, key: str, value: Any) -> Any:
+        if key not in ENUMERATION_KEYS:
+            return value
+        if isinstance(value, str):
+            return self._find.alias(value)
+        if isinstance(value, list):
+            return [self._find.alias(v) if isinstance(v, str) else v for v in value]
+        return value

@@ -1,0 +1,133 @@
+"""`etax-conformance hooks check`: a vendor's own test of its conformance hooks v2 against the OpenAPI document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, TextIO
+
+import requests
+import yaml
+
+from etax_conformance.openapi_schema import problems
+from etax_conformance.preflight import TIMEOUT, TOKEN_HEADER, PreflightError, check_hooks, why_unreachable
+
+DEFAULT_BASE_PATH = "/__conformance__/v2"
+
+
+def load_document() -> dict[str, Any]:
+    """The hooks v2 OpenAPI document shipped with the suite."""
+    text = resources.files("simulator.hooks").joinpath("openapi.yaml").read_text(encoding="utf-8")
+    document: dict[str, Any] = yaml.safe_load(text)
+    return document
+
+
+@dataclass(frozen=True)
+class Capability:
+    """One documented capability: its example body, answer schema, and what the check does around it."""
+
+    name: str
+    example: dict[str, Any]
+    answer: dict[str, Any]
+    refusal_ok: bool = False
+    setup: list[dict[str, Any]] = field(default_factory=list)
+
+
+def capabilities(document: dict[str, Any]) -> list[Capability]:
+    """The POST /capabilities/{name} operations, in the document's order (the order the check calls them)."""
+    found = []
+    for path, operations in document["paths"].items():
+        post = operations.get("post") if path.startswith("/capabilities/") else None
+        if post is None:
+            continue
+        body = post.get("requestBody", {}).get("content", {}).get("application/json", {})
+        answer = post["responses"]["200"]
+        answer = document["components"]["responses"][answer["$ref"].rsplit("/", 1)[1]] if "$ref" in answer else answer
+        found.append(Capability(post["operationId"], body.get("example", {}),
+                                answer["content"]["application/json"]["schema"],
+                                bool(post.get("x-check-refusal-ok")), list(post.get("x-check-setup", []))))
+    return found
+
+
+class HooksCheck:
+    """Calls each capability the portal lists with a minimal valid body and checks the answer's shape."""
+
+    def __init__(self, url: str, token: str, base_path: str, out: TextIO) -> None:
+        self.url, self.token, self.out = url.rstrip("/"), token, out
+        self.base = self.url + "/" + base_path.strip("/")
+        self.document = load_document()
+        self.mismatches = 0
+
+    def _request(self, method: str, path: str, token: str | None = None, **kwargs: Any) -> requests.Response:
+        headers = {TOKEN_HEADER: self.token if token is None else token, "Content-Type": "application/json"}
+        try:
+            return requests.request(method, self.base + path, headers=headers, timeout=TIMEOUT, **kwargs)
+        except requests.RequestException as exc:
+            raise PreflightError(f"hooks at {self.base} stopped answering ({why_unreachable(exc)})") from None
+
+    def _post(self, name: str, body: Any) -> requests.Response:
+        raw = body if isinstance(body, bytes) else None
+        return self._request("POST", f"/capabilities/{name}", data=raw, json=None if raw is not None else body)
+
+    def _say(self, name: str, found: list[str], note: str = "") -> None:
+        """One line per check: ok (with a note), or MISMATCH and every problem found."""
+        if found:
+            self.mismatches += 1
+        words = "; ".join(found) if found else note
+        self.out.write(f"{'MISMATCH' if found else 'ok      '} {name}{': ' + words if words else ''}\n")
+
+    def _answer(self, name: str, response: requests.Response, schema: dict[str, Any]) -> list[str]:
+        try:
+            body = response.json()
+        except ValueError:
+            return [f"HTTP {response.status_code} answer is not JSON"]
+        return problems(body, schema, self.document)
+
+    def run(self) -> int:
+        """0: every listed capability answers as documented; 1: a mismatch; PreflightError: no usable hooks."""
+        info = check_hooks(self.url, self.token, self.base.removeprefix(self.url))
+        self.out.write(f"hooks at {self.base}: version {info.version}, build {info.build or '(none)'}\n")
+        if info.version != 2:
+            self._say("version", [f"the hooks say version {info.version}; this check is for hooks v2"])
+            return 1
+        listing = self._request("GET", "/")
+        self._say("GET /", self._answer("/", listing, {"$ref": "#/components/schemas/CapabilityList"}))
+        wrong = self._request("GET", "/capabilities", token=self.token + "-wrong")
+        self._say("a wrong token is refused", [] if wrong.status_code == 401 else [f"HTTP {wrong.status_code}"])
+        documented = capabilities(self.document)
+        for capability in documented:
+            if capability.name in info.capabilities:
+                self._check(capability)
+            else:
+                self.out.write(f"absent   {capability.name}: not offered (scenarios needing it: not verifiable)\n")
+        for extra in sorted(set(info.capabilities) - {c.name for c in documented}):
+            self.out.write(f"extra    {extra}: not defined by hooks v2, not checked\n")
+        if "reset" in info.capabilities:
+            self._post("reset", {})
+        self.out.write(f"{self.mismatches} mismatch(es)\n")
+        return 1 if self.mismatches else 0
+
+    def _check(self, capability: Capability) -> None:
+        """The documented example answers as its schema says; a body that is not JSON gets 400 and an error."""
+        name, note, found = capability.name, "", []
+        for setup in capability.setup:
+            done = self._post(setup["capability"], setup["body"])
+            if done.status_code != 200:
+                self._say(name, [f"setting up with {setup['capability']} failed (HTTP {done.status_code})"])
+                return
+        answer = self._post(name, capability.example)
+        error_schema = {"$ref": "#/components/schemas/Error"}
+        if answer.status_code == 200:
+            found += self._answer(name, answer, capability.answer)
+        elif answer.status_code == 400 and capability.refusal_ok and not self._answer(name, answer, error_schema):
+            note = f"refused, as it may be without the portal's own pages: {answer.json()['error']}"
+        else:
+            found.append(f"the documented example got HTTP {answer.status_code}: {answer.text[:300]}")
+        bad = self._post(name, b"{not json")
+        if bad.status_code != 400 or self._answer(name, bad, error_schema):
+            found.append(f"a body that is not JSON got HTTP {bad.status_code}, not 400 with an error")
+        self._say(name, found, note)
+
+
+def run_hooks_check(out: TextIO, url: str, token: str, base_path: str = DEFAULT_BASE_PATH) -> int:
+    return HooksCheck(url, token, base_path, out).run()

@@ -1,0 +1,91 @@
+"""The alt skin's routes: each screen at its own path; a POST there presses a control coded in `dz`."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, jsonify, make_response, redirect, render_template, request
+
+from simulator.bootstrap import Portal
+from simulator.service import captcha
+from simulator.service.router import CLIENT, UnknownControl
+from simulator.service.views import View
+from simulator.web.alt import names
+from simulator.web.alt.render import helpers
+
+blueprint = Blueprint("alt", __name__)
+
+
+def _portal() -> Portal:
+    portal: Portal = current_app.config["PORTAL"]
+    return portal
+
+
+def _entry(prefix: str) -> str:
+    entry = names.ENTRY_BY_PREFIX.get(prefix)
+    if entry is None:
+        abort(404)
+    return entry
+
+
+def _with_session(response: Response, entry: str, session_id: str) -> Response:
+    response.set_cookie(names.COOKIES[entry], session_id, httponly=True, samesite="Lax", path="/")
+    return response
+
+
+def _go(entry: str, session_id: str, view: View) -> Response:
+    target = names.screen_path(entry, str(view.screen))
+    return _with_session(make_response(redirect(target, code=303)), entry, session_id)
+
+
+@blueprint.get("/<prefix>/")
+@blueprint.get("/<prefix>/<page>")
+def show(prefix: str, page: str = "") -> Response:
+    """The session's screen; asked at another screen's path (a bookmark, a stale tab), go to where it is."""
+    entry = _entry(prefix)
+    session_id, view = _portal().view(request.cookies.get(names.COOKIES[entry]), entry)
+    tab = request.args.get("qh")  # a tab is a link: ?qh=<code> presses it
+    if tab:
+        session_id, view = _press(entry, session_id, names.action_of(tab), {})
+        return _go(entry, session_id, view)
+    if page != names.slug(str(view.screen)):
+        return _go(entry, session_id, view)
+    html = render_template("ye.html", view=view, entry=entry, here=names.screen_path(entry, str(view.screen)),
+                           prefix=names.PREFIXES[entry], **helpers(view))
+    return _with_session(make_response(html), entry, session_id)
+
+
+@blueprint.post("/<prefix>/<page>")
+def press(prefix: str, page: str) -> Response:
+    """Post/redirect/get: the coded control with the form under the guide's labels, then the screen's path."""
+    entry = _entry(prefix)
+    form: dict[str, str] = {}
+    for key, value in request.form.items():
+        label = names.field_label(key)
+        if label is not None:
+            form[label] = value
+    session_id, view = _press(entry, request.cookies.get(names.COOKIES[entry]),
+                              names.action_of(request.form.get(names.ACTION, "")), form)
+    return _go(entry, session_id, view)
+
+
+def _press(entry: str, session_id: str | None, control: str, form: dict[str, str]) -> tuple[str, View]:
+    try:
+        return _portal().act(session_id, control, form, entry)
+    except UnknownControl:
+        # A stale page (the session moved on, or the server restarted): show where the session is now.
+        return _portal().view(session_id, entry)
+
+
+@blueprint.get("/wsbs/tp/yzm")
+def captcha_image() -> Response:
+    entry = names.ENTRY_BY_PREFIX.get(request.args.get("rk", ""), CLIENT)
+    answer = _portal().sessions.current_captcha(request.cookies.get(names.COOKIES[entry]))
+    return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
+
+
+@blueprint.get("/wsbs/ewm/zt")
+def qr_status() -> Response:
+    """扫码登录 (ITS §1.2): the page polls the path of its session's screen and follows it when it moves."""
+    session_id, view = _portal().view(request.cookies.get(names.COOKIES[CLIENT]), CLIENT)
+    response = jsonify({"lj": names.screen_path(CLIENT, str(view.screen))})
+    response.headers["Cache-Control"] = "no-store"
+    return _with_session(response, CLIENT, session_id)
