@@ -62,6 +62,16 @@ def agent_person_sms(portal: PortalDriver, cast: dict[str, Identity], identities
         set_personal_password(portal, cast, identities, personal_passwords, who)
 
 
+@when(parsers.parse("选择待办人员「{who}」，进行密码登录"))
+def agent_person_password(portal: PortalDriver, cast: dict[str, Identity], personal_passwords: dict[str, str],
+                          who: str) -> None:
+    """Summary 第二步 「密码登录」 with the person's personal password (set at his first 普通登录 of the agency)."""
+    portal.click(cast[who].name)
+    portal.click("密码登录")
+    portal.fill("密码", personal_passwords[who])
+    portal.click("确定")
+
+
 @when(parsers.re(r"选择待办企业「(?P<client>[^」]+)」并输入(?P<which>其|错误的)协议密码"))
 def choose_client(portal: PortalDriver, enterprises: dict[str, EnterpriseData],
                   agreement_passwords: dict[tuple[str, str], str], client: str, which: str) -> None:

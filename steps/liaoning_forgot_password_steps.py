@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from pytest_bdd import parsers, when
+from pytest_bdd import parsers, then, when
 
 from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
+from steps.expect import expect
 from steps.liaoning_login_steps import ETAX, normal_login
 from steps.sms import last_sms_code
 
@@ -32,13 +33,19 @@ def ask_code(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[
     if portal.shows_field(other[0]):
         portal.fill(*other)
     portal.fill("手机号码", cast[who].phone)
-    portal.click("获取验证码")
+    # The guides fix no order: a code asked for beside the number, or sent when the number is submitted.
+    portal.click("获取验证码" if portal.shows_control("获取验证码") else NEXT)
 
 
 @when(parsers.re(r"输入(?:「(?P<who>[^」]+)」收到的|(?P<wrong>错误的))短信验证码，进行下一步"))
 def enter_code(portal: PortalDriver, cast: dict[str, Identity], who: str | None, wrong: str | None) -> None:
     portal.fill("短信验证码", "000000" if wrong else last_sms_code(portal, cast[who or ""].phone, who))
     portal.click(NEXT)
+
+
+@then("找回被拒绝")
+def recovery_refused(portal: PortalDriver) -> None:
+    expect(portal.is_refused(), "找回被拒绝", f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @when("回到登录页面")

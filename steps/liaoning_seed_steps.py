@@ -113,23 +113,3 @@ def frozen_handler(portal: PortalDriver, cast: dict[str, Identity], enterprises:
     """三(一)2 冻结, which the legal representative does in 企业人员维护 (3_enterprise_personnel.feature): seeded."""
     portal.hook("handler.freeze", {"tax_id": enterprises[name].tax_id, "id_number": cast[who].document_number})
 
-
-#: TEMPORARY, until its-scen's readings mechanism (etax_conformance/readings.py + plugin.py) is merged: the default
-#: simulator's slug of each LN reading (catalog/readings.csv). A scenario tagged with another slug is "not applicable".
-#: Delete this table and the hook below once main has the mechanism.
-_LN_DEFAULT_READINGS = {"LN-R01": "only-social-security", "LN-R02": "legal-or-finance-only",
-                        "LN-R03": "sms-after-sync", "LN-R04": "reset-kept", "LN-R05": "collected-only",
-                        "LN-R06": "section-message"}
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_bdd_apply_tag(tag: str, function: object) -> bool | None:
-    """@READING_LN-…=slug: runs only where the default simulator's reading is that slug (temporary, see above)."""
-    if not tag.startswith("READING_LN-"):
-        return None
-    reading, _, slug = tag.removeprefix("READING_").partition("=")
-    default = _LN_DEFAULT_READINGS.get(reading)
-    if default != slug:
-        reason = f"not applicable: 读法 {reading} 声明为「{default}」，本场景验证「{slug}」"
-        pytest.mark.skip(reason=reason)(function)
-    return True
