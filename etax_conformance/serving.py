@@ -71,7 +71,7 @@ class ServedSimulator:
             try:
                 if requests.get(self.url + "/", timeout=1).ok:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # a busy machine answers late: not a failure yet
                 time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"the simulator did not answer on {self.url} within {timeout:.0f} s")

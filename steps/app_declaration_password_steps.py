@@ -9,6 +9,7 @@ from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from fixtures.units import UnitData
 from steps.expect import expect
+from steps.labels import NEXT
 from steps.sms import last_sms_code
 from steps.unit_steps import _submit
 
@@ -16,6 +17,8 @@ APP = "个人所得税APP"
 #: Labels the guides do not fix (the APP's login, the SMS request, the 安全中心's bind button): a portal with
 #: other wording maps these names to its own controls in its profile (`controls:`).
 LOG_IN, SEND_SMS, BIND = "登录", "获取验证码", "绑定手机号"
+#: The APP's unit list as a field to pick from (the suite's name, for portals listing units as radio rows).
+UNIT_PICK = "单位"
 #: Q&A 9 第4步: "输入新密码并确认密码".
 NEW, CONFIRM, SMS_CODE = "新密码", "确认密码", "短信验证码"
 
@@ -59,8 +62,10 @@ def to_reset(portal: PortalDriver, cast: dict[str, Identity], unit_cast: dict[st
     portal.open_entry(APP)
     if not portal.shows_control("个人中心"):
         app_login(portal, cast, role)
-    for control in ("个人中心", "企业办税权限", unit_cast[unit].name, "重置申报密码"):
+    for control in ("个人中心", "企业办税权限"):
         portal.click(control)
+    click_unit(portal, unit_cast, unit)
+    portal.click("重置申报密码")
 
 
 @when(parsers.parse("「{role}」在个人所得税APP中重置「{unit}」的申报密码"))
@@ -75,8 +80,14 @@ def resets_declaration_password(portal: PortalDriver, cast: dict[str, Identity],
 
 @when(parsers.parse("点击「{unit}」"))
 def click_unit(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    """Q&A 9 第2步: 点击要重置申报密码的单位."""
-    portal.click(unit_cast[unit].name)
+    """Q&A 9 第2步: 点击要重置申报密码的单位 — the unit's name clicked, or (a list of radio rows) the unit picked in
+    the suite's field 单位 and confirmed with 下一步: the Q&A fixes the choice, not the gesture."""
+    name = unit_cast[unit].name
+    if portal.shows_field(UNIT_PICK):
+        portal.fill(UNIT_PICK, name)
+        portal.click(NEXT)
+    else:
+        portal.click(name)
 
 
 @when(parsers.parse("双击「{unit}」"))

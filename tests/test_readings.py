@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -92,9 +93,11 @@ def test_every_reading_choice_has_scenarios() -> None:
 
 
 def test_a_choice_without_scenarios_needs_a_note() -> None:
-    errors = reading_coverage_errors([{"READING_ITS-R04=single-use"}], {"ITS-R04": READINGS["ITS-R04"]}, FLOWS)
+    silent = replace(READINGS["ITS-R04"], notes="")
+    errors = reading_coverage_errors([{"READING_ITS-R04=single-use"}], {"ITS-R04": silent}, FLOWS)
     assert len(errors) == 1
     assert "reusable-until-expiry" in errors[0]
+    assert reading_coverage_errors([{"READING_ITS-R04=single-use"}], {"ITS-R04": READINGS["ITS-R04"]}, FLOWS) == []
 
 
 TAGGED = """# language: zh-CN
