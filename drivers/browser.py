@@ -90,10 +90,11 @@ class BrowserDriver(BrowserTestControl):
         self.page.wait_for_load_state("domcontentloaded")
 
     def click_in_row(self, row: str, control: str) -> None:
-        target = self.page.locator("tr, li").filter(has_text=row).get_by_role("button", name=control, exact=True)
-        if not target.first.is_visible():
+        rows = self.page.locator(self._profile.rows).filter(has_text=row).filter(visible=True)
+        target = self._find.control(control, within=rows.first)
+        if not target.is_visible():
             raise DriverError(f"「{self.screen()}」页面上「{row}」这一行没有【{control}】")
-        target.first.click()
+        target.click()
         self.page.wait_for_load_state("domcontentloaded")
 
     # Observing.

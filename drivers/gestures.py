@@ -124,8 +124,8 @@ def run(finder: PageFinder, name: str, gestures: tuple[Gesture, ...]) -> None:
 
 
 def row_shows(cells: tuple[str, ...], finder: PageFinder) -> bool:
-    """Whether one row (tr, li) shows every cell, each in the guide's word or the portal's alias."""
-    rows = finder.page.locator("tr, li")
+    """Whether one row (the profile's `rows`) shows every cell, each in the guide's word or the portal's alias."""
+    rows = finder.page.locator(finder.profile.rows)
     for cell in cells:
         portal = finder.alias(cell)
         rows = rows.filter(has_text=cell if portal == cell else re.compile(f"{re.escape(cell)}|{re.escape(portal)}"))

@@ -92,15 +92,17 @@ class PageFinder:
             found = found.or_(self.page.get_by_label(portal, exact=True))
         return found.first
 
-    def control(self, label: str) -> Locator:
+    def control(self, label: str, within: Locator | None = None) -> Locator:
+        """A control by the profile's selector or its accessible name, on the page or inside a row (`within`)."""
+        scope = within if within is not None else self.page
         here = self._here(label, "controls")
         selector = (here.controls.get(label) if here else None) or self.profile.controls.get(label)
         if selector:
-            return self.page.locator(selector).first
+            return scope.locator(selector).first
         if is_selector(label):
-            return self.page.locator(label).first
-        by_role = self.page.get_by_role("button", name=label, exact=True)
-        return by_role.or_(self.page.get_by_role("link", name=label, exact=True)).first
+            return scope.locator(label).first
+        by_role = scope.get_by_role("button", name=label, exact=True)
+        return by_role.or_(scope.get_by_role("link", name=label, exact=True)).first
 
     def action(self, name: str) -> tuple[Gesture, ...] | None:
         here = self._here(name, "actions")

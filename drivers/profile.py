@@ -45,6 +45,7 @@ class Profile:
     aliases: dict[str, str] = field(default_factory=dict)  # the guide's word -> the portal's
     session_cookies: dict[str, str] = field(default_factory=dict)  # entry -> cookie naming the browser's session
     session_for: tuple[str, ...] = SESSION_CAPABILITIES  # the hooks told which browser session they answer for
+    rows: str = "tr, li"  # rows of lists and tables: a row that shows a text, a control in a row
     refresh: str = "reload"
     refresh_timeout_ms: int = 10_000
     readings: dict[str, str] = field(default_factory=dict)
@@ -129,6 +130,9 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
     refresh = data.get("refresh", "reload")
     if refresh not in ("reload", "wait"):
         raise SpecError("'refresh' must be 'reload' or 'wait'")
+    rows = data.get("rows", "tr, li")
+    if not isinstance(rows, str):
+        raise SpecError("'rows' must be a selector (default: tr, li)")
     lists = parts.list_specs(data.get("lists"), "lists")
     if isinstance(data.get("list_item"), str):  # @1: one selector of list items, picked by their whole text
         lists += (ListSpec(data["list_item"]),)
@@ -141,7 +145,7 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
         fields={str(k): parts.field_spec(v, f"fields.{k}") for k, v in (data.get("fields") or {}).items()},
         controls=parts.strings(data.get("controls"), "controls"), lists=lists,
         actions=parts.actions(data.get("actions"), "actions"), aliases=parts.strings(data.get("aliases"), "aliases"),
-        session_cookies=cookies, session_for=tuple(session_for), refresh=refresh,
+        session_cookies=cookies, session_for=tuple(session_for), rows=rows, refresh=refresh,
         refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)),
         readings=profile_catalog.readings(data.get("readings"), catalog),
         absent=profile_catalog.absent(data.get("absent"), catalog))

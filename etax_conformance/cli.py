@@ -80,6 +80,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if args.features and not Path(args.features).exists():
             raise ValueError(f"--features {args.features} does not exist")
+        if args.portal_url and args.driver != "browser":  # else the simulator would pass in the portal's name
+            raise ValueError("--portal-url needs --driver browser (the in-process driver runs the simulator)")
         if args.profile:
             from drivers.profile import load_profile
 

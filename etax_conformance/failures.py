@@ -47,8 +47,8 @@ def explain(step: str, rules: list[str], error: BaseException, portal: object | 
         lines += message.splitlines()
     elif isinstance(error, DriverError):
         lines += ["期望：门户提供这一步所需的页面元素", f"实际：{message}"]
-    elif isinstance(error, AssertionError):
-        lines += [f"期望：{message or '步骤的检查成立'}", "实际：检查不成立"]
+    elif isinstance(error, AssertionError):  # a check or a hook call that says what went wrong, in its own words
+        lines += ["期望：这一步的检查成立", f"实际：{message or '检查不成立'}"]
     else:
         lines += ["期望：这一步能在门户上完成", f"实际：步骤出错（{type(error).__name__}）：{message}"]
     lines.append(f"门户显示：{shown(portal)}")

@@ -1,17 +1,37 @@
 #!/usr/bin/env bash
-# The project's tests: set up (with Chromium), lint, type-check, catalog coverage, the whole suite in both
-# drivers (same scenario ids must pass), then the unit and integration tests.
+# The project's tests: set up (with Chromium), lint, type-check, catalog coverage, the whole suite in-process and in
+# the browser on the default simulator (same scenario ids must pass), the whole suite in the browser on the alt
+# variant (another markup and the other free choices, by its profile alone), then the unit and integration tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 bin=.venv/bin
-stamp=$(date +%Y%m%d-%H%M%S)-$$
+stamp=test-$(date +%Y%m%d-%H%M%S)-$$
+mkdir -p reports
 
 echo "== ruff"; $bin/ruff check .
 echo "== mypy"; $bin/mypy
 echo "== coverage of the requirement catalog"; $bin/etax-conformance coverage
-echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "test-$stamp-inprocess"
-echo "== suite, browser driver"; $bin/etax-conformance run --driver browser --run-id "test-$stamp-browser"
+echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "$stamp-inprocess"
+
+# The two browser runs are independent (each serves its own simulator): run them side by side.
+echo "== suite, browser driver: default simulator and the alt variant (profiles/alt.yaml), side by side"
+$bin/etax-conformance run --driver browser --run-id "$stamp-browser" >"reports/$stamp-browser.log" 2>&1 &
+default_pid=$!
+$bin/etax-conformance run --driver browser --variant alt --profile profiles/alt.yaml --run-id "$stamp-alt" \
+  >"reports/$stamp-alt.log" 2>&1 &
+alt_pid=$!
+default_rc=0; wait "$default_pid" || default_rc=$?
+alt_rc=0; wait "$alt_pid" || alt_rc=$?
+echo "-- default simulator (exit $default_rc)"; tail -n 12 "reports/$stamp-browser.log"
+echo "-- alt variant (exit $alt_rc)"; tail -n 12 "reports/$stamp-alt.log"
+[ "$default_rc" -eq 0 ] && [ "$alt_rc" -eq 0 ]
+
 echo "== both drivers pass the same scenarios"
-$bin/etax-conformance compare "reports/test-$stamp-inprocess" "reports/test-$stamp-browser"
+$bin/etax-conformance compare "reports/$stamp-inprocess" "reports/$stamp-browser"
+echo "== a portal that cannot be reached stops the run before any scenario (non-zero exit)"
+if $bin/etax-conformance run --driver browser --portal-url http://127.0.0.1:9 --hooks-token unreachable-portal \
+     --run-id "$stamp-unreachable"; then
+  echo "an unreachable portal was reported as conformant"; exit 1
+fi
 echo "== unit and integration tests"; $bin/python -m pytest tests -q

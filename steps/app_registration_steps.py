@@ -31,9 +31,15 @@ def app_method() -> dict[str, str]:
     return {}
 
 
+#: The guide's own words for the step (§2.2.1(4)): a profile may name an `actions:` sequence after them.
+AGREEMENT = "阅读并同意用户注册协议"
+
+
 @when("阅读并同意用户注册协议")
 def agree(portal: PortalDriver) -> None:
-    portal.click(AGREE)
+    """One guide step however many gestures: the profile's action named after the guide's words where the portal
+    offers one (e.g. tick a box, then go on), else the suite's single control 同意."""
+    portal.click(AGREEMENT if portal.shows_control(AGREEMENT) else AGREE)
 
 
 def _open_method(portal: PortalDriver, app_method: dict[str, str], method: str) -> None:
@@ -49,7 +55,7 @@ def _open_method(portal: PortalDriver, app_method: dict[str, str], method: str) 
 @when(parsers.parse("「{role}」在个人所得税APP选择【{method}】并同意用户注册协议"))
 def choose_method(portal: PortalDriver, app_method: dict[str, str], role: str, method: str) -> None:
     _open_method(portal, app_method, method)
-    portal.click(AGREE)
+    agree(portal)
 
 
 @given(parsers.parse("「{role}」在个人所得税APP选择【{method}】，未同意用户注册协议"))
@@ -86,7 +92,7 @@ def goes_on_without_agreeing(portal: PortalDriver, cast: dict[str, Identity], ha
     for field in IDENTITY_FIELDS[method]:
         if portal.shows_field(field):
             portal.fill(field, values[field])
-    for control in (GO_ON[method], CAPTURE):
+    for control in dict.fromkeys((NEXT, GO_ON[method], CAPTURE)):
         if portal.shows_control(control):
             portal.click(control)
 

@@ -34,7 +34,9 @@ def to_login_form(portal: PortalDriver) -> None:
             break
         if portal.shows_control(leave):
             portal.click(leave)
-    expect(portal.shows_field("账号"), "回到登录界面，页面要求输入「账号」", f"页面「{portal.screen()}」")
+    expect(portal.shows_field("账号"),
+           f"回到登录界面，页面要求输入「账号」（重新打开登录入口后仍在别的页面时，步骤按「{BACK_TO_LOGIN}」或「{LOG_OUT}」"
+           "离开：门户可在 profile 中把该页面上自己的控件映射为这两个名称之一）", f"页面「{portal.screen()}」")
 
 
 def _attempt(portal: PortalDriver, account: str, password: str) -> None:

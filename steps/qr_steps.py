@@ -17,6 +17,8 @@ from steps.expect import expect, expect_text
 QR_SCREEN, DOWNLOAD_SCREEN = "扫码登录", "手机端下载"
 SWITCHES = ("二维码登录", "账号密码登录")
 REFRESH = "刷新二维码"
+#: qr.current's word for a code that can be scanned: hooks v1 says pending, v2 issued.
+SCANNABLE = ("pending", "issued")
 #: ITS §1.1 fixes this label of the account-password login.
 PASSWORD_TAB = "实名登录-账号密码登录"
 
@@ -57,7 +59,7 @@ def switch_to(portal: PortalDriver, mode: str) -> None:
 def shows_login_code(portal: PortalDriver, app_scans: AppScans) -> None:
     expect_text(QR_SCREEN, portal.screen(), "当前页面")
     state = _current(portal, app_scans).get("state")
-    expect(state == "pending", "二维码可以扫描", f"二维码状态「{state}」")
+    expect(state in SCANNABLE, "二维码可以扫描", f"二维码状态「{state}」")
 
 
 @then("页面显示账号密码登录")
@@ -90,7 +92,7 @@ def refresh_code(portal: PortalDriver, app_scans: AppScans) -> None:
 def shows_new_code(portal: PortalDriver, app_scans: AppScans) -> None:
     expect_text(QR_SCREEN, portal.screen(), "当前页面")
     state = _current(portal, app_scans).get("state")
-    expect(len(app_scans.codes) >= 2 and state == "pending", "刷新后生成可以扫描的新二维码",
+    expect(len(app_scans.codes) >= 2 and state in SCANNABLE, "刷新后生成可以扫描的新二维码",
            f"二维码{'未变' if len(app_scans.codes) < 2 else '已变'}，状态「{state}」")
 
 

@@ -25,6 +25,12 @@ def units(scenario_seed: str) -> UnitFactory:
 
 
 @pytest.fixture
+def ca_pins() -> dict[str, str]:
+    """The CA certificate PIN of each unit seeded with one, by role (hooks v2 `seed.unit` answer `ca.pin`)."""
+    return {}
+
+
+@pytest.fixture
 def unit_cast() -> dict[str, UnitData]:
     """The units of this scenario, by the role name the scenario gives them (「甲公司」)."""
     return {}
@@ -37,13 +43,17 @@ def clock_at(portal: PortalDriver, moment: str) -> None:
 
 
 @given(parsers.re(r"(?P<kind>扣缴单位|本市扣缴单位|持CA证书的本市扣缴单位)「(?P<role>[^」]+)」(?P<state>已设置|尚未设置)申报密码"))
-def a_unit(portal: PortalDriver, units: UnitFactory, unit_cast: dict[str, UnitData], kind: str, role: str,
-           state: str) -> None:
+def a_unit(portal: PortalDriver, units: UnitFactory, unit_cast: dict[str, UnitData], ca_pins: dict[str, str],
+           kind: str, role: str, state: str) -> None:
     unit = units.unit(with_password=state == "已设置")
     local, ca = KINDS[kind]
-    portal.hook("seed.unit", {"tax_id": unit.tax_id, "name": unit.name, "declaration_password":
-                              unit.declaration_password, "local": local, "ca": ca})
+    answer = portal.hook("seed.unit", {"tax_id": unit.tax_id, "name": unit.name, "declaration_password":
+                                       unit.declaration_password, "local": local, "ca": ca})
     unit_cast[role] = unit
+    # Hooks v2 hand over the unit's CA credential (its PIN); v1 answer without one.
+    credential = answer.get("ca") if isinstance(answer, dict) else None
+    if isinstance(credential, dict) and credential.get("pin"):
+        ca_pins[role] = str(credential["pin"])
 
 
 @given(parsers.re(r"「(?P<person>[^」]+)」是「(?P<unit>[^」]+)」的(?P<role>法定代表人|财务负责人|办税人员)"

@@ -48,3 +48,8 @@ def test_the_explanation_leads_the_report_and_keeps_pytests_text() -> None:
     report = Explained("步骤：当 登录", "Traceback …")
     assert report.reprcrash.message == "步骤：当 登录"
     assert str(report) == "步骤：当 登录\n\nTraceback …"
+
+
+def test_a_failed_hook_call_is_what_happened_not_what_was_expected() -> None:
+    detail = explain("假如 已有扣缴单位", [], AssertionError("hook 'seed.unit' failed with 400: 'name' missing"), None)
+    assert "期望：这一步的检查成立\n实际：hook 'seed.unit' failed with 400: 'name' missing" in detail

@@ -192,3 +192,10 @@ def test_a_ca_unit_answers_its_credential_and_the_pin_is_checked(app: Flask, cli
     assert view.message.text == "证书密码错误"
     _, view = portal.act(sid, "CA校验", {"证书密码": credential["pin"]})
     assert view.screen == "扣缴客户端首页"
+
+
+def test_in_process_v2_answers_as_the_http_hooks(portal: Portal) -> None:
+    answer = portal.test_control.call_v2("seed.unit", {"tax_id": UNIT, "name": "甲公司", "ca": True})
+    assert set(answer["ca"]) == {"certificate_id", "pin"}
+    assert portal.test_control.call_v2("qr.current", {}) == {"token": None, "state": None}
+    assert "now" in portal.test_control.call_v2("clock.now", {})

@@ -81,6 +81,12 @@ def test_preflight_reads_version_and_capabilities(served: ServedSimulator) -> No
     assert {"reset", "captcha", "seed.unit"} <= set(info.capabilities)
 
 
+def test_a_portal_url_without_the_browser_driver_is_refused(tmp_path: Path) -> None:
+    done = _run("run", "--portal-url", "http://127.0.0.1:8000", "--reports-dir", str(tmp_path))
+    assert done.returncode == 2
+    assert "--portal-url needs --driver browser" in done.stderr
+
+
 @pytest.mark.parametrize("url", ["127.0.0.1:8000", "ftp://127.0.0.1/"])
 def test_a_portal_url_must_be_http(url: str) -> None:
     with pytest.raises(PreflightError, match="http:// or https://"):

@@ -50,6 +50,7 @@ screens:
     fields: {账号: "#no-such-field"}
     controls: {登录: "button[value=登录]"}
     actions: {同意: [{check: "#no-such-box"}, {click: 登录}]}
+  个人所得税APP首页: {url: /app}
 """, encoding="utf-8")
     code = main(["profile", "check", str(profile), "--portal-url", served.url, "--hooks-token", "wrong-token"])
     out = capsys.readouterr().out
@@ -61,6 +62,7 @@ screens:
     assert "MISSING      control 【同意】 of 「实名登录」" in out
     assert "MISSING  entry 「个人所得税APP」" in out
     assert "MISSING      session cookie 'not_our_cookie' of 「扣缴客户端」" in out
+    assert "-        screen 「个人所得税APP首页」 at its url: the portal moved on to" in out  # /app -> /app/
 
 
 def test_an_unreachable_portal_is_one_clear_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -93,3 +93,19 @@ actions:
     assert not driver.shows_control("阅读并同意用户注册协议")
     driver.click("填写并提交")
     assert driver.page.input_value("#phone") == "13800000000"
+
+
+def test_rows_are_the_profiles_and_a_control_in_a_row_is_found_through_the_profile(static_portal: Make) -> None:
+    profile = MESSAGES + """
+rows: ".person"
+controls: {重置密码: "button.reset"}
+"""
+    page = """<div class='person'><span>张三</span><span>办税员</span>
+      <button class='reset' onclick="this.textContent='已按'">密码重置</button></div>
+      <div class='person'><span>李四</span><span>财务负责人</span>
+      <button class='reset' onclick="this.textContent='已按'">密码重置</button></div>"""
+    driver = static_portal(profile, {"/": page})
+    assert driver.shows_row(("李四", "财务负责人"))
+    assert not driver.shows_row(("张三", "财务负责人"))
+    driver.click_in_row("李四", "重置密码")
+    assert driver.page.locator(".person button").all_inner_texts() == ["密码重置", "已按"]

@@ -9,10 +9,12 @@ import requests
 
 from etax_conformance.cli import _parser
 from etax_conformance.serving import ServedSimulator
+from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
 from simulator.clock import ControlledClock
 from simulator.variant import Variant
 from simulator.web.app import create_app
+from tests.conftest import seed_of
 
 CODE_SEED = {"document_type": "居民身份证", "document_number": "110101199003074477",
              "issued_at": "2024-03-01T10:00:00+08:00"}
@@ -53,3 +55,17 @@ def test_qr_and_sms_code_lifetimes_are_the_variants(variant: Variant, seconds: i
     portal.sms_codes.send("13800138000", "test")
     text = portal.test_control.call("sms.outbox", {"phone": "13800138000"})["messages"][-1]["text"]
     assert f"{minutes}分钟内有效" in text
+
+
+@pytest.mark.parametrize(("variant", "again"), [(Variant.default(), False), (Variant.alt(), True)])
+def test_a_qr_code_scanned_again_before_it_expires(variant: Variant, again: bool, person: Identity) -> None:
+    """ITS-R04: single-use (default) refuses the second scan; reusable-until-expiry (alt) logs in again."""
+    clock = ControlledClock()
+    clock.set(ControlledClock().now())
+    portal = build_portal(clock=clock, variant=variant)
+    portal.test_control.seed_person(seed_of(person))
+    session, _ = portal.view(None)
+    portal.act(session, "二维码登录", {})
+    assert portal.test_control.call("qr.confirm", {"login_name": person.login_name})["confirmed"]
+    assert portal.test_control.call("qr.confirm", {"login_name": person.login_name})["confirmed"] is again
+    assert portal.view(session)[1].screen == "单位办税验证"

@@ -16,7 +16,7 @@ from simulator.service.app_account import (
     sign_in_again,
     signed_in,
 )
-from simulator.service.app_unit_pages import FIELDS, MAY_RESET, NEXT, OPEN_UNIT, RESET, SAVE, UNIT, UnitScreen
+from simulator.service.app_unit_pages import FIELDS, MAY_RESET, OPEN_UNIT, RESET, SAVE, UNIT, UnitScreen
 from simulator.service.flow import Action, FlowBase, Form
 from simulator.service.passwords import hash_password
 from simulator.service.sessions import PortalSession, SessionRegistry
@@ -40,7 +40,6 @@ class AppDeclarationPasswordFlow(FlowBase):
         variant = variant or Variant.default()
         #: A variant ends the 扣缴客户端's sessions in the unit once its 申报密码 is reset here.
         self._ends = sessions if variant.app_reset_ends_client_sessions else None
-        self._radio = variant.choice_tables
 
     def screens(self) -> Iterable[str]:
         return tuple(UnitScreen)
@@ -51,7 +50,6 @@ class AppDeclarationPasswordFlow(FlowBase):
             (pc, UNIT_PERMISSIONS): go_to(UnitScreen.PERMISSIONS),
             **{(screen, PERSONAL_CENTER): go_to(pc) for screen in UnitScreen},
             (UnitScreen.PERMISSIONS, OPEN_UNIT): self.open_unit, (UnitScreen.PERMISSIONS, "返回"): go_to(pc),
-            (UnitScreen.PERMISSIONS, NEXT): self.open_unit,
             (UnitScreen.STAFF, RESET): self.start_reset, (UnitScreen.STAFF, "返回"): go_to(UnitScreen.PERMISSIONS),
             (UnitScreen.RESET, SEND_SMS): self.send_code, (UnitScreen.RESET, SAVE): self.save,
             (UnitScreen.RESET, "返回"): go_to(UnitScreen.STAFF),
@@ -60,8 +58,7 @@ class AppDeclarationPasswordFlow(FlowBase):
     def render(self, session: PortalSession) -> View:
         screen, message = UnitScreen(session.screen), session.message
         if screen is UnitScreen.PERMISSIONS:
-            units = tuple((unit.name, unit.tax_id) for unit, _ in self._mine(session))
-            return app_unit_pages.permissions(units, message, radio=self._radio)
+            return app_unit_pages.permissions(tuple(unit.name for unit, _ in self._mine(session)), message)
         current = self._current(session)
         if current is None:
             session.go(UnitScreen.PERMISSIONS, message)

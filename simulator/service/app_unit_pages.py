@@ -15,8 +15,6 @@ RESET, SAVE = "重置申报密码", "保存"
 MAY_RESET = (Role.LEGAL_REPRESENTATIVE, Role.FINANCE_HEAD)
 #: The field a unit button posts, and the control it presses (the page shows the unit's name only).
 UNIT, OPEN_UNIT = "单位", "查看单位"
-#: A variant's one continue button under a table of radio rows (Variant.choice_tables).
-NEXT = "下一步"
 #: Q&A 9 第4步: "输入新密码并确认密码后，获取短信验证码".
 FIELDS = ("新密码", "确认密码", "短信验证码")
 
@@ -33,16 +31,8 @@ class UnitScreen(enum.StrEnum):
         return self.value.removeprefix("APP:")
 
 
-def permissions(units: tuple[tuple[str, str], ...], message: Message | None, *, radio: bool = False) -> View:
-    """The units (name, 纳税人识别号) the person acts for; clicking one opens its 企业办税人员列表.
-
-    `radio`: a table of radio rows and 【下一步】 instead of items clicked.
-    """
-    names = tuple(name for name, _ in units)
-    if radio:
-        return View(UnitScreen.PERMISSIONS.shown, fields=(UNIT,), controls=(NEXT, "返回", PERSONAL_CENTER),
-                    message=message, options={UNIT: names}, rows=units, template="app_units",
-                    extras={"units": names, "picker": "radio", "intro": "请选择要办理的单位，然后点击【下一步】。"})
+def permissions(names: tuple[str, ...], message: Message | None) -> View:
+    """The units the person acts for; clicking one opens its 企业办税人员列表 (Q&A 9: 点击要重置申报密码的单位)."""
     return View(UnitScreen.PERMISSIONS.shown, controls=("返回", PERSONAL_CENTER), message=message,
                 options={UNIT: names}, template="app_units",
                 extras={"units": names, **item_lists.gestures(UNIT, click=OPEN_UNIT),

@@ -125,7 +125,8 @@ class QrLoginFlow(FlowBase):
         if problem is not None:
             return _refused(token, problem.value)
         session = self._sessions.get(session_id)
-        if session.id != session_id or session.screen not in self.screens():
+        again = self._reusable and token.used_at is not None  # ITS-R04 reusable: the client logged in by it already
+        if session.id != session_id or (session.screen not in self.screens() and not again):
             self._tokens.replace_all(session_id)
             return _refused(token, "扣缴客户端已离开扫码登录页面，请重新扫码")
         person = account[0].person

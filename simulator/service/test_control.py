@@ -72,6 +72,12 @@ class TestControl:
             raise UnknownCapability(f"this portal has no test-control capability '{capability}'")
         return hook(payload)
 
+    def call_v2(self, capability: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """A capability as hooks v2 answer it (basics by name, v2 QR states, CA credentials): for in-process use."""
+        from simulator.service import test_control_v2  # it builds on this module
+
+        return test_control_v2.call(self, capability, payload)
+
     def reset(self) -> None:
         """Empty store, no sessions, real time again."""
         self._store.clear()

@@ -35,7 +35,7 @@ def tax_id_only(session: PortalSession) -> View:
 def choose(session: PortalSession, units: list[Unit], *, radio: bool = False) -> View:
     """Several units: pick one (【进入】, or a double-click in the browser); none known: 纳税人识别号.
 
-    `radio`: a table of radio rows (name, 纳税人识别号) and 【进入】 only, no gesture on an item.
+    `radio`: a table of radio rows (name, 纳税人识别号) and 【进入】; a double-click on a row still enters (§1.3.2).
     """
     if not units:
         return View(Screen.UNIT_VERIFICATION, fields=(TAX_ID, "申报密码", *_captcha(session)),
@@ -48,7 +48,8 @@ def choose(session: PortalSession, units: list[Unit], *, radio: bool = False) ->
                     options={UNIT_FIELD: names}, rows=tuple((unit.name, unit.tax_id) for unit in units),
                     template="unit_verification",
                     extras={"units": [(unit.name, unit.tax_id) for unit in units], "picker": "radio",
-                            "intro": "请选择办税单位，然后点击【进入】。"})
+                            **item_lists.gestures(UNIT_FIELD, double_click="进入"),
+                            "intro": "请选择办税单位后点击【进入】，或双击该单位。"})
     return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=("进入", "退出"), message=session.message,
                 options={UNIT_FIELD: names}, template="unit_verification",
                 extras={"units": [(unit.name, unit.tax_id) for unit in units],

@@ -35,6 +35,8 @@ SEARCH_FIELDS = ("姓名", "身份证件类型", "身份证件号码")
 DOCUMENT_TYPES = ("居民身份证", "中国护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国护照")
 PASSWORD, AGAIN = "个人密码", "确认个人密码"
 FOUND = "liaoning.handler_found"
+#: The last 【搜索】 answered that nobody matches (not a failure of the core system): LN-R05 manual-entry may go on.
+NOBODY = "liaoning.handler_nobody"
 NOT_FOUND = "未搜索到该人员：须为税务登记中的办税人员，且已实名采集并与企业关联"
 #: 常见问题4: no identity maintained yet, nothing to tick.
 NO_IDENTITY = "身份类型为空：请先通过【身份维护】维护身份"
@@ -70,6 +72,7 @@ class AddHandlerFlow(FlowBase):
 
     def _open(self, session: PortalSession, _: Form) -> None:
         session.state.pop(FOUND, None)
+        session.state.pop(NOBODY, None)
         if manager(self._ln, session) is None:
             refuse_non_manager(session)
             return
@@ -81,10 +84,12 @@ class AddHandlerFlow(FlowBase):
         found, problem = self._lookup(logged_in_enterprise(session), typed)
         if found is not None:
             session.state[FOUND] = found
+        session.state[NOBODY] = problem == NOT_FOUND
         session.go(StaffScreen.ADD_HANDLER, refused(problem) if problem else None, typed)
 
     def _next(self, session: PortalSession, form: Form) -> None:
-        if self._found(session) is None and self._ln.variant.reads("LN-R05", "manual-entry"):
+        if (self._found(session) is None and session.state.get(NOBODY)
+                and self._ln.variant.reads("LN-R05", "manual-entry")):
             maintain_by_hand(session, {"姓名": form.get("姓名", ""), "身份证件号码": form.get("身份证件号码", "")})
             return
         if self._found(session) is None:

@@ -90,6 +90,7 @@ class HandlerChoiceFlow(FlowBase):
             return FIRST_LOGIN
         if (not first and handler.role == Role.HANDLER and variant.reads("LN-R03", "added-first")
                 and session.state.get(KIND) != AGENT_LOGIN
+                and not handler.has_personal_password  # set at 【添加办税人员】 (kept when 权限管理 clears identities)
                 and not self._ln.personnel.of(handler.tax_id, handler.id_number).added):
             return NOT_ADDED
         return None

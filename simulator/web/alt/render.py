@@ -10,7 +10,7 @@ from simulator.web.alt import names
 #: Controls the guides never bracket, captioned this skin's way (the profile maps the suite's word to them).
 CAPTIONS = {
     "提交": "验证", "返回": "上一步", "返回登录": "返回登录页", "退出": "安全退出", "返回首页": "回到首页",
-    "CA校验": "CA证书校验", "完成注册": "提交注册", "重置密码": "密码重置",
+    "CA校验": "CA证书校验", "完成注册": "提交注册",
 }
 #: A message's box: a refusal is a red toast, a lock a red toast with a padlock, information a plain note.
 LOOKS = {MessageKind.REFUSED: ("tc-cuowu", "✖"), MessageKind.LOCKED: ("tc-suoding", "🔒"),

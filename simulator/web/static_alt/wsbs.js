@@ -44,6 +44,16 @@
     });
   });
 
+  // The APP's units (企业办税权限): a tap on a unit's row opens it, as in the app (tick it, then its main button).
+  document.querySelectorAll("form.dw-xz table.xz-b tbody tr").forEach(function (row) {
+    row.addEventListener("click", function (event) {
+      if (event.target.tagName === "INPUT") { return; }  // ticking the radio itself only selects
+      var form = row.closest("form");
+      var go = form.querySelector(".an-hang button.an-zhu");
+      if (go) { post(form, go.value); }
+    });
+  });
+
   // 单位办税验证 (ITS §1.3.2): a double-click on a unit's row ticks it and enters.
   document.querySelectorAll("tr[data-jr]").forEach(function (row) {
     row.addEventListener("dblclick", function () {
