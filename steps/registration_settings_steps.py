@@ -8,11 +8,11 @@ from pytest_bdd import parsers, then, when
 
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
-from simulator.domain.registration import PROVINCES
 from steps.expect import expect
 from steps.login_steps import logs_in
 from steps.registration_steps import BACK, LOGIN_SCREEN, SEND_SMS
 from steps.sms import last_sms_code
+from vocabulary.regions import PROVINCES
 
 
 def _received_code(portal: PortalDriver, phone: str) -> str:

@@ -10,9 +10,9 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
-from simulator.domain.documents import DocumentType
 from steps.expect import expect
 from steps.people_steps import attribute
+from vocabulary.documents import DocumentType
 
 #: Labels the guide does not fix; a portal with other wording maps them in its profile (`controls:`).
 SEND_SMS, FINISH, BACK = "获取验证码", "完成注册", "返回登录"
