@@ -49,7 +49,7 @@ def test_the_vocabulary_imports_nothing_of_the_project() -> None:
     assert names & {"simulator", "steps", "fixtures", "drivers", "etax_conformance"} == set()
 
 
-# Imports every suite module (the allowed ones, __main__ and the pytest-bdd binding module aside) with `simulator` hidden.
+# Imports every suite module with `simulator` hidden (the allowed ones, __main__ and the binding module aside).
 _HIDDEN = """
 import importlib, pkgutil, sys
 
