@@ -7,7 +7,7 @@ from pytest_bdd import given, parsers
 
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
-from simulator.domain.documents import DocumentType
+from vocabulary.documents import DocumentType
 
 #: How a step names a person's attribute → the Identity field.
 ATTRIBUTES = {"手机号码": "phone", "登录名": "login_name", "证件号码": "document_number", "姓名": "name",

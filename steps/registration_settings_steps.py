@@ -9,12 +9,12 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
-from simulator.domain.registration import PROVINCES
 from steps.expect import expect
 from steps.labels import FINISH, LOGIN_SCREEN, SEND_SMS, SMS_CODE, UNIT_SCREEN
 from steps.login_steps import logs_in
 from steps.registration_steps import identity_verified
 from steps.sms import last_sms_code
+from vocabulary.regions import PROVINCES
 
 
 def _received_code(portal: PortalDriver, phone: str) -> str:

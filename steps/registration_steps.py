@@ -10,10 +10,10 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
-from simulator.domain.documents import DocumentType
 from steps.expect import expect
 from steps.labels import NEXT
 from steps.people_steps import attribute
+from vocabulary.documents import DocumentType
 
 
 def stroke_label(count: int) -> str:

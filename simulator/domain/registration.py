@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 
 from simulator.domain.documents import DocumentType
+from vocabulary.regions import PROVINCES as PROVINCES  # re-exported: the web registration lists them
 
 #: ITS §2.1 ②: "注册码有效期7天，由6位的数字、字母随机组成".
 CODE_LENGTH = 6
@@ -16,14 +17,6 @@ CODE_VALIDITY = timedelta(days=7)
 BEIJING = timezone(timedelta(hours=8))
 #: Upper-case letters and digits; the guide does not fix the letter case (the simulator's choice).
 CODE_ALPHABET = string.ascii_uppercase + string.digits
-
-#: 户籍所在地 choices: the 31 province-level divisions of the mainland (GB/T 2260), by their code prefix.
-PROVINCES = {"11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省", "15": "内蒙古自治区", "21": "辽宁省",
-             "22": "吉林省", "23": "黑龙江省", "31": "上海市", "32": "江苏省", "33": "浙江省", "34": "安徽省",
-             "35": "福建省", "36": "江西省", "37": "山东省", "41": "河南省", "42": "湖北省", "43": "湖南省",
-             "44": "广东省", "45": "广西壮族自治区", "46": "海南省", "50": "重庆市", "51": "四川省", "52": "贵州省",
-             "53": "云南省", "54": "西藏自治区", "61": "陕西省", "62": "甘肃省", "63": "青海省",
-             "64": "宁夏回族自治区", "65": "新疆维吾尔自治区"}
 
 
 def new_code() -> str:

@@ -40,7 +40,7 @@ def refused(text: str) -> Message:
 class View:
     """One screen as the user sees it. Field and control names are the guide's labels.
 
-    `template` names a hand-made page (web/templates/screens/<template>.html); without one the generic
+    `template` names a hand-made page (web/templates/screens/<system>/<template>.html); without one the generic
     page shows the fields (a select where `options` lists choices) and the controls as buttons.
     `extras` carries what such a page shows besides fields and controls (a QR image, a list of units…).
     """

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Blueprint, Response, current_app, jsonify, make_response, redirect, render_template, request
 
 from simulator.bootstrap import Portal
 from simulator.service import captcha
 from simulator.service.router import CLIENT, UnknownControl
+from simulator.web.grouped_templates import GroupedTemplates
 
 blueprint = Blueprint("pages", __name__)
+#: The screens' hand-made pages, one folder per system (templates/screens/<system>/); the app finds the rest.
+blueprint.jinja_loader = GroupedTemplates(Path(__file__).resolve().parent / "templates", "screens")
 CONTROL_FIELD = "_control"
 #: Each entry (a client the guides name) lives under its own path with its own session cookie.
 ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax", "移动办税APP": "/mtax"}
