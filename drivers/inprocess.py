@@ -14,11 +14,11 @@ from drivers.text import normalise
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
+from simulator.common import item_lists, row_controls
+from simulator.common.router import CLIENT, UnknownControl
+from simulator.common.test_control import PersonSeed, UnknownCapability
 from simulator.external import stubs
 from simulator.external.wiring import over_http
-from simulator.service import item_lists, row_controls
-from simulator.service.router import CLIENT, UnknownControl
-from simulator.service.test_control import PersonSeed, UnknownCapability
 
 
 class InProcessDriver:

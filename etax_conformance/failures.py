@@ -43,7 +43,7 @@ def explain(step: str, rules: list[str], error: BaseException, portal: object | 
     """步骤、规则、期望、实际 and what the portal shows now (page and message)."""
     lines = [f"步骤：{step}", f"规则：{'、'.join(rules) if rules else '（场景未标注规则）'}"]
     message = str(error).strip()
-    if message.startswith("期望："):  # steps.expect: the step already says what it expected and saw
+    if message.startswith("期望："):  # steps.common.expect: the step already says what it expected and saw
         lines += message.splitlines()
     elif isinstance(error, DriverError):
         lines += ["期望：门户提供这一步所需的页面元素", f"实际：{message}"]

@@ -7,27 +7,27 @@ from datetime import timedelta
 from pathlib import Path
 
 from simulator.clock import Clock, SystemClock
+from simulator.common.external_control import ExternalControl
+from simulator.common.flow import Flow, Form
+from simulator.common.router import CLIENT, Router
+from simulator.common.sessions import SessionRegistry
+from simulator.common.sms_codes import SmsCodes
+from simulator.common.test_control import TestControl
+from simulator.common.views import View
 from simulator.external.wiring import Externals, fakes
-from simulator.service.app_account import AppAccountFlow
-from simulator.service.app_declaration_password import AppDeclarationPasswordFlow
-from simulator.service.app_registration import app_registration_flows
-from simulator.service.declaration_password import DeclarationPasswords
-from simulator.service.external_control import ExternalControl
-from simulator.service.flow import Flow, Form
-from simulator.service.former_login import FormerLoginFlow
-from simulator.service.liaoning.flows import liaoning_flows
-from simulator.service.liaoning.forgot_password import forgot_password_flows
-from simulator.service.login import LoginFlow
-from simulator.service.mobile_tax_app.flows import mobile_tax_app_flows
-from simulator.service.password_reset import PasswordResetFlow
-from simulator.service.qr_login import QrLoginFlow
-from simulator.service.registration import RegistrationFlow
-from simulator.service.router import CLIENT, Router
-from simulator.service.sessions import SessionRegistry
-from simulator.service.sms_codes import SmsCodes
-from simulator.service.test_control import TestControl
-from simulator.service.unit_verification import UnitVerificationFlow
-from simulator.service.views import View
+from simulator.its.declaration_password import DeclarationPasswords
+from simulator.its.former_login import FormerLoginFlow
+from simulator.its.login import LoginFlow
+from simulator.its.password_reset import PasswordResetFlow
+from simulator.its.qr_login import QrLoginFlow
+from simulator.its.unit_verification import UnitVerificationFlow
+from simulator.liaoning.flows import liaoning_flows
+from simulator.liaoning.forgot_password import forgot_password_flows
+from simulator.mobile_tax_app.flows import mobile_tax_app_flows
+from simulator.natural_person.app_account import AppAccountFlow
+from simulator.natural_person.app_declaration_password import AppDeclarationPasswordFlow
+from simulator.natural_person.app_registration import app_registration_flows
+from simulator.natural_person.registration import RegistrationFlow
 from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore

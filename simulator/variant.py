@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from simulator.domain.roles import Role
+from vocabulary.roles import Role
 
 #: The simulator's reading of each disagreement of the guides (catalog/readings.csv), and the other one.
 DEFAULT_READINGS = {"ITS-R01": "login-name-or-phone", "ITS-R02": "ca-still-offered", "ITS-R03": "exact-168-hours",

@@ -7,7 +7,7 @@ import pytest
 from fixtures.identities import Identity, IdentityFactory
 from simulator.bootstrap import Portal, build_portal
 from simulator.clock import ControlledClock
-from simulator.service.test_control import PersonSeed
+from simulator.common.test_control import PersonSeed
 
 
 @pytest.fixture

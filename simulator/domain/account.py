@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from simulator.domain.documents import DocumentType
+from vocabulary.documents import DocumentType
 
 #: ITS §1.1: "密码错误超过5次（含）后会被锁定，可以在120分钟之后再试".
 MAX_PASSWORD_FAILURES = 5

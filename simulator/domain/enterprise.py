@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.domain.roles import Role
 from simulator.domain.units import tax_id_problem
 from simulator.external.core_records import RegisteredPerson
+from vocabulary.roles import Role
 
 #: Manual 二(一) 普通登录 第2步: the first normal login must be by one of these.
 FIRST_LOGIN_ROLES = (Role.LEGAL_REPRESENTATIVE, Role.FINANCE_HEAD)

@@ -27,7 +27,7 @@ RADICALS = {"30": "口", "32": "土", "37": "大", "38": "女", "72": "日", "85
 # Unihan file (version 15.0, Unihan_IRGSources.txt: kRSUnicode = radical.residual strokes, first value only;
 # kTotalStrokes, first value, the mainland (G) count) and the radical's character from CJKRadicals.txt (a primed
 # radical such as 154' is the simplified form 贝). A test re-checks every row against those files when they are
-# installed (Debian package unicode-data): tests/test_rare_characters.py.
+# installed (Debian package unicode-data): tests/natural_person/test_rare_characters.py.
 # Following the guide ("根据生僻字笔画数选择左侧笔画数选框"), a picker lists each character under its total stroke
 # count; the residual count is kept as well.
 # character, kRSUnicode, kTotalStrokes (Unihan 15.0)

@@ -7,8 +7,7 @@ import string
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 
-from simulator.domain.documents import DocumentType
-from vocabulary.regions import PROVINCES as PROVINCES  # re-exported: the web registration lists them
+from vocabulary.documents import DocumentType
 
 #: ITS §2.1 ②: "注册码有效期7天，由6位的数字、字母随机组成".
 CODE_LENGTH = 6

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from stdnum.cn import uscc
 
 from simulator.domain.account import LOCK_DURATION
-from simulator.domain.roles import Role
+from vocabulary.roles import Role
 
 BEIJING = timezone(timedelta(hours=8))
 #: ITS 前言: "2019年11月9日自然人税收管理系统扣缴客户端上线【实名登录】功能".

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, replace
 from typing import Any
 
-from simulator.domain.roles import Role
+from vocabulary.roles import Role
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from simulator.bootstrap import Portal
-from simulator.service.test_control import PersonSeed, SeedError, UnknownCapability
+from simulator.common.test_control import PersonSeed, SeedError, UnknownCapability
 from simulator.store.sqlite import DuplicateAccount
 
 BASE_PATH = "/__conformance__/v1"

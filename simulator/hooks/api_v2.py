@@ -9,9 +9,9 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from simulator.bootstrap import Portal
+from simulator.common import test_control_v2
+from simulator.common.test_control import SeedError, UnknownCapability
 from simulator.hooks.api import TOKEN_HEADER
-from simulator.service import test_control_v2
-from simulator.service.test_control import SeedError, UnknownCapability
 from simulator.store.sqlite import DuplicateAccount
 
 BASE_PATH = "/__conformance__/v2"

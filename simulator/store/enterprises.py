@@ -6,8 +6,8 @@ import sqlite3
 from collections.abc import Sequence
 
 from simulator.domain.enterprise import EnterpriseAccount, Handler
-from simulator.domain.roles import Role
 from simulator.store.sqlite import SqliteStore
+from vocabulary.roles import Role
 
 _ENTERPRISES = """
 CREATE TABLE IF NOT EXISTS etax_enterprises (

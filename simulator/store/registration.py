@@ -6,9 +6,9 @@ import sqlite3
 from datetime import datetime
 
 from simulator.domain.account import Account
-from simulator.domain.documents import DocumentType
 from simulator.domain.registration import RegistrationCode
 from simulator.store.sqlite import SqliteStore
+from vocabulary.documents import DocumentType
 
 _CODES = """
 CREATE TABLE IF NOT EXISTS registration_codes (

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from simulator.domain.account import Account, NaturalPerson
-from simulator.domain.documents import DocumentType
+from vocabulary.documents import DocumentType
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (

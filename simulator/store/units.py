@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from simulator.domain.roles import Role
 from simulator.domain.units import Unit, UnitHandler
 from simulator.store.sqlite import SqliteStore
+from vocabulary.roles import Role
 
 _UNITS = """
 CREATE TABLE IF NOT EXISTS units (

@@ -7,8 +7,8 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, make_response, redirect, render_template, request
 
 from simulator.bootstrap import Portal
-from simulator.service import captcha
-from simulator.service.router import CLIENT, UnknownControl
+from simulator.common import captcha
+from simulator.common.router import CLIENT, UnknownControl
 from simulator.web.grouped_templates import GroupedTemplates
 
 blueprint = Blueprint("pages", __name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import zlib
 
-from simulator.service.router import CLIENT
+from simulator.common.router import CLIENT
 
 #: Each entry under its own prefix, with its own session cookie.
 PREFIXES = {CLIENT: "/wsbs", "个人所得税APP": "/grsds", "辽宁省电子税务局": "/lnswj", "移动办税APP": "/ydbs"}

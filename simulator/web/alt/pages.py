@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, jsonify, make_response, redirect, render_template, request
 
 from simulator.bootstrap import Portal
-from simulator.service import captcha
-from simulator.service.router import CLIENT, UnknownControl
-from simulator.service.views import View
+from simulator.common import captcha
+from simulator.common.router import CLIENT, UnknownControl
+from simulator.common.views import View
 from simulator.web.alt import names
 from simulator.web.alt.render import helpers
 

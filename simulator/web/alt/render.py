@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.service.views import MessageKind, View
+from simulator.common.views import MessageKind, View
 from simulator.web.alt import names
 
 #: Controls the guides never bracket, captioned this skin's way (the profile maps the suite's word to them).

@@ -1,1 +1,0 @@
-"""Service layer: the guides' flows as explicit states, each step returning what the user sees."""

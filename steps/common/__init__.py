@@ -1,0 +1,1 @@
+"""Steps any system's scenarios use: people, any screen, external systems, SMS codes, expectations."""

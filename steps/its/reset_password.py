@@ -1,0 +1,67 @@
+"""Steps of 【忘记密码】 (ITS §2.1(3)): 进行身份验证 however the portal asks it, 再进行密码重置."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pytest_bdd import parsers, then, when
+
+from drivers.protocol import PortalDriver
+from fixtures.identities import Identity
+from steps.common.expect import expect
+from steps.common.labels import NEW_PASSWORD, NEXT, SEND_SMS, SMS_CODE
+from steps.common.people_steps import attribute
+from steps.common.sms import last_sms_code
+
+#: What a person may be asked to prove who they are; the guide lists none, so each is typed only where asked.
+IDENTITY = ("姓名", "证件类型", "证件号码", "手机号码")
+#: Identity verification may take a few screens (identity, then an SMS code): enough for any reasonable portal.
+MAX_SCREENS = 3
+
+
+def verify_identity(portal: PortalDriver, person: Identity) -> None:
+    """据实填写 every identity field shown, the SMS code sent to the person's phone if one is asked, and go on —
+    screen after screen, until the portal asks for the new password or refuses."""
+    for _ in range(MAX_SCREENS):
+        for field in IDENTITY:
+            if portal.shows_field(field):
+                portal.fill(field, attribute(person, field))
+        if portal.shows_control(SEND_SMS):
+            portal.click(SEND_SMS)
+        if portal.shows_field(SMS_CODE):
+            portal.fill(SMS_CODE, last_sms_code(portal, person.phone, person.name, required=False))
+        portal.click(NEXT)
+        if portal.is_refused() or portal.shows_field(NEW_PASSWORD):
+            return
+
+
+@when(parsers.parse("「{role}」据实填写相关信息进行身份验证"))
+def identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+    verify_identity(portal, cast[role])
+
+
+@when(parsers.parse("「{role}」以与注册信息不符的姓名进行身份验证"))
+def wrong_identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+    person = cast[role]
+    verify_identity(portal, replace(person, name=person.name[:1] + "错" + person.name[1:]))
+
+
+@when(parsers.parse("「{role}」通过【忘记密码】据实进行身份验证"))
+def forgot_password_identity(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+    from steps.its.login_steps import to_login_form
+
+    to_login_form(portal)
+    portal.click("忘记密码")
+    verify_identity(portal, cast[role])
+
+
+@then("可以重置密码")
+def may_reset(portal: PortalDriver) -> None:
+    expect(portal.shows_field(NEW_PASSWORD) and not portal.is_refused(), "身份验证通过，页面要求设置新密码",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+
+
+@then("身份验证未通过，不能重置密码")
+def may_not_reset(portal: PortalDriver) -> None:
+    expect(portal.is_refused() and not portal.shows_field(NEW_PASSWORD), "身份验证未通过（提示原因），不要求设置新密码",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")

@@ -1,0 +1,1 @@
+"""Steps of the 移动办税APP (Liaoning manual 四)."""

@@ -1,0 +1,94 @@
+"""profile@2 on static pages: screens by URL, selector and text; per-screen fields; message kinds; refresh: wait."""
+
+from __future__ import annotations
+
+from tests.common.static_portal import Make, chromium, static_portal
+
+__all__ = ["chromium", "static_portal"]
+
+SCREENS = """
+screens:
+  实名登录: {url: "/login*"}
+  单位办税验证: {url_regex: "^/units/\\\\d+$"}
+  首页: {selector: "#home"}
+  忘记密码: {text: 请输入找回密码的手机号码}
+  忘记密码-短信: {text: 请输入找回密码的手机号码, selector: "#sms"}
+messages: {area: ".toast"}
+"""
+
+
+def test_screens_are_told_by_url_glob_regex_selector_and_text_and_the_most_specific_wins(static_portal: Make) -> None:
+    pages = {"/login.html": "<h1>欢迎</h1>", "/units/42": "<p>单位</p>", "/x": "<div id='home'>首页</div>",
+             "/forgot": "<p>请输入找回密码的 手机号码</p>",
+             "/forgot-sms": "<p>请输入找回密码的手机号码</p><input id='sms'>", "/other": "<p>别的</p>"}
+    driver = static_portal(SCREENS, pages)
+    seen = {}
+    for path in pages:
+        driver.page.goto("http://portal.test" + path)
+        seen[path] = driver.screen()
+    assert seen == {"/login.html": "实名登录", "/units/42": "单位办税验证", "/x": "首页", "/forgot": "忘记密码",
+                    "/forgot-sms": "忘记密码-短信", "/other": "（未识别的页面）"}
+
+
+def test_each_screen_has_its_own_fields_and_controls_before_the_global_ones(static_portal: Make) -> None:
+    profile = """
+screens:
+  实名登录: {url: /login, fields: {账号: "#uid"}, controls: {登录: "#go"}}
+  单位办税验证: {url: /unit}
+fields: {账号: "#account"}
+messages: {area: ".toast"}
+"""
+    login = "<input id='uid'><input id='account'><button id='go' onclick=\"this.textContent='按过'\">进入</button>"
+    unit = "<input id='uid'><input id='account'>"
+    driver = static_portal(profile, {"/login": login, "/unit": unit})
+    driver.fill("账号", "张三")
+    driver.click("登录")
+    assert driver.page.input_value("#uid") == "张三"
+    assert driver.page.input_value("#account") == ""
+    assert driver.page.inner_text("#go") == "按过"
+    driver.page.goto("http://portal.test/unit")
+    driver.fill("账号", "李四")
+    assert driver.page.input_value("#account") == "李四"
+    assert driver.page.input_value("#uid") == ""
+
+
+def test_message_kinds_by_selector_and_text_make_an_information_box_a_refusal(static_portal: Make) -> None:
+    profile = """
+screens: {登录: {url: "/*"}}
+messages:
+  area: ".msg"
+  kinds:
+    - {kind: lock, text: 已被锁定}
+    - {kind: refusal, selector: ".error"}
+    - {kind: refusal, text: "临时申报密码|未绑定手机"}
+"""
+    pages = {"/lock": "<div class='msg error'>账号已被锁定</div>", "/error": "<div class='msg error'>密码错误</div>",
+             "/temp": "<div class='msg info'>您使用的是临时申报密码，请修改</div>",
+             "/info": "<div class='msg info'>注册成功</div>", "/none": "<div class='msg' hidden>旧消息</div>"}
+    driver = static_portal(profile, pages)
+    kinds = {}
+    for path in pages:
+        driver.page.goto("http://portal.test" + path)
+        kinds[path] = (driver.message(), driver.is_refused(), driver.is_locked())
+    assert kinds == {"/lock": ("账号已被锁定", True, True), "/error": ("密码错误", True, False),
+                     "/temp": ("您使用的是临时申报密码，请修改", True, False), "/info": ("注册成功", False, False),
+                     "/none": (None, False, False)}
+
+
+def test_refresh_wait_lets_a_polling_page_move_on_instead_of_reloading_it(static_portal: Make) -> None:
+    # The page issues a new code when loaded (a reload would start over) and moves on by itself after a while.
+    polling = """<p id='code'></p><script>
+      document.getElementById('code').textContent = sessionStorage.getItem('loads') ? '新二维码' : '二维码';
+      sessionStorage.setItem('loads', '1');
+      setTimeout(() => { document.body.innerHTML = '<h1 id="done">首页</h1>'; }, 1200);
+    </script>"""
+    profile = """
+refresh: wait
+refresh_timeout_ms: 5000
+screens: {扫码登录: {selector: "#code"}, 首页: {selector: "#done"}}
+messages: {area: ".toast"}
+"""
+    driver = static_portal(profile, {"/qr": polling})
+    assert driver.screen() == "扫码登录"
+    driver.refresh()
+    assert driver.screen() == "首页"
