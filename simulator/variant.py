@@ -24,7 +24,7 @@ class Variant:
     name: str = "default"
     #: The markup (simulator/web): the default pages, or the alt skin's (its own paths, ids and layout).
     skin: str = "default"
-    #: 【完成注册】 (WEB and APP) ends on a 注册成功 page with 【去登录】 instead of going back to the login.
+    #: 【完成注册】 (WEB and APP) ends on a 注册成功 page (with 【返回登录】) instead of going back to the login.
     registration_done_page: bool = False
     #: ITS 【忘记密码】: an SMS code to the typed phone, on its own screen, before the new password.
     forgot_sms_step: bool = False

@@ -21,7 +21,7 @@ from vocabulary.regions import PROVINCES
 
 SETTINGS = WebScreen.LOGIN_SETTINGS
 FIELDS = ("登录名", "密码", "手机号码", "短信验证码", "户籍所在地")
-SEND_CODE, FINISH, TO_LOGIN = "获取验证码", "完成注册", "去登录"
+SEND_CODE, FINISH, TO_LOGIN = "获取验证码", "完成注册", "返回登录"
 CHOOSE = "请选择"
 #: What the page shows again after a refusal; never the password or the SMS code.
 _KEPT = ("登录名", "手机号码", "户籍所在地")
@@ -105,6 +105,6 @@ def _registered(session: PortalSession, person: NaturalPerson, done_page: bool) 
 
 
 def _to_login(session: PortalSession, _: Form) -> None:
-    """【去登录】 of the 注册成功 page: an empty login page."""
+    """【返回登录】 of the 注册成功 page: an empty login page."""
     session.state.clear()
     session.go(Screen.LOGIN)

@@ -67,10 +67,10 @@ def test_web_registration_ends_on_a_success_page_with_a_way_to_the_login(alt: Po
     sid, view = alt.act(sid, "完成注册", {"登录名": person.login_name, "密码": person.password,
                                           "手机号码": person.phone, "短信验证码": _sms(alt, person.phone),
                                           "户籍所在地": "北京市"})
-    assert (view.screen, view.controls) == ("注册成功", ("去登录",))
+    assert (view.screen, view.controls) == ("注册成功", ("返回登录",))
     assert view.message is not None
     assert view.message.kind is MessageKind.SUCCESS
-    assert alt.act(sid, "去登录", {})[1].screen == Screen.LOGIN
+    assert alt.act(sid, "返回登录", {})[1].screen == Screen.LOGIN
     assert alt.act(sid, "登录", {"账号": person.phone, "密码": person.password})[1].screen == Screen.UNIT_VERIFICATION
 
 
