@@ -20,9 +20,8 @@ def _error(status: int, message: str) -> tuple[Response, int]:
     return jsonify({"error": message}), status
 
 
-def make_blueprint(token: str) -> Blueprint:
-    """The hooks, refusing any call whose X-Conformance-Token header is not the token."""
-    hooks = Blueprint("conformance_hooks", __name__, url_prefix=BASE_PATH)
+def require_token(hooks: Blueprint, token: str) -> None:
+    """Refuse (401) every call of these hooks whose X-Conformance-Token header is not the token (v1 and v2)."""
 
     @hooks.before_request
     def check_token() -> tuple[Response, int] | None:
@@ -30,6 +29,12 @@ def make_blueprint(token: str) -> Blueprint:
         if not hmac.compare_digest(given.encode(), token.encode()):
             return _error(401, "conformance hooks need a valid X-Conformance-Token header")
         return None
+
+
+def make_blueprint(token: str) -> Blueprint:
+    """The hooks, refusing any call whose X-Conformance-Token header is not the token."""
+    hooks = Blueprint("conformance_hooks", __name__, url_prefix=BASE_PATH)
+    require_token(hooks, token)
 
     def control() -> Portal:
         portal: Portal = current_app.config["PORTAL"]

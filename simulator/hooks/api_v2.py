@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import json
 from typing import Any
 
@@ -11,7 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from simulator.bootstrap import Portal
 from simulator.common import test_control_v2
 from simulator.common.test_control import SeedError, UnknownCapability
-from simulator.hooks.api import TOKEN_HEADER
+from simulator.hooks.api import require_token
 from simulator.store.sqlite import DuplicateAccount
 
 BASE_PATH = "/__conformance__/v2"
@@ -46,13 +45,7 @@ def _body() -> dict[str, Any]:
 def make_blueprint(token: str) -> Blueprint:
     """Hooks v2, refusing any call whose X-Conformance-Token header is not the token."""
     hooks = Blueprint("conformance_hooks_v2", __name__, url_prefix=BASE_PATH)
-
-    @hooks.before_request
-    def check_token() -> tuple[Response, int] | None:
-        given = request.headers.get(TOKEN_HEADER, "")
-        if not hmac.compare_digest(given.encode(), token.encode()):
-            return _error(401, "conformance hooks need a valid X-Conformance-Token header")
-        return None
+    require_token(hooks, token)
 
     def run(name: str, body: dict[str, Any], status: int = 200) -> tuple[Response, int]:
         portal: Portal = current_app.config["PORTAL"]
