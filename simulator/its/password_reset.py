@@ -14,6 +14,7 @@ from simulator.common.sessions import PortalSession
 from simulator.common.sms_codes import SmsCodes
 from simulator.common.views import Message, MessageKind, Screen, View, refused
 from simulator.its.login import back_to_login
+from simulator.store.password_locks import account_lock
 from simulator.store.sqlite import SqliteStore
 from simulator.variant import Variant
 from vocabulary.credentials import password_problem
@@ -111,6 +112,7 @@ class PasswordResetFlow(FlowBase):
             session.go(Screen.RESET_PASSWORD, refused(problem))
             return
         self._store.save(account.with_new_password(hash_password(new_password)))
+        account_lock(self._store).release(account.person.document_number)
         session.account_document = None
         session.state.pop(_VERIFIED, None)
         session.captcha_required, session.captcha_answer = False, None
