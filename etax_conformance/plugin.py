@@ -16,6 +16,7 @@ pytest_plugins = [
     "steps.common.portal_steps",
     "steps.its.reset_password",
     "steps.its.login_steps",
+    "steps.its.concurrent_lock_steps",
     "steps.its.qr_steps",
     "steps.common.external_steps",
     "steps.natural_person.registration_steps",
