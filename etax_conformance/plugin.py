@@ -23,6 +23,7 @@ pytest_plugins = [
     "steps.natural_person.registration_settings_steps",
     "steps.natural_person.app_registration_steps",
     "steps.its.unit_steps",
+    "steps.its.concurrent_unit_lock_steps",
     "steps.its.former_login_steps",
     "steps.liaoning.seed_steps",
     "steps.liaoning.login_steps",

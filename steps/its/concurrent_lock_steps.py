@@ -59,7 +59,7 @@ def at_once_wrongly(portal: PortalDriver, cast: dict[str, Identity], identities:
     seen_at_once[:] = portal.at_once(visitors, prepare, lambda visitor: _press_login(visitor, wrong))
 
 
-def _right_password(portal: PortalDriver, person: Identity, kind: str) -> None:
+def right_password(portal: PortalDriver, person: Identity, kind: str) -> None:
     """The person, on the login page, types the account and the right password (and a captcha when asked)."""
     to_login_form(portal)
     portal.fill("账号", attribute(person, kind))
@@ -67,7 +67,7 @@ def _right_password(portal: PortalDriver, person: Identity, kind: str) -> None:
     _press_login(portal, person.password)
 
 
-def _evidence(portal: PortalDriver, seen: list[str]) -> str:
+def evidence(portal: PortalDriver, seen: list[str]) -> str:
     lines = "\n".join(f"  访客{i + 1}：{line}" for i, line in enumerate(seen))
     return f"页面「{portal.screen()}」，提示「{portal.message()}」；同时登录的各访客看到：\n{lines}"
 
@@ -76,17 +76,17 @@ def _evidence(portal: PortalDriver, seen: list[str]) -> str:
 def right_password_refused(portal: PortalDriver, cast: dict[str, Identity], seen_at_once: list[str], role: str,
                            kind: str) -> None:
     """Nothing is accepted while locked, not even the right password (from the main visitor's page)."""
-    _right_password(portal, cast[role], kind)
+    right_password(portal, cast[role], kind)
     expect(portal.screen() == LOGIN_SCREEN and portal.is_locked(),
            f"第{MAX_PASSWORD_FAILURES}次错误密码（含同时输入的）即锁定账号：正确密码也被拒绝，提示锁定",
-           _evidence(portal, seen_at_once))
+           evidence(portal, seen_at_once))
 
 
 @then(parsers.parse("「{role}」以{kind}和正确密码登录进入「单位办税验证」"))
 def right_password_accepted(portal: PortalDriver, cast: dict[str, Identity], seen_at_once: list[str], role: str,
                             kind: str) -> None:
     """Not locked: fewer wrong passwords than the guide's number were checked (none counted twice)."""
-    _right_password(portal, cast[role], kind)
+    right_password(portal, cast[role], kind)
     expect(portal.screen() == UNIT_SCREEN,
            f"错误密码不足{MAX_PASSWORD_FAILURES}次，账号未锁定：正确密码进入「单位办税验证」",
-           _evidence(portal, seen_at_once))
+           evidence(portal, seen_at_once))

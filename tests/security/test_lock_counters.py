@@ -160,4 +160,5 @@ def test_the_concurrent_lock_scenarios_fail_on_a_build_with_the_old_counter(tmp_
     results = json.loads((tmp_path / "run" / "results.json").read_text(encoding="utf-8"))
     failed = [s for s in results["scenarios"] if s["status"] == "failed"]
     assert failed, results
-    assert any("账号已锁定" in s["detail"] and "访客1" in s["detail"] for s in failed), failed
+    assert any("账号已锁定" in s["detail"] and "访客1" in s["detail"] for s in failed), failed  # ITS §1.1
+    assert any("申报密码已锁定" in s["detail"] and "访客1" in s["detail"] for s in failed), failed  # §1.3.1
