@@ -162,3 +162,21 @@ def test_the_concurrent_lock_scenarios_fail_on_a_build_with_the_old_counter(tmp_
     assert failed, results
     assert any("账号已锁定" in s["detail"] and "访客1" in s["detail"] for s in failed), failed  # ITS §1.1
     assert any("申报密码已锁定" in s["detail"] and "访客1" in s["detail"] for s in failed), failed  # §1.3.1
+
+
+def test_the_liaoning_natural_person_login_honours_and_counts_the_accounts_lock(portal: Portal,
+                                                                               person: Identity) -> None:
+    """The 自然人 account is one: guesses through 辽宁 自然人登录 count, and its lock holds there (no way around it)."""
+    portal.test_control.seed_person(seed_of(person))
+    entry = "辽宁省电子税务局"
+
+    def natural_login(password: str) -> View:
+        sid, _ = portal.view(None, entry)
+        sid, _ = portal.act(sid, "自然人登录", {}, entry)
+        return portal.act(sid, "登录", {"用户名": person.login_name, "密码": password, "服务协议": "勾选",
+                                        "验证码": portal.test_control.current_captcha(sid) or ""}, entry)[1]
+
+    for _ in range(5):
+        natural_login(WRONG)
+    assert natural_login(person.password).locked
+    assert _attempt(portal, person.login_name, person.password).locked  # the ITS login: the same lock
