@@ -165,7 +165,8 @@ class BrowserDriver(BrowserTestControl):
         """One browser context per visitor, in this browser, through the same profile and hooks."""
         browser = self._context.browser
         assert browser is not None
-        made = [BrowserDriver(browser, self._url, self._profile, self._hooks, self._timeout_ms)
+        # Many pages at once load slowly on a small machine: the visitors wait longer than one person does.
+        made = [BrowserDriver(browser, self._url, self._profile, self._hooks, max(self._timeout_ms, 30_000))
                 for _ in range(visitors)]
         try:
             return at_once.in_greenlets(self.page, made, prepare, act)
