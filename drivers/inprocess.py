@@ -15,10 +15,14 @@ from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator.bootstrap import build_portal
 from simulator.common import item_lists, row_controls
+from simulator.common.passwords import TEST, HashCost
 from simulator.common.router import CLIENT, UnknownControl
 from simulator.common.test_control import PersonSeed, UnknownCapability
 from simulator.external import stubs
 from simulator.external.wiring import over_http
+
+#: The password-hashing cost of in-process runs.
+PASSWORD_COST: HashCost = TEST
 
 
 class InProcessDriver:
@@ -32,7 +36,9 @@ class InProcessDriver:
         # The simulator's real HTTP adapters reach the external services' stubs through `responses`.
         self._http = responses.RequestsMock(assert_all_requests_are_fired=False)
         self._http.start()
-        self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE, stubs.CORE_BASE))
+        # A test run: cheap password hashes (the cost is recorded in results.json).
+        self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE, stubs.CORE_BASE),
+                                   password_cost=PASSWORD_COST)
         stubs.install(self._http, self.portal.externals.script)
         self._entry = CLIENT
         self._sessions: dict[str, str] = {}  # one session per entry, as a browser keeps one cookie per client

@@ -56,6 +56,9 @@ def pytest_configure(config: pytest.Config) -> None:
     from etax_conformance.applicability import configure_readings
 
     configure_readings(config)
+    from etax_conformance.simulator_settings import record_inprocess
+
+    record_inprocess(config)
 
 
 @pytest.hookimpl(tryfirst=True)
