@@ -59,6 +59,9 @@ def pytest_configure(config: pytest.Config) -> None:
     from etax_conformance.simulator_settings import record_inprocess
 
     record_inprocess(config)
+    from etax_conformance.step_lookup import install
+
+    install()  # pytest-bdd's step lookup, remembered per step text
 
 
 @pytest.hookimpl(tryfirst=True)
