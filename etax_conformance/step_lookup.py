@@ -70,4 +70,4 @@ def find_fixturedefs_for_step(step: Step, fixturemanager: FixtureManager, node: 
 
 def install() -> None:
     """Use the remembered lookup for every scenario of this process."""
-    bdd_scenario.find_fixturedefs_for_step = find_fixturedefs_for_step  # type: ignore[assignment]
+    setattr(bdd_scenario, "find_fixturedefs_for_step", find_fixturedefs_for_step)  # noqa: B010 (a module attribute)

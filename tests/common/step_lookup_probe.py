@@ -20,4 +20,4 @@ def _checked(step: Any, fixturemanager: Any, node: Any) -> Iterable[Any]:
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
-    step_lookup.bdd_scenario.find_fixturedefs_for_step = _checked
+    setattr(step_lookup.bdd_scenario, "find_fixturedefs_for_step", _checked)  # noqa: B010
