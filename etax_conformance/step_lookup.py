@@ -27,6 +27,7 @@ bdd_scenario = importlib.import_module("pytest_bdd.scenario")
 upstream = bdd_scenario.find_fixturedefs_for_step
 
 _names: dict[tuple[str | None, str], list[str]] = {}
+_step_defs: list[tuple[str, StepFunctionContext]] = []  # (fixture name, step) of every step definition
 _seen_generation: tuple[int, int] = (-1, -1)
 
 
@@ -47,20 +48,25 @@ def _all_fixturedefs(fixturemanager: FixtureManager, name: str) -> Iterator[Fixt
         yield from older.get(name) or ()
 
 
+def _refresh(fixturemanager: FixtureManager, names: list[str]) -> None:
+    """Forget what was remembered when a step definition or a fixture name was added since."""
+    global _seen_generation
+    generation = (len(step_function_context_registry), len(names))
+    if generation == _seen_generation:
+        return
+    _names.clear()
+    _step_defs[:] = [(name, context) for name in names for d in _all_fixturedefs(fixturemanager, name)
+                     if (context := step_function_context_registry.get(d.func)) is not None]
+    _seen_generation = generation
+
+
 def find_fixturedefs_for_step(step: Step, fixturemanager: FixtureManager, node: Node) -> Iterable[FixtureDef[object]]:
     """The definitions that parse the step and that `node` sees — what upstream yields, in the same order."""
-    global _seen_generation
-    names = get_fixture_names(fixturemanager=fixturemanager)
-    generation = (len(step_function_context_registry), len(names))
-    if generation != _seen_generation:
-        _names.clear()
-        _seen_generation = generation
+    _refresh(fixturemanager, get_fixture_names(fixturemanager=fixturemanager))
     key = (step.type, step.name)
     candidates = _names.get(key)
     if candidates is None:
-        candidates = [name for name in names
-                      if any(_parses(step_function_context_registry.get(d.func), step)
-                             for d in _all_fixturedefs(fixturemanager, name))]
+        candidates = list(dict.fromkeys(name for name, context in _step_defs if _parses(context, step)))
         _names[key] = candidates
     for name in candidates:
         for fixturedef in getfixturedefs(fixturemanager, name, node) or []:
