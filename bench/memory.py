@@ -63,12 +63,12 @@ class PeakSampler(threading.Thread):
 
     def __init__(self, pid: int, interval: float = 0.2) -> None:
         super().__init__(daemon=True)
-        self._pid, self._interval, self._stop = pid, interval, threading.Event()
+        self._pid, self._interval, self._halt = pid, interval, threading.Event()
         self.simulator_mib = 0.0
         self.chromium_mib = 0.0
 
     def run(self) -> None:
-        while not self._stop.wait(self._interval):
+        while not self._halt.wait(self._interval):
             chromium = 0
             for pid in descendants(self._pid):
                 command = _cmdline(pid)
@@ -79,5 +79,5 @@ class PeakSampler(threading.Thread):
             self.chromium_mib = max(self.chromium_mib, chromium / 1024)
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         self.join()

@@ -151,19 +151,21 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--browser-rounds", type=int, default=3)
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-inprocess", action="store_true", help="browser figures only (for trying them)")
     parser.add_argument("--markdown", type=Path, help="also write the figures as Markdown to this file")
     args = parser.parse_args()
     result: dict[str, Any] = {"machine": machine(), "goals": GOALS,
                               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        result["inprocess"] = inprocess(folder, args.rounds)
+        if not args.skip_inprocess:
+            result["inprocess"] = inprocess(folder, args.rounds)
         if not args.skip_browser:
             result["browser"] = browser(folder, args.browser_rounds)
-    result["memory"] = {"inprocess_run_peak_rss_mib": result["inprocess"]["suite"]["peak_rss_mib"],
+    result["memory"] = {"inprocess_run_peak_rss_mib": result.get("inprocess", {}).get("suite", {}).get("peak_rss_mib"),
                         **(result.get("browser", {}).pop("memory", {}))}
     print(json.dumps(result, ensure_ascii=False, indent=2))
-    if args.markdown:
+    if args.markdown and "inprocess" in result:
         from report import markdown
 
         args.markdown.write_text(markdown(result), encoding="utf-8")
