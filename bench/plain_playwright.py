@@ -76,7 +76,7 @@ def wrong_is_refused(browser: Browser, url: str, token: str) -> tuple[float, int
     run = PlainRun(browser, url, token, "plain")
     run.page.goto(url + "/")
     run.log_in(run.person.login_name, run.person.password + "x")
-    assert run.page.locator("[role=alert] .refused").first.is_visible()
+    assert run.page.locator("[role=alert].refused").first.is_visible()
     assert run.page.get_by_label("验证码").is_visible()
     return run.done(), 7
 
