@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--variant", choices=("default", "alt"), default="default",
                        help="the reference simulator (default) or the alt portal: other choices where the guides "
                             "leave one open")
+    serve.add_argument("--password-cost", choices=("strong", "test"), default="strong",
+                       help="scrypt cost of password hashes: strong for people (default), test for conformance runs")
 
     coverage = commands.add_parser("coverage", help="catalog rows covered by scenarios, or why not")
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
@@ -100,7 +102,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if not 0 <= args.port <= 65535:
             raise ValueError(f"--port {args.port} is not a TCP port (0-65535)")
-        serve_forever(args.host, args.port, args.db, args.hooks_token, args.variant)
+        serve_forever(args.host, args.port, args.db, args.hooks_token, args.variant, args.password_cost)
         return 0
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage

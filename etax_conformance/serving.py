@@ -9,6 +9,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
 from werkzeug.serving import make_server
@@ -16,15 +17,22 @@ from werkzeug.serving import make_server
 from simulator.web.app import create_app
 
 
-def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default") -> None:
-    """Run the simulator (of the named variant) until interrupted, printing where it listens."""
+def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default",
+                  password_cost: str = "strong") -> None:
+    """Run the simulator (of the named variant) until interrupted, printing where it listens.
+
+    password_cost: "strong" for people (the default), "test" for a conformance run's own simulator.
+    """
+    from simulator.common.passwords import COSTS, configure
     from simulator.variant import Variant
 
+    configure(COSTS[password_cost])
     app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
     server = make_server(host, port, app, threaded=True)
     hooks = "on (token required)" if hooks_token else "off"
     print(f"etax-conformance simulator on http://{host}:{server.server_port}/ "
-          f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks})", flush=True)
+          f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks}, "
+          f"password hashing: {password_cost})", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -48,6 +56,7 @@ class ServedSimulator:
     hooks_token: str
     process: subprocess.Popen[bytes]
     log_path: Path
+    password_cost: str = "test"
 
     @classmethod
     def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default") -> ServedSimulator:
@@ -56,7 +65,8 @@ class ServedSimulator:
         with log_path.open("wb") as log:  # the request log; a pipe nobody reads would fill and block
             process = subprocess.Popen(
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
-                 "--db", str(db_path), "--hooks-token", token, "--variant", variant],
+                 "--db", str(db_path), "--hooks-token", token, "--variant", variant,
+                 "--password-cost", "test"],  # a test run: cheap hashes (recorded in results.json)
                 stdout=log, stderr=subprocess.STDOUT)
         served = cls(f"http://127.0.0.1:{port}", token, process, log_path)
         served.wait_ready(timeout)
@@ -76,6 +86,10 @@ class ServedSimulator:
         self.stop()
         raise RuntimeError(f"the simulator did not answer on {self.url} within {timeout:.0f} s")
 
+    def simulator_settings(self) -> dict[str, Any]:
+        """What results.json records of the simulator this run served (see password_cost_info)."""
+        return {"password_hash": password_cost_info(self.password_cost)}
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -83,3 +97,10 @@ class ServedSimulator:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def password_cost_info(name: str) -> dict[str, Any]:
+    """The named password-hashing cost of the simulator (scheme and parameters), for results.json."""
+    from simulator.common.passwords import COSTS
+
+    return COSTS[name].as_json()
