@@ -46,11 +46,11 @@ class DeclarationPasswords:
         if session.captcha_required and not captcha.matches(typed_captcha, session.captcha_answer):
             self.new_captcha(session)
             return refused("请输入验证码" if not typed_captcha.strip() else "验证码错误，请重新输入")
+        if unit.is_locked(now):
+            return self.locked(unit.locked_until, now)
         if not session.captcha_required and self._locks.captcha_required(unit.tax_id):
             self.new_captcha(session)  # the captcha is the unit's: a new cookie must answer one too
             return refused("请输入验证码")
-        if unit.is_locked(now):
-            return self.locked(unit.locked_until, now)
         if not typed:
             return refused("请输入申报密码")
         if unit.password_hash is None or not verify_password(typed, unit.password_hash):

@@ -88,15 +88,15 @@ class LoginFlow(FlowBase):
             return refused("该账号尚未注册，请点击【立即注册】完成实名注册后再登录")
         account, matched_by = found
         key = account.person.document_number
-        if not session.captcha_required and self._locks.captcha_required(key):
-            self._new_captcha(session)  # the captcha is the account's: a new cookie must answer one too
-            return refused("请输入验证码")
         if (matched_by is MatchedBy.DOCUMENT_NUMBER and not self._any_identifier
                 and not account.person.document_type.allows_document_number_login):
             return refused("注册时选择除居民身份证以外证件类型的，请使用登录名或手机号码登录")
         now = self._clock.now()
         if account.is_locked(now):
             return self._locked(account.locked_until)
+        if not session.captcha_required and self._locks.captcha_required(key):
+            self._new_captcha(session)  # the captcha is the account's: a new cookie must answer one too
+            return refused("请输入验证码")
         if not verify_password(password, account.password_hash):
             self._new_captcha(session)
             count = self._locks.count_wrong(key, now)
