@@ -50,6 +50,7 @@ def install(app: Flask) -> None:
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.config["MAX_FORM_PARTS"] = MAX_FIELDS
     app.config["CSRF_KEY"] = secrets.token_bytes(32)
+    app.before_request(_body_within_limit)
     app.after_request(_secure_headers)
     app.register_error_handler(413, _refusal)
 
@@ -92,6 +93,12 @@ def _app_key() -> bytes:
 
     key: bytes = current_app.config["CSRF_KEY"]
     return key
+
+
+def _body_within_limit() -> None:
+    """Refuse an announced oversized body at once, whether or not the endpoint would read it."""
+    if (request.content_length or 0) > MAX_BODY_BYTES:
+        abort(413)
 
 
 def _secure_headers(response: Response) -> Response:
