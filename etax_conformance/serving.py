@@ -15,7 +15,6 @@ import requests
 
 from simulator.web.app import create_app
 
-
 #: Threads of the production WSGI server (waitress): enough for CI's parallel browsers and a load test.
 SERVER_THREADS = 16
 
