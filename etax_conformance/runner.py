@@ -43,7 +43,7 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
             args += [option, value]
     # pytest-randomly (a dev tool) shuffles only when asked: scripts/random_order.sh sets ETAX_RANDOM_SEED.
     seed = os.environ.get("ETAX_RANDOM_SEED")
-    args += ["--randomly-seed", seed] if seed else ["-p", "no:randomly"]
+    args += ["-p", "pytest_randomly", "--randomly-seed", seed] if seed else ["-p", "no:randomly"]
     if quiet:
         args.append("-q")
     if features:
