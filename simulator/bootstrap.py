@@ -67,7 +67,7 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     clock = clock or SystemClock()
     externals = externals or fakes()
     sms_codes = SmsCodes(externals.sms, clock, timedelta(minutes=variant.sms_code_minutes))
-    sessions = SessionRegistry()
+    sessions = SessionRegistry(clock)
     units = UnitStore(store)
     declaration_passwords = DeclarationPasswords(units, sessions)
     bindings = PhoneBindings(store)
