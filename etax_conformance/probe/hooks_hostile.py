@@ -49,7 +49,8 @@ def run(send: Send, document: dict[str, Any], *, fast: bool = False) -> HostileR
     result = HostileResult()
     chosen = targets(document)
     if fast:
-        chosen = [t for t in chosen if any(key in t[1] for key in ("clock", "natural", "seed.unit", "sms.outbox"))]
+        chosen = [t for t in chosen if t[1].endswith(("v1/clock", "v2/capabilities/clock.advance",
+                                                       "v2/capabilities/seed.unit"))]
     for method, path, example in chosen:
         for label, body in [*HOSTILE_BODIES, *field_cases(example)]:
             status, answer = send(method, path, body)

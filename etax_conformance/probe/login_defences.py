@@ -10,6 +10,7 @@ from etax_conformance.probe.client import Portal
 from etax_conformance.probe.figures import Figure
 
 _TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
+_IMAGE = re.compile(r'<img[^>]*src="([^"]*captcha[^"]*)"')
 
 
 def captcha_per_account(portal: Portal, serial: int) -> Figure:
@@ -33,7 +34,8 @@ def captcha_image(portal: Portal, serial: int) -> Figure:
     browser.press("登录", {"账号": person["login_name"], "密码": "Wrong9999!"}, captcha=False)
     browser.press("登录", {"账号": person["login_name"], "密码": "Wrong9999!"}, captcha=False)
     answer = portal.hook("captcha", {"session": browser.session_id() or ""}).get("answer") or ""
-    image = browser.http.get(f"{portal.url}/captcha.svg", timeout=30)
+    found = _IMAGE.search(browser.page)
+    image = browser.http.get(portal.url + html.unescape(found.group(1) if found else "/captcha.svg"), timeout=30)
     text = "".join(html.unescape(t) for t in _TEXT.findall(image.text)).replace(" ", "").upper()
     readable = bool(answer) and answer.upper() in text
     return Figure("captcha image", f"answer {'readable' if readable else 'not readable'} as <text> "

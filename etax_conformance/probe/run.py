@@ -3,6 +3,8 @@ regression. Without --portal-url it serves the reference simulator itself (and c
 
 from __future__ import annotations
 
+import argparse
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -15,6 +17,20 @@ from etax_conformance.probe.figures import Figure
 Probe = Callable[[Portal, int | None, bool], list[Figure]]
 
 
+#: The probe groups, for --only.
+GROUPS = ("lockout", "login defences", "web", "hooks")
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    probe = commands.add_parser("probe", help="probe a served portal as an attacker would (issue 11's table); "
+                                              "exit 1 on any regression")
+    probe.add_argument("--portal-url", help="the portal (default: serve the reference simulator and probe it)")
+    probe.add_argument("--hooks-token", default=os.environ.get("ETAX_HOOKS_TOKEN"),
+                       help="token of its conformance hooks (default: $ETAX_HOOKS_TOKEN)")
+    probe.add_argument("--fast", action="store_true", help="the CI part: fewer browsers and cases, no eviction")
+    probe.add_argument("--only", action="append", choices=GROUPS, help="run only this group (repeatable)")
+
+
 def probes() -> list[tuple[str, Probe]]:
     """(name, probe) in the order of issue 11's table; each takes (portal, server pid or None, fast)."""
     from etax_conformance.probe import hooks_probe, lockout, login_defences, web_probe
@@ -24,7 +40,7 @@ def probes() -> list[tuple[str, Probe]]:
                                            lockout.declaration_race(p, 2, 16 if fast else 32)]),
         ("login defences", lambda p, _pid, fast: login_defences.all_figures(p, 10, fast)),
         ("web", lambda p, pid, fast: web_probe.all_figures(p, pid, fast)),
-        ("hooks", lambda p, _pid, fast: hooks_probe.all_figures(p, fast)),
+        ("hooks", lambda p, pid, fast: hooks_probe.all_figures(p, fast, served_here=pid is not None)),
     ]
 
 
@@ -57,6 +73,6 @@ def _run(out: TextIO, portal: Portal, pid: int | None, fast: bool, only: list[st
         print(f"   ({name}: {time.monotonic() - started:.1f} s)", file=out, flush=True)
         figures += found
     failed = [f for f in figures if not f.holds]
-    print(f"{len(figures) - len(failed)}/{len(figures)} probes hold" + (f"; regressions: {', '.join(f.row for f in failed)}"
-                                                                       if failed else ""), file=out)
+    regressions = f"; regressions: {', '.join(f.row for f in failed)}" if failed else ""
+    print(f"{len(figures) - len(failed)}/{len(figures)} probes hold{regressions}", file=out)
     return 1 if failed else 0

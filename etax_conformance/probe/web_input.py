@@ -82,7 +82,7 @@ def _press_all(portal: Portal, value: str, payload_check: bool) -> tuple[int, li
 
 
 def hostile_fields(portal: Portal) -> list[Figure]:
-    sent, errors = 0, []
+    sent, errors = 0, list[str]()
     for label, value in HOSTILE_TEXT.items():
         count, problems = _press_all(portal, value, payload_check=False)
         sent, errors = sent + count, errors + [f"{label} {p}" for p in problems]
@@ -92,7 +92,7 @@ def hostile_fields(portal: Portal) -> list[Figure]:
         sent += 1
         if answer.status_code >= 500 or "Traceback" in answer.text:
             errors.append(f"invalid UTF-8 {entry or '/'}: {answer.status_code}")
-    pages, unescaped = 0, []
+    pages, unescaped = 0, list[str]()
     for payload in PAYLOADS:
         count, problems = _press_all(portal, payload, payload_check=True)
         pages, unescaped = pages + count, unescaped + problems
