@@ -13,10 +13,10 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
-from itertools import islice
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from simulator.clock import Clock, SystemClock
@@ -149,11 +149,8 @@ class SessionRegistry:
     def current_captcha(self, session_id: str | None = None) -> str | None:
         """The answer of a session's captcha, or of the one issued last."""
         with self._lock:
-            if session_id:
-                session = self._find(session_id)
-            else:
-                session = self._by_origin.get(self._last_captcha_origin or "")
-        return None if session is None or not session.captcha_required else session.captcha_answer
+            found = self._find(session_id) if session_id else self._by_origin.get(self._last_captcha_origin or "")
+        return None if found is None or not found.captcha_required else found.captcha_answer
 
     def clear(self) -> None:
         with self._lock:
