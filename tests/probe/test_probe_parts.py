@@ -42,7 +42,7 @@ def test_a_run_without_results_is_never_identical(tmp_path: Path) -> None:
 def test_field_cases_keep_the_example_and_spoil_one_field() -> None:
     cases = field_cases({"minutes": 1, "note": "张"})
     assert len(cases) == 3 * len(HOSTILE_VALUES)
-    label, body = next(c for c in cases if c[0] == "note=list")
+    _, body = next(c for c in cases if c[0] == "note=list")
     assert json.loads(body) == {"minutes": 1, "note": []}
 
 
@@ -57,7 +57,8 @@ def test_resident_ids_are_valid_and_distinct() -> None:
     from stdnum.cn import ric
 
     numbers = {resident_id(n) for n in range(20)}
-    assert len(numbers) == 20 and all(ric.is_valid(n) for n in numbers)
+    assert len(numbers) == 20
+    assert all(ric.is_valid(n) for n in numbers)
 
 
 def test_a_figure_prints_what_was_measured_and_what_it_must_be() -> None:
@@ -69,6 +70,7 @@ def test_probe_needs_a_token_with_a_portal_url() -> None:
     from etax_conformance.probe.run import run_probes
 
     args = _parser().parse_args(["probe", "--fast", "--only", "hooks", "--portal-url", "http://127.0.0.1:9"])
-    assert args.fast and args.only == ["hooks"]
+    assert args.fast
+    assert args.only == ["hooks"]
     with pytest.raises(ValueError, match="--hooks-token"):
         run_probes(None, args.portal_url, None, args.fast, args.only)  # type: ignore[arg-type]
