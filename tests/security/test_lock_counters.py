@@ -7,9 +7,11 @@ only, as a test double) loses counts and is shown to fail the same test.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import subprocess
+import sys
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,7 +28,9 @@ from simulator.store.password_locks import Count, PasswordLock, account_lock, un
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
 from tests.conftest import seed_of
+from tests.security.racy_counter import non_atomic_count
 
+ROOT = Path(__file__).resolve().parents[2]
 ATTACKERS = 32
 WRONG = "Wrong-pass-1"
 NOW = datetime(2024, 3, 1, 2, 0, tzinfo=UTC)
@@ -85,29 +89,12 @@ def test_a_new_cookie_per_guess_still_answers_the_captcha(portal: Portal, person
     assert view.message.text == "请输入验证码"
 
 
-def _non_atomic(self: PasswordLock, key: str, now: datetime) -> Count | None:
-    """The old counter: read, then write what was read plus one — another request may count in between."""
-    found = self._state(key)
-    if found is None:
-        return None
-    failures, until = found
-    if until is not None and now < until:
-        return Count(False, failures, until)
-    time.sleep(0.02)  # the password check and the page's work between the read and the write
-    failures, until = failures + 1, None
-    if failures >= self.max_failures:
-        failures, until = 0, now + self.duration
-    self._write(key, failures, until)
-    return Count(True, failures, until)
-
-
 def test_the_old_non_atomic_counter_fails_the_same_test(portal: Portal, person: Identity,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(password_locks.PasswordLock, "count_wrong", _non_atomic)
+    monkeypatch.setattr(password_locks.PasswordLock, "count_wrong", non_atomic_count)
     portal.test_control.seed_person(seed_of(person))
     views = _at_once(portal, person)
     assert _checked(views) > 5  # counts lost: more guesses checked than the guide allows
-    assert not _attempt(portal, person.login_name, person.password).locked
 
 
 # Several server processes on one SQLite file: the count is the file's, not a process's.
@@ -161,3 +148,35 @@ def test_4_processes_x_8_threads_on_one_file_count_exactly_5(tmp_path: Path, uni
     assert lock.accept(key, stored, NOW + timedelta(minutes=120))
     store.close()
 
+
+
+def test_the_concurrent_lock_scenarios_fail_on_a_build_with_the_old_counter(tmp_path: Path) -> None:
+    """The conformance scenarios (features/its/1.1_concurrent_lock.feature) catch a portal whose lock races."""
+    script = ("import sys; from pathlib import Path; from tests.security import racy_counter; racy_counter.install();"
+              "from etax_conformance.runner import run_suite;"
+              f"sys.exit(run_suite('inprocess', Path({str(tmp_path / 'run')!r}), select='同时'))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    results = json.loads((tmp_path / "run" / "results.json").read_text(encoding="utf-8"))
+    failed = [s for s in results["scenarios"] if s["status"] == "failed"]
+    assert failed, results
+    assert any("账号已锁定" in s["detail"] and "访客1" in s["detail"] for s in failed), failed  # ITS §1.1
+    assert any("申报密码已锁定" in s["detail"] and "访客1" in s["detail"] for s in failed), failed  # §1.3.1
+
+
+def test_the_liaoning_natural_person_login_honours_and_counts_the_accounts_lock(portal: Portal,
+                                                                               person: Identity) -> None:
+    """The 自然人 account is one: guesses through 辽宁 自然人登录 count, and its lock holds there (no way around it)."""
+    portal.test_control.seed_person(seed_of(person))
+    entry = "辽宁省电子税务局"
+
+    def natural_login(password: str) -> View:
+        sid, _ = portal.view(None, entry)
+        sid, _ = portal.act(sid, "自然人登录", {}, entry)
+        return portal.act(sid, "登录", {"用户名": person.login_name, "密码": password, "服务协议": "勾选",
+                                        "验证码": portal.test_control.current_captcha(sid) or ""}, entry)[1]
+
+    for _ in range(5):
+        natural_login(WRONG)
+    assert natural_login(person.password).locked
+    assert _attempt(portal, person.login_name, person.password).locked  # the ITS login: the same lock
