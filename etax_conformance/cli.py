@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
 
     commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    from etax_conformance.probe.run import add_parser as add_probe_parser
+
+    add_probe_parser(commands)
     return parser
 
 
@@ -109,6 +112,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         token = hooks_token.resolve(args.hooks_token, args.hooks_token_file)
         serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost)
         return 0
+    if args.command == "probe":
+        from etax_conformance.probe.run import run_probes
+
+        return run_probes(sys.stdout, args.portal_url, args.hooks_token, args.fast, args.only)
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage
 
