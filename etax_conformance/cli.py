@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--variant", choices=("default", "alt"), default="default",
                        help="the reference simulator (default) or the alt portal: other choices where the guides "
                             "leave one open")
+    serve.add_argument("--password-cost", choices=("strong", "test"), default="strong",
+                       help="scrypt cost of password hashes: strong for people (default), test for conformance runs")
 
     coverage = commands.add_parser("coverage", help="catalog rows covered by scenarios, or why not")
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
@@ -64,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
 
     commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    from etax_conformance.probe.run import add_parser as add_probe_parser
+
+    add_probe_parser(commands)
     return parser
 
 
@@ -105,8 +110,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance import hooks_token
 
         token = hooks_token.resolve(args.hooks_token, args.hooks_token_file)
-        serve_forever(args.host, args.port, args.db, token, args.variant)
+        serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost)
         return 0
+    if args.command == "probe":
+        from etax_conformance.probe.run import run_probes
+
+        return run_probes(sys.stdout, args.portal_url, args.hooks_token, args.fast, args.only)
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage
 

@@ -41,6 +41,9 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
                           ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant)):
         if value:
             args += [option, value]
+    # pytest-randomly (a dev tool) shuffles only when asked: scripts/random_order.sh sets ETAX_RANDOM_SEED.
+    seed = os.environ.get("ETAX_RANDOM_SEED")
+    args += ["-p", "pytest_randomly", "--randomly-seed", seed] if seed else ["-p", "no:randomly"]
     if quiet:
         args.append("-q")
     if features:

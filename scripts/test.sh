@@ -13,6 +13,8 @@ echo "== ruff"; $bin/ruff check .
 echo "== mypy"; $bin/mypy
 echo "== coverage of the requirement catalog"; $bin/etax-conformance coverage
 echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "$stamp-inprocess"
+echo "== probes of the served simulator, fast part (issue 11; scripts/probe.sh without --fast for all)"
+bash scripts/probe.sh --fast
 
 # The two browser runs are independent (each serves its own simulator): run them side by side.
 echo "== suite, browser driver: default simulator and the alt variant (profiles/alt.yaml), side by side"

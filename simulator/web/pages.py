@@ -58,11 +58,11 @@ for _entry, _path in ENTRY_PATHS.items():
                            methods=["POST"])
 
 
-@blueprint.get("/captcha.svg")
+@blueprint.get("/captcha.png")
 def captcha_image() -> Response:
     entry = request.args.get("entry", CLIENT)  # each entry's page shows the captcha of its own session
     answer = _portal().sessions.current_captcha(request.cookies.get(COOKIES.get(entry, COOKIES[CLIENT])))
-    return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
+    return Response(captcha.render_png(answer or ""), mimetype="image/png", headers={"Cache-Control": "no-store"})
 
 
 @blueprint.get("/qr/status")
