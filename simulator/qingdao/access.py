@@ -8,7 +8,7 @@ from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, refused
 from simulator.qingdao.lockout import LOCKED
 from simulator.qingdao.people import QdPerson
-from simulator.qingdao.screens import BUSINESS, NOT_REGISTERED, PENDING, PERSON, Qingdao, QdScreen, business
+from simulator.qingdao.screens import BUSINESS, NOT_REGISTERED, PENDING, PERSON, QdScreen, Qingdao, business
 
 WRONG_PASSWORD = "账号或密码错误"
 

@@ -13,7 +13,7 @@ from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.home import back_home, require_login
 from simulator.qingdao.passwords import AGAIN, NEW, RULE, new_password_problem
 from simulator.qingdao.people import DuplicateUserName
-from simulator.qingdao.screens import Qingdao, QdScreen
+from simulator.qingdao.screens import QdScreen, Qingdao
 from vocabulary.credentials import login_name_problem
 
 LEVEL, PASSWORD, INFO = "个人实名等级", "个人密码修改", "个人信息管理模块"
@@ -56,7 +56,8 @@ class AccountCenterFlow(FlowBase):
             return View(QdScreen.PASSWORD_CHANGE, fields=(OLD, NEW, AGAIN), controls=(SAVE, BACK),
                         message=session.message, extras={"hint": RULE})
         if session.screen == QdScreen.PERSONAL_INFO:
-            rows = (("姓名", person.name), ("证件类型", person.document_type), (USER_NAME, person.user_name or "未设置"))
+            rows = (("姓名", person.name), ("证件类型", person.document_type),
+                    (USER_NAME, person.user_name or "未设置"))
             return View(QdScreen.PERSONAL_INFO, fields=(USER_NAME,), controls=(SAVE, BACK), message=session.message,
                         rows=rows, template="qd_page", extras={"hint": "用户名一年可修改一次"})
         return View(QdScreen.ACCOUNT_CENTER, controls=(LEVEL, PASSWORD, INFO, BACK), message=session.message,

@@ -12,7 +12,7 @@ from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import View, refused
 from simulator.external.script import ExternalServiceError
-from simulator.qingdao.screens import Qingdao, QdScreen
+from simulator.qingdao.screens import QdScreen, Qingdao
 
 PHOTO, CAPTURE, BACK = "照片", "拍摄", "返回"
 FAILED = "人脸识别未通过，请确认光线充足、背景中没有其他人脸后重新拍摄；如仍无法通过，请前往办税服务厅进行实名信息采集"

@@ -1,5 +1,5 @@
-"""【忘记密码】 (FAQ 8, 10 一): 证件号码, then 短信验证 to the account's phone or 扫脸验证, then a new password — also for
-someone who does not remember whether they ever had one. Nothing changes before the phone or face is proven."""
+"""【忘记密码】 (FAQ 8, 10 一): 证件号码, then 短信验证 to the account's phone or 扫脸验证, then a new password —
+also for someone who does not remember whether they ever had one. Nothing changes before the phone or face is proven."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from simulator.qingdao.access import log_out
 from simulator.qingdao.face import FaceFlow, FaceRequest
 from simulator.qingdao.passwords import AGAIN, NEW, RULE, new_password_problem
 from simulator.qingdao.people import QdPerson
-from simulator.qingdao.screens import NOT_REGISTERED, SMS_SENDER, Qingdao, QdScreen, sms_purpose
+from simulator.qingdao.screens import NOT_REGISTERED, SMS_SENDER, QdScreen, Qingdao, sms_purpose
 
 NUMBER, PHONE, CODE = "证件号码", "手机号码", "短信验证码"
 SEND, NEXT, FACE, CONFIRM, BACK = "获取验证码", "下一步", "扫脸验证", "确定", "返回"

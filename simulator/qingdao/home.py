@@ -8,7 +8,7 @@ from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import View, refused
 from simulator.qingdao.access import log_out
-from simulator.qingdao.screens import AGENT, BUSINESS, ENTERPRISE, SPECIAL, Qingdao, QdScreen, logged_in
+from simulator.qingdao.screens import AGENT, BUSINESS, ENTERPRISE, SPECIAL, QdScreen, Qingdao, logged_in
 
 ACCOUNT_CENTER, KEY_BUSINESS, LOG_OUT = "账户中心", "发票开具", "退出"
 

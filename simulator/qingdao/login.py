@@ -17,8 +17,8 @@ from simulator.qingdao.screens import (
     METHOD,
     NATURAL,
     SPECIAL,
-    Qingdao,
     QdScreen,
+    Qingdao,
     business,
 )
 
@@ -49,12 +49,22 @@ class LoginFlow:
             (QdScreen.LOGIN, OLD_LOGIN): self._old_login,
             (QdScreen.OLD_LOGIN, "返回"): lambda s, _: s.go(QdScreen.LOGIN)}
         for name in BUSINESSES:
-            actions[(QdScreen.LOGIN, name)] = lambda s, _, n=name: _choose(s, BUSINESS, n)
+            actions[(QdScreen.LOGIN, name)] = _chooser(BUSINESS, name)
         for method in self._methods.values():
-            actions[(QdScreen.LOGIN, method.name)] = lambda s, _, n=method.name: _choose(s, METHOD, n)
+            actions[(QdScreen.LOGIN, method.name)] = _chooser(METHOD, method.name)
             for control in method.actions():
-                actions[(QdScreen.LOGIN, control)] = lambda s, f, c=control: self._method(s).actions()[c](s, f)
+                actions[(QdScreen.LOGIN, control)] = self._method_control(control)
         return actions
+
+    def _method_control(self, control: str) -> Action:
+        """A control of a method's own (获取验证码…): the method shown answers it."""
+        def press(session: PortalSession, form: Form) -> None:
+            own = self._method(session).actions().get(control)
+            if own is None:
+                session.go(QdScreen.LOGIN)
+                return
+            own(session, form)
+        return press
 
     def render(self, session: PortalSession) -> View:
         if session.screen == QdScreen.OLD_LOGIN:
@@ -80,6 +90,10 @@ class LoginFlow:
             session.go(QdScreen.LOGIN, refused("旧版登录已停止使用，请使用新版登录"))
             return
         session.go(QdScreen.OLD_LOGIN)
+
+
+def _chooser(key: str, choice: str) -> Action:
+    return lambda session, _: _choose(session, key, choice)
 
 
 def _choose(session: PortalSession, key: str, choice: str) -> None:

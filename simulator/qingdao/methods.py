@@ -14,7 +14,7 @@ from typing import Protocol
 from simulator.common.flow import Action, Flow, Form
 from simulator.common.sessions import PortalSession
 from simulator.qingdao.access import check_password, to_second_factor
-from simulator.qingdao.screens import Qingdao, QdScreen
+from simulator.qingdao.screens import QdScreen, Qingdao
 
 DOCUMENT_LOGIN = "证件号码登录"
 

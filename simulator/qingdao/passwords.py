@@ -10,7 +10,7 @@ from simulator.common.passwords import hash_password, verify_password
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.access import log_out
-from simulator.qingdao.screens import PENDING, Qingdao, QdScreen
+from simulator.qingdao.screens import PENDING, QdScreen, Qingdao
 from vocabulary.credentials import password_problem
 
 NEW, AGAIN, CONFIRM = "新密码", "确认密码", "确定"

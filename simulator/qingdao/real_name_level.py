@@ -1,6 +1,6 @@
-"""实名等级 (FAQ 5): 【个人实名等级】 shows the level and, for 三级, a QR code to scan with the 青岛税务APP (手机税税通),
-whose face check raises it to 四级; a key business (the suite's assumption: 发票开具 on the 首页) asks a 三级
-person for the face check first.
+"""实名等级 (FAQ 5): 【个人实名等级】 shows the level and, for 三级, a QR code to scan with the 青岛税务APP
+(手机税税通), whose face check raises it to 四级; a key business (the suite's assumption: 发票开具 on the 首页)
+asks a 三级 person for the face check first.
 
 The app's side is `LevelScans.confirm` (the hooks' `qingdao.level_scan` calls it until the simulated app does).
 """
@@ -18,7 +18,7 @@ from simulator.common.test_control import SeedError
 from simulator.common.views import Message, MessageKind, View
 from simulator.qingdao.face import FaceFlow, FaceRequest
 from simulator.qingdao.home import KEY_BUSINESS, back_home, require_login
-from simulator.qingdao.screens import Qingdao, QdScreen
+from simulator.qingdao.screens import QdScreen, Qingdao
 
 FULL_LEVEL = 4
 _PURPOSE = "key-business"

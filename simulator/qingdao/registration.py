@@ -17,7 +17,7 @@ from simulator.qingdao.account_center import user_name_problem
 from simulator.qingdao.face import FaceFlow, FaceRequest
 from simulator.qingdao.passwords import AGAIN, RULE, new_password_problem
 from simulator.qingdao.people import DuplicateUserName, QdPerson
-from simulator.qingdao.screens import BUSINESS, NATURAL, Qingdao, QdScreen
+from simulator.qingdao.screens import BUSINESS, NATURAL, QdScreen, Qingdao
 from vocabulary import qingdao_documents as documents
 
 TYPE, NUMBER, NAME = "证件类型", "证件号码", "姓名"

@@ -10,7 +10,7 @@ from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.access import enter, log_out
 from simulator.qingdao.face import FaceFlow, FaceRequest
 from simulator.qingdao.lockout import LOCKED
-from simulator.qingdao.screens import PENDING, SMS_SENDER, Qingdao, QdScreen, sms_purpose
+from simulator.qingdao.screens import PENDING, SMS_SENDER, QdScreen, Qingdao, sms_purpose
 
 SMS_CODE, SEND, CONFIRM, FACE, BACK = "短信验证码", "获取验证码", "确定", "刷脸验证", "返回"
 SMS_METHOD = "短信验证"
