@@ -120,10 +120,15 @@ class RegistrationFlow(FlowBase):
             log_out(session)
             return
         try:
-            self._qd.people.put(QdPerson(draft.document_number, draft.document_type, draft.name, draft.phone,
-                                         draft.user_name or None, None, draft.password_hash, False, 4, True))
+            registered = self._qd.people.register(QdPerson(
+                draft.document_number, draft.document_type, draft.name, draft.phone, draft.user_name or None, None,
+                draft.password_hash, False, 4, True))
         except DuplicateUserName as taken:
             session.go(QdScreen.REGISTER_BASIC, refused(str(taken)))
+            return
+        if not registered:  # registered meanwhile in another session
+            session.state.pop(_DRAFT, None)
+            session.go(QdScreen.REGISTER_IDENTITY, refused("该证件号码已注册，请直接登录"))
             return
         session.state.clear()
         session.state[BUSINESS] = NATURAL

@@ -52,3 +52,13 @@ def test_a_bad_check_digit_is_refused_at_the_identity_check(portal: Portal) -> N
     _register(visitor, number=ID_NUMBER[:-1] + "1")
     assert visitor.view.screen == QdScreen.REGISTER_IDENTITY
     assert visitor.view.refused
+
+
+def test_a_number_registered_meanwhile_is_not_overwritten(portal: Portal) -> None:
+    first, second = Visitor(portal), Visitor(portal)
+    _register(first)
+    _register(second)
+    assert first.press("拍摄", 照片=first.view.values["照片"]).screen == QdScreen.LOGIN
+    view = second.press("拍摄", 照片=second.view.values["照片"])
+    assert view.screen == QdScreen.REGISTER_IDENTITY
+    assert view.refused
