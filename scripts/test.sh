@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's tests: set up (with Chromium), lint, type-check, catalog coverage, the whole suite in-process and in
-# the browser on the default simulator (same scenario ids must pass), the whole suite in the browser on the alt
-# variant (another markup and the other free choices, by its profile alone), then the unit and integration tests.
+# the browser on the default simulator (same scenario ids must pass), the ITS and Liaoning features in the browser on
+# the alt variant (another markup and the other free choices, by its profile alone; no Qingdao screens there yet),
+# then the unit and integration tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
