@@ -26,6 +26,8 @@ def test_a_user_name_changes_once_a_year(portal: Portal) -> None:
     assert _user_name(visitor, "qd_first")  # adding one is not a change
     assert _user_name(visitor, "qd_second")
     portal.clock.advance(timedelta(days=364, hours=23))
+    visitor = Visitor(portal)  # the idle session expired: log in again
+    visitor.log_in()
     assert not _user_name(visitor, "qd_third")
     portal.clock.advance(timedelta(hours=1))
     assert _user_name(visitor, "qd_third")

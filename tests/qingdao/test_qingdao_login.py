@@ -72,3 +72,13 @@ def test_the_dual_track_setting_offers_the_old_login_and_a_reset_restores_it(por
     assert "旧版登录" not in visitor.press("企业业务").controls
     portal.test_control.reset()
     assert "旧版登录" in Visitor(portal).view.controls
+
+
+def test_the_session_id_is_renewed_past_each_factor(portal: Portal) -> None:
+    visitor = Visitor(portal)
+    visitor.seed()
+    before = visitor.session
+    visitor.first_factor()
+    past_password = visitor.session
+    visitor.sms()
+    assert len({before, past_password, visitor.session}) == 3
