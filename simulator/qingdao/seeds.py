@@ -1,0 +1,97 @@
+"""Test-control capabilities of the Qingdao e-tax bureau: existing users (存量用户), the hall's real-name collection,
+the dual-track setting. Every check runs before anything is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from stdnum.cn import ric
+
+from simulator.common.flow import Hook
+from simulator.common.passwords import hash_password
+from simulator.common.test_control import SeedError
+from simulator.qingdao.people import DuplicateUserName, QdPerson
+from simulator.qingdao.screens import Qingdao
+from vocabulary import qingdao_documents as documents
+
+_LEVELS = (3, 4)
+
+
+def _text(payload: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+    value = payload.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()) or len(value) > 64:
+        raise SeedError(f"'{key}' must be a non-empty string of at most 64 characters")
+    return value.strip()
+
+
+def _document(payload: Mapping[str, Any]) -> tuple[str, str]:
+    kind = documents.canonical(_text(payload, "document_type"))
+    if kind is None:
+        raise SeedError(f"'document_type' must be one of: {', '.join(documents.ALL)}")
+    number = _text(payload, "document_number").upper()
+    if kind in documents.CHECK_DIGIT_TYPES and not ric.is_valid(number):
+        raise SeedError(f"document_number '{number}' has no valid 居民身份证 check digit")
+    if not (number.isascii() and number.isalnum() and 6 <= len(number) <= 20):
+        raise SeedError("'document_number' must be 6 to 20 letters or digits")
+    return kind, number
+
+
+def _phone(payload: Mapping[str, Any]) -> str:
+    phone = _text(payload, "phone")
+    if not (phone.isdigit() and len(phone) == 11 and phone.startswith("1")):
+        raise SeedError(f"'phone' must be an 11-digit mobile number, not '{phone}'")
+    return phone
+
+
+def _enterprises(payload: Mapping[str, Any]) -> list[tuple[str, str]]:
+    linked = payload.get("enterprises", [])
+    if not isinstance(linked, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("tax_id"), str) and isinstance(e.get("name"), str)
+            and e["tax_id"].strip() and e["name"].strip() for e in linked):
+        raise SeedError("'enterprises' must be a list of {tax_id, name}")
+    return [(e["tax_id"].strip().upper(), e["name"].strip()) for e in linked]
+
+
+def qingdao_hooks(qd: Qingdao) -> dict[str, Hook]:
+    """qingdao.seed_user, qingdao.hall_collection, qingdao.settings."""
+
+    def seed_user(payload: Mapping[str, Any]) -> dict[str, Any]:
+        kind, number = _document(payload)
+        name, phone = _text(payload, "name"), _phone(payload)
+        password, user_name = _text(payload, "password", required=False), _text(payload, "user_name", required=False)
+        level = payload.get("level", 3)
+        if level not in _LEVELS or isinstance(level, bool):
+            raise SeedError("'level' must be 3 (三级) or 4 (四级)")
+        linked = _enterprises(payload)
+        initial = not password  # FAQ 8: 个人用户密码的初始密码为证件号码后六位
+        secret = documents.initial_password(number) if initial else password
+        try:
+            qd.people.put(QdPerson(number, kind, name, phone, user_name or None, None, hash_password(secret),
+                                   initial, int(level), True))
+        except DuplicateUserName as taken:
+            raise SeedError(str(taken)) from None
+        for tax_id, enterprise in linked:
+            qd.people.link_enterprise(tax_id, enterprise, number)
+        return {"document_number": number, "initial_password": initial, "level": level}
+
+    def hall_collection(payload: Mapping[str, Any]) -> dict[str, Any]:
+        kind, number = _document(payload)
+        name = _text(payload, "name")
+        known = qd.people.find(number)
+        if known is not None and known.registered:
+            raise SeedError(f"'{number}' is already registered")
+        qd.people.put(QdPerson(number, kind, name, "", None, None, "", False, 3, False))
+        return {"document_number": number, "collected": True}
+
+    def settings(payload: Mapping[str, Any]) -> dict[str, Any]:
+        dual = payload.get("dual_track")
+        if not isinstance(dual, bool):
+            raise SeedError("'dual_track' must be true or false")
+        qd.settings.dual_track = dual
+        return {"dual_track": dual}
+
+    return {"qingdao.seed_user": seed_user, "qingdao.hall_collection": hall_collection,
+            "qingdao.settings": settings}
