@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from simulator.common.flow import Action, FlowBase, Form, Hook
+from simulator.common.router import ANY_CONTROL, CONTROL, UnknownControl
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
 from simulator.common.views import Message, MessageKind, View, refused
@@ -56,7 +57,8 @@ class CrossRegionFlow(FlowBase):
         return {"qingdao.cross_region.seed": self._seed}
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
-        return {(QdScreen.HOME, SWITCH): self._open, (SWITCH_SCREEN, CONFIRM): self._switch,
+        return {(QdScreen.HOME, SWITCH): self._open, (QdScreen.HOME, ANY_CONTROL): self._welcome_pressed,
+                (SWITCH_SCREEN, CONFIRM): self._switch,
                 (SWITCH_SCREEN, BACK): lambda s, _: s.go(QdScreen.HOME)}
 
     def identities(self, session: PortalSession) -> list[dict[str, str]]:
@@ -78,7 +80,15 @@ class CrossRegionFlow(FlowBase):
         return None if identity is None else f"欢迎，{identity['taxpayer']}（{describe(identity)}）"
 
     def page_links(self, session: PortalSession, view: View) -> Iterable[str]:
-        return (SWITCH,) if session.screen == QdScreen.HOME and self.identities(session) else ()
+        """On the 首页 of a cross-region login: 「欢迎，某某纳税人」 (its menu) and 【切换主管税务机关】."""
+        welcome = self.welcome(session) if session.screen == QdScreen.HOME else None
+        return () if welcome is None else (welcome, SWITCH)
+
+    def _welcome_pressed(self, session: PortalSession, form: Form) -> None:
+        """The welcome opens its menu, which holds 【切换主管税务机关】 (shown beside it): the 首页 again."""
+        if form.get(CONTROL) != self.welcome(session):
+            raise UnknownControl(f"「首页」页面上没有【{form.get(CONTROL)}】")
+        session.go(QdScreen.HOME)
 
     def render(self, session: PortalSession) -> View:
         found = self.identities(session)
