@@ -1,4 +1,4 @@
-"""“电子营业执照扫码” (FAQ 11): the enterprise's 电子营业执照 (a phone app of its own, simulated through the hooks) scans
+"""“电子营业执照扫码” (FAQ 11): the enterprise's 电子营业执照 (an app of its own, simulated through the hooks) scans
 the web's code; its holder (the 法定代表人 it is issued to) is logged in to 企业业务 for that enterprise.
 
 Hooks: `qingdao.business_licence.issue` gives an enterprise its licence and holder; `qingdao.business_licence.scan`

@@ -1,5 +1,6 @@
 """税务数字证书登录 (FAQ 11: 金税盘、税控盘或税务UKey): the certificate in the device plugged into the computer,
-its password (证书密码), then the holder's second factor (FAQ 9); the login is 企业业务 for the certificate's enterprise.
+its password (证书密码), then the holder's second factor (FAQ 9); the login is 企业业务 for the certificate's
+enterprise.
 
 The device is simulated: the hooks plug one in (`qingdao.certificate.plug`) or take it out; the computer has one
 port, as a page reads one device through the local tax-device driver.
@@ -17,7 +18,7 @@ from simulator.common.test_control import SeedError
 from simulator.common.views import Message, MessageKind, refused
 from simulator.qingdao.access import to_second_factor
 from simulator.qingdao.lockout import LOCKED
-from simulator.qingdao.screens import BUSINESS, ENTERPRISE, NOT_REGISTERED, Qingdao, QdScreen
+from simulator.qingdao.screens import BUSINESS, ENTERPRISE, NOT_REGISTERED, QdScreen, Qingdao
 from simulator.store.sqlite import SqliteStore
 
 CERTIFICATE_LOGIN = "税务数字证书登录"

@@ -16,7 +16,7 @@ from simulator.common.router import ANY_CONTROL, CONTROL, UnknownControl
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
 from simulator.common.views import Message, MessageKind, View, refused
-from simulator.qingdao.screens import BUSINESS, SPECIAL, Qingdao, QdScreen, logged_in
+from simulator.qingdao.screens import BUSINESS, SPECIAL, QdScreen, Qingdao, logged_in
 from simulator.store.sqlite import SqliteStore
 
 #: FAQ 12's two kinds, and its label.
@@ -128,5 +128,6 @@ class CrossRegionFlow(FlowBase):
             raise SeedError(f"'person' {number} is not a person of the Qingdao e-tax bureau (seed him first)")
         for identity in identities:
             self._store.execute("INSERT OR REPLACE INTO qd_cross_region VALUES (?,?,?,?,?)", number,
-                                str(taxpayer).strip(), str(tax_id).strip(), identity["kind"], identity["authority"].strip())
+                                str(taxpayer).strip(), str(tax_id).strip(), identity["kind"],
+                                identity["authority"].strip())
         return {"person": number, "identities": [describe(i) for i in identities]}

@@ -15,7 +15,7 @@ from simulator.common.test_control import SeedError
 from simulator.common.views import View
 from simulator.its.qr_login import qr_svg
 from simulator.qingdao.access import enter
-from simulator.qingdao.screens import BUSINESS, ENTERPRISE, NATURAL, Qingdao, QdScreen, logged_in
+from simulator.qingdao.screens import BUSINESS, ENTERPRISE, NATURAL, QdScreen, Qingdao, logged_in
 from simulator.qingdao_app.codes import IIT_APP_LOGIN, LICENCE_LOGIN, QINGDAO_APP_LOGIN, ScanCodes
 from simulator.qingdao_app.people import AppPerson
 from simulator.qingdao_app.screens import ENTERPRISE_BUSINESS
@@ -28,7 +28,8 @@ SCANS = (QINGDAO_APP_LOGIN, IIT_APP_LOGIN, LICENCE_LOGIN)
 REFRESH, BACK = "刷新二维码", "返回密码登录"
 #: Which web session showed a code, and which person: the enterprise a scan logged in for (企业业务).
 SCANNED_ENTERPRISE = "qingdao.scan.enterprise"
-_HOW = {QINGDAO_APP_LOGIN: "请使用青岛税务APP（手机税税通）扫描二维码登录：APP登录企业业务的，网页登录企业业务；登录个人业务的，网页登录个人业务。",
+_HOW = {QINGDAO_APP_LOGIN: "请使用青岛税务APP（手机税税通）扫描二维码登录：APP登录企业业务的，网页登录企业业务；"
+                           "登录个人业务的，网页登录个人业务。",
         IIT_APP_LOGIN: "请使用已登录的个人所得税APP扫描二维码，登录个人业务。",
         LICENCE_LOGIN: "请使用电子营业执照扫描二维码登录企业业务。"}
 _KIND = "qingdao.scan.kind"
@@ -49,7 +50,10 @@ class ScanLogin:
         return SCANS
 
     def actions(self) -> Mapping[str, Action]:
-        return {kind: lambda s, _, k=kind: self.show(s, k) for kind in SCANS}
+        return {kind: self._shower(kind) for kind in SCANS}
+
+    def _shower(self, kind: str) -> Action:
+        return lambda session, _: self.show(session, kind)
 
     def submit(self, session: PortalSession, form: Form) -> None:
         self.show(session, QINGDAO_APP_LOGIN)
@@ -72,7 +76,7 @@ class ScanPageFlow(FlowBase):
     def actions(self) -> Mapping[tuple[str, str], Action]:
         return {(SCAN_SCREEN, REFRESH): lambda s, _: self._method.show(s, str(s.state.get(_KIND))),
                 (SCAN_SCREEN, BACK): self._back,
-                **{(SCAN_SCREEN, kind): lambda s, _, k=kind: self._method.show(s, k) for kind in SCANS}}
+                **{(SCAN_SCREEN, kind): self._method.actions()[kind] for kind in SCANS}}
 
     def hooks(self) -> Mapping[str, Hook]:
         return {"qingdao.qr.current": self.current}

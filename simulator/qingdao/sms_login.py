@@ -9,7 +9,7 @@ from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, refused
 from simulator.qingdao.access import to_second_factor
 from simulator.qingdao.lockout import LOCKED
-from simulator.qingdao.screens import NOT_REGISTERED, SMS_SENDER, Qingdao, QdScreen
+from simulator.qingdao.screens import NOT_REGISTERED, SMS_SENDER, QdScreen, Qingdao
 
 SMS_LOGIN = "手机验证码登录"
 MOBILE, SMS_CODE, SEND = "手机号码", "短信验证码", "获取验证码"
@@ -46,8 +46,8 @@ class SmsLogin:
         phone = form.get(MOBILE, "").strip()
         people = self._qd.people.find_by_phone(phone) if phone else []
         if len(people) != 1:  # nobody, or a number several people share: it cannot name one person
-            session.go(QdScreen.LOGIN, refused(NOT_REGISTERED if not people else "该手机号码对应多个用户，请使用其他方式登录"),
-                       {MOBILE: phone})
+            unknown = NOT_REGISTERED if not people else "该手机号码对应多个用户，请使用其他方式登录"
+            session.go(QdScreen.LOGIN, refused(unknown), {MOBILE: phone})
             return
         person, today = people[0], self._qd.today()
         if self._qd.lockout.locked(person.document_number, self.name, today):

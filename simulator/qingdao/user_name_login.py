@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from simulator.common.flow import Action, Form
 from simulator.common.sessions import PortalSession
 from simulator.qingdao.access import check_password, to_second_factor
-from simulator.qingdao.screens import Qingdao, QdScreen
+from simulator.qingdao.screens import QdScreen, Qingdao
 
 USER_NAME_LOGIN = "用户名登录"
 USER_NAME, PASSWORD = "用户名", "密码"

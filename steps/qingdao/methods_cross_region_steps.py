@@ -12,7 +12,8 @@ from steps.qingdao import methods_labels as label
 
 #: FAQ 12's two kinds; each identity is under a 主管税务机关 of its own (the suite's example authorities).
 KINDS = ("跨区域报验户", "跨区域税源登记纳税人")
-AUTHORITIES = {"跨区域报验户": "国家税务总局青岛市黄岛区税务局", "跨区域税源登记纳税人": "国家税务总局青岛市崂山区税务局"}
+AUTHORITIES = {"跨区域报验户": "国家税务总局青岛市黄岛区税务局",
+               "跨区域税源登记纳税人": "国家税务总局青岛市崂山区税务局"}
 
 
 @given(parsers.parse("企业「{company}」在青岛是跨区域报验户和跨区域税源登记纳税人，由「{who}」办理"))

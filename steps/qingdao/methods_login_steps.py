@@ -14,7 +14,8 @@ from steps.liaoning.seed_steps import person_in
 from steps.qingdao import methods_labels as label
 
 #: How a scenario names the business a person is in after the login, and the words a portal may show for it.
-BUSINESS_WORDS = {"企业业务": ("企业业务",), "个人业务": ("个人业务", "自然人业务"), "自然人业务": ("自然人业务", "个人业务")}
+BUSINESS_WORDS = {"企业业务": ("企业业务",), "个人业务": ("个人业务", "自然人业务"),
+                  "自然人业务": ("自然人业务", "个人业务")}
 
 
 def seed_qingdao_user(portal: PortalDriver, person: Identity, enterprises: list[EnterpriseData]) -> None:
@@ -140,7 +141,7 @@ def offers_methods(portal: PortalDriver) -> None:
 @given(parsers.re(r"企业「(?P<company>[^」]+)」的(?P<device>金税盘|税控盘|税务UKey)插在电脑上，由「(?P<who>[^」]+)」使用"))
 def device_plugged(portal: PortalDriver, enterprises: dict[str, EnterpriseData], cast: dict[str, Identity],
                    company: str, device: str, who: str) -> None:
-    """The simulated device (hooks): its certificate is the enterprise's; its 证书密码 the enterprise data's password."""
+    """The simulated device (hooks): its certificate is the enterprise's; its 证书密码 the enterprise's password."""
     found = enterprises[company]
     portal.hook("qingdao.certificate.plug", {"device": device, "tax_id": found.tax_id, "enterprise_name": found.name,
                                              "holder": cast[who].document_number, "password": found.password})
