@@ -24,6 +24,10 @@ def _text(payload: Mapping[str, Any], key: str, *, required: bool = True) -> str
         return ""
     if not isinstance(value, str) or (required and not value.strip()) or len(value) > 64:
         raise SeedError(f"'{key}' must be a non-empty string of at most 64 characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SeedError(f"'{key}' must be text (no lone surrogates)") from None
     return value.strip()
 
 
@@ -46,17 +50,15 @@ def _phone(payload: Mapping[str, Any]) -> str:
     return phone
 
 
-def _enterprises(payload: Mapping[str, Any]) -> list[tuple[str, str]]:
-    linked = payload.get("enterprises", [])
-    if not isinstance(linked, list) or not all(
-            isinstance(e, dict) and isinstance(e.get("tax_id"), str) and isinstance(e.get("name"), str)
-            and e["tax_id"].strip() and e["name"].strip() for e in linked):
-        raise SeedError("'enterprises' must be a list of {tax_id, name}")
-    return [(e["tax_id"].strip().upper(), e["name"].strip()) for e in linked]
+def _enterprise(payload: Mapping[str, Any]) -> tuple[str, str]:
+    tax_id = _text(payload, "tax_id").upper()
+    if not (tax_id.isascii() and tax_id.isalnum() and len(tax_id) in (15, 18, 20)):
+        raise SeedError(f"'tax_id' must be a 纳税人识别号 of 15, 18 or 20 letters or digits, not '{tax_id}'")
+    return tax_id, _text(payload, "name")
 
 
 def qingdao_hooks(qd: Qingdao) -> dict[str, Hook]:
-    """qingdao.seed_user, qingdao.hall_collection, qingdao.settings."""
+    """qingdao.seed_user, qingdao.hall_collection, qingdao.enterprise_handler, qingdao.settings."""
 
     def seed_user(payload: Mapping[str, Any]) -> dict[str, Any]:
         kind, number = _document(payload)
@@ -65,7 +67,6 @@ def qingdao_hooks(qd: Qingdao) -> dict[str, Hook]:
         level = payload.get("level", 3)
         if level not in _LEVELS or isinstance(level, bool):
             raise SeedError("'level' must be 3 (三级) or 4 (四级)")
-        linked = _enterprises(payload)
         initial = not password  # FAQ 8: 个人用户密码的初始密码为证件号码后六位
         secret = documents.initial_password(number) if initial else password
         try:
@@ -73,8 +74,6 @@ def qingdao_hooks(qd: Qingdao) -> dict[str, Hook]:
                                    initial, int(level), True))
         except DuplicateUserName as taken:
             raise SeedError(str(taken)) from None
-        for tax_id, enterprise in linked:
-            qd.people.link_enterprise(tax_id, enterprise, number)
         return {"document_number": number, "initial_password": initial, "level": level}
 
     def hall_collection(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,6 +85,13 @@ def qingdao_hooks(qd: Qingdao) -> dict[str, Hook]:
         qd.people.put(QdPerson(number, kind, name, "", None, None, "", False, 3, False))
         return {"document_number": number, "collected": True}
 
+    def enterprise_handler(payload: Mapping[str, Any]) -> dict[str, Any]:
+        """A person (registered or not yet) is a handler (办税人员) of an enterprise."""
+        tax_id, name = _enterprise(payload)
+        number = _text(payload, "document_number").upper()
+        qd.people.link_enterprise(tax_id, name, number)
+        return {"tax_id": tax_id, "document_number": number}
+
     def settings(payload: Mapping[str, Any]) -> dict[str, Any]:
         dual = payload.get("dual_track")
         if not isinstance(dual, bool):
@@ -94,4 +100,4 @@ def qingdao_hooks(qd: Qingdao) -> dict[str, Hook]:
         return {"dual_track": dual}
 
     return {"qingdao.seed_user": seed_user, "qingdao.hall_collection": hall_collection,
-            "qingdao.settings": settings}
+            "qingdao.enterprise_handler": enterprise_handler, "qingdao.settings": settings}
