@@ -23,7 +23,10 @@ def seed_qingdao_user(portal: PortalDriver, person: Identity, enterprises: list[
     portal.hook("qingdao.seed_user", {
         "document_type": person.document_type.value, "document_number": person.document_number,
         "name": person.name, "phone": person.phone, "password": person.password, "user_name": person.login_name,
-        "level": 4, "enterprises": [{"tax_id": e.tax_id, "name": e.name} for e in enterprises]})
+        "level": 4})
+    for enterprise in enterprises:
+        portal.hook("qingdao.enterprise_handler", {"tax_id": enterprise.tax_id, "name": enterprise.name,
+                                                   "document_number": person.document_number})
 
 
 @given(parsers.parse("「{who}」已在青岛市电子税务局注册，是企业「{company}」的办税人员"))
