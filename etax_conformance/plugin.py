@@ -35,6 +35,7 @@ pytest_plugins = [
     "steps.qingdao.methods_scan_steps",
     "steps.qingdao.methods_cross_region_steps",
     "steps.natural_person.app_declaration_password_steps",
+    "steps.qingdao.plugin",
 ]
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from stdnum.cn import ric
-
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import hash_password
 from simulator.common.sessions import PortalSession
@@ -84,10 +82,9 @@ class RegistrationFlow(FlowBase):
             return "请选择证件类型"
         if not name or not number:
             return "请输入证件号码和姓名"
-        if kind in documents.CHECK_DIGIT_TYPES and not ric.is_valid(number):
-            return "证件号码不正确，请核对"
-        if not (number.isascii() and number.isalnum() and 6 <= len(number) <= 20):
-            return "证件号码不正确，请核对"
+        problem = documents.number_problem(kind, number)
+        if problem is not None:
+            return problem
         known = self._qd.people.find(number)
         if known is not None and known.registered:
             return "该证件号码已注册，请直接登录"

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from stdnum.cn import ric
-
 from simulator.common.flow import Hook
 from simulator.common.passwords import hash_password
 from simulator.common.test_control import SeedError
@@ -36,10 +34,9 @@ def _document(payload: Mapping[str, Any]) -> tuple[str, str]:
     if kind is None:
         raise SeedError(f"'document_type' must be one of: {', '.join(documents.ALL)}")
     number = _text(payload, "document_number").upper()
-    if kind in documents.CHECK_DIGIT_TYPES and not ric.is_valid(number):
-        raise SeedError(f"document_number '{number}' has no valid 居民身份证 check digit")
-    if not (number.isascii() and number.isalnum() and 6 <= len(number) <= 20):
-        raise SeedError("'document_number' must be 6 to 20 letters or digits")
+    problem = documents.number_problem(kind, number)
+    if problem is not None:
+        raise SeedError(f"document_number '{number}': {problem}")
     return kind, number
 
 
