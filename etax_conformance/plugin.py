@@ -31,9 +31,6 @@ pytest_plugins = [
     "steps.mobile_tax_app.app_steps",
     "steps.liaoning.agent_steps",
     "steps.liaoning.personnel_steps",
-    "steps.qingdao.methods_login_steps",
-    "steps.qingdao.methods_scan_steps",
-    "steps.qingdao.methods_cross_region_steps",
     "steps.natural_person.app_declaration_password_steps",
     "steps.qingdao.plugin",
 ]

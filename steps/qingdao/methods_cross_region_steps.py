@@ -5,10 +5,9 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
-from fixtures.enterprises import EnterpriseData
-from fixtures.identities import Identity
 from steps.common.expect import expect
-from steps.qingdao import methods_labels as label
+from steps.qingdao import login_method_labels as label
+from steps.qingdao.people import QdUser
 
 #: FAQ 12's two kinds; each identity is under a 主管税务机关 of its own (the suite's example authorities).
 KINDS = ("跨区域报验户", "跨区域税源登记纳税人")
@@ -17,18 +16,17 @@ AUTHORITIES = {"跨区域报验户": "国家税务总局青岛市黄岛区税务
 
 
 @given(parsers.parse("企业「{company}」在青岛是跨区域报验户和跨区域税源登记纳税人，由「{who}」办理"))
-def cross_region(portal: PortalDriver, enterprises: dict[str, EnterpriseData], cast: dict[str, Identity],
-                 company: str, who: str) -> None:
-    found = enterprises[company]
+def cross_region(portal: PortalDriver, qd_users: dict[str, QdUser], company: str, who: str) -> None:
+    user = qd_users[who]
     portal.hook("qingdao.cross_region.seed", {
-        "person": cast[who].document_number, "taxpayer": found.name, "tax_id": found.tax_id,
+        "person": user.document_number, "taxpayer": company,
+        "tax_id": "91370200" + user.document_number[-10:].replace("X", "0"),
         "identities": [{"kind": kind, "authority": AUTHORITIES[kind]} for kind in KINDS]})
 
 
 @then(parsers.parse("页面右上角显示「欢迎，某某纳税人」，某某纳税人为企业「{company}」"))
-def welcome(portal: PortalDriver, enterprises: dict[str, EnterpriseData], company: str) -> None:
-    name = enterprises[company].name
-    expect(portal.shows_text(f"欢迎，{name}"), f"页面显示「欢迎，{name}」",
+def welcome(portal: PortalDriver, company: str) -> None:
+    expect(portal.shows_text(f"欢迎，{company}"), f"页面显示「欢迎，{company}」",
            f"页面「{portal.screen()}」")
 
 
