@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--run-id", help="name of the folder under reports/ (default: time and driver)")
     run.add_argument("--replace", action="store_true", help="overwrite an earlier run with the same --run-id")
     run.add_argument("--reports-dir", type=Path, default=REPORTS_DIR)
-    run.add_argument("--features", help="a feature file or folder (default: all features)")
+    run.add_argument("--features", nargs="+", help="feature files or folders (default: all features)")
     run.add_argument("-k", dest="select", help="only scenarios whose name matches this pytest -k expression")
     run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
     run.add_argument("--variant", choices=("default", "alt"),
@@ -78,8 +78,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from etax_conformance.runner import new_run_dir, run_suite
 
-        if args.features and not Path(args.features).exists():
-            raise ValueError(f"--features {args.features} does not exist")
+        for path in args.features or ():
+            if not Path(path).exists():
+                raise ValueError(f"--features {path} does not exist")
         if args.portal_url and args.driver != "browser":  # else the simulator would pass in the portal's name
             raise ValueError("--portal-url needs --driver browser (the in-process driver runs the simulator)")
         if args.profile:

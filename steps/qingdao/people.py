@@ -43,7 +43,10 @@ def new_user(identities: IdentityFactory, document_type: str, seed: str) -> QdUs
         raise ValueError(f"FAQ 6 没有「{document_type}」这种证件（有：{'、'.join(documents.ALL)}）")
     base = identities.person()
     rng = random.Random(int.from_bytes(hashlib.sha256(f"{seed}:{base.document_number}".encode()).digest()[:8], "big"))
-    digits = lambda n: "".join(rng.choice("0123456789") for _ in range(n))  # noqa: E731
+
+    def digits(count: int) -> str:
+        return "".join(rng.choice("0123456789") for _ in range(count))
+
     number = {
         "居民身份证": base.document_number,
         "港澳居民来往内地通行证": "H" + digits(8),

@@ -7,7 +7,7 @@ from pytest_bdd import given, parsers, then, when
 from drivers.protocol import PortalDriver
 from steps.common.expect import expect, normalise
 from steps.qingdao import labels as qd
-from steps.qingdao.login_steps import to_login_page
+from steps.qingdao.actions import to_login_page
 from steps.qingdao.people import QdUser
 
 
