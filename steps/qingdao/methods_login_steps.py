@@ -11,7 +11,7 @@ from steps.common.expect import expect, normalise
 from steps.common.sms import last_sms_code
 from steps.qingdao import labels as qd
 from steps.qingdao import login_method_labels as label
-from steps.qingdao.login_steps import pass_sms
+from steps.qingdao.actions import pass_sms
 from steps.qingdao.people import QdUser
 
 #: How a scenario names the business a person is in after the login, and the words a portal may show for it.
