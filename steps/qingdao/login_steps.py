@@ -66,7 +66,7 @@ def second_factor_fails(portal: PortalDriver, qd_users: dict[str, QdUser], who: 
     portal.click(qd.CAPTURE)
 
 
-@when(parsers.re(r"「(?P<who>[^」]+)」退出登录"))
+@when(parsers.re(r"「(?P<who>[^」]+)」退出青岛市电子税务局"))
 def leave(portal: PortalDriver) -> None:
     to_login_page(portal)
 

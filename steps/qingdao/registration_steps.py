@@ -75,8 +75,3 @@ def register(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, named:
 def cannot_go_on(portal: PortalDriver, who: str) -> None:
     expect(portal.is_refused() and normalise(portal.screen()) == normalise(qd.REGISTER_IDENTITY_SCREEN),
            f"「{who}」的注册被拒绝，停在身份信息校验", f"页面「{portal.screen()}」，提示「{portal.message()}」")
-
-
-@then(parsers.re(r"页面显示「(?P<text>[^」]+)」"))
-def shows(portal: PortalDriver, text: str) -> None:
-    expect(portal.shows_text(text), f"页面显示「{text}」", f"页面「{portal.screen()}」上没有")
