@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from simulator.common.flow import Action, Flow, FlowBase, Hook
 from simulator.common.sessions import PortalSession
+from simulator.common.test_control import SeedError
 from simulator.common.views import View
 from simulator.qingdao.business_licence import BusinessLicenceFlow
 from simulator.qingdao.certificate_login import CertificateLogin
 from simulator.qingdao.cross_region import CrossRegionFlow
 from simulator.qingdao.methods import LoginMethod
 from simulator.qingdao.people import QdPerson
+from simulator.qingdao.real_name_level import LevelScans
 from simulator.qingdao.scan_login import QingdaoWebSignIn, ScanLogin, ScanPageFlow
 from simulator.qingdao.screens import Qingdao
 from simulator.qingdao.sms_login import SmsLogin
@@ -24,8 +27,8 @@ from simulator.qingdao.user_name_login import UserNameLogin
 from simulator.qingdao_app.app_login import QingdaoAppLoginFlow
 from simulator.qingdao_app.codes import ScanCodes
 from simulator.qingdao_app.iit_scan import IitAppScanFlow
-from simulator.qingdao_app.people import AppPerson, LevelScan
-from simulator.qingdao_app.scan import QingdaoAppScanFlow
+from simulator.qingdao_app.people import AppPerson
+from simulator.qingdao_app.scan import LEVEL_PREFIX, QingdaoAppScanFlow
 from simulator.store.sqlite import SqliteStore
 
 
@@ -76,12 +79,26 @@ class MethodsKit:
     cross_region: CrossRegionFlow
 
 
-def methods_kit(qd: Qingdao, store: SqliteStore, levels: LevelScan) -> MethodsKit:
+def level_code_hook(levels: LevelScans) -> Hook:
+    """qingdao.level_code: what the 【个人实名等级】 page's QR code reads for a person (what the app scans)."""
+
+    def level_code(payload: Mapping[str, Any]) -> dict[str, Any]:
+        number = payload.get("document_number")
+        if not isinstance(number, str) or not number.strip() or len(number) > 64:
+            raise SeedError("'document_number' must be a non-empty string")
+        return {"document_number": number.strip().upper(),
+                "payload": LEVEL_PREFIX + levels.issue(number.strip().upper())}
+
+    return level_code
+
+
+def methods_kit(qd: Qingdao, store: SqliteStore, levels: LevelScans) -> MethodsKit:
     codes, web, people = ScanCodes(store), QingdaoWebSignIn(qd), AppPeople(qd)
     certificate, scan = CertificateLogin(qd, store), ScanLogin(qd, codes)
     cross_region = CrossRegionFlow(qd, store)
     flows: list[Flow] = [
-        ScanPageFlow(qd, codes, scan), HooksOnly(certificate.hooks()), cross_region,
+        ScanPageFlow(qd, codes, scan), cross_region,
+        HooksOnly({**certificate.hooks(), "qingdao.level_code": level_code_hook(levels)}),
         BusinessLicenceFlow(qd, store, codes, qd.sessions),
         QingdaoAppLoginFlow(people, qd.sms_codes),
         QingdaoAppScanFlow(people, codes, web, levels, qd.face, qd.sessions, qd.clock),

@@ -15,9 +15,9 @@ from stdnum.cn import ric
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect, normalise
-from steps.common.sms import last_sms_code
 from steps.qingdao import labels as qd
 from steps.qingdao import login_method_labels as label
+from steps.qingdao.app_actions import app_sign_in, scan_in_app
 from steps.qingdao.people import QdUser, new_user
 from vocabulary.documents import DocumentType
 
@@ -67,27 +67,14 @@ def code_expires(portal: PortalDriver) -> None:
 @given(parsers.re(r"「(?P<who>[^」]+)」在青岛税务APP登录(?P<business>企业业务|个人业务)(?:（「(?P<company>[^」]+)」）)?"))
 def app_signed_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, business: str,
                   company: str | None) -> None:
-    """The app's sign-in (手机号码 and 短信验证码: the suite's assumption), then its business (and enterprise)."""
-    user = qd_users[who]
-    portal.open_entry(label.APP)
-    portal.fill(label.MOBILE, user.phone)
-    portal.click(label.SEND_SMS)
-    portal.fill(label.SMS_CODE, last_sms_code(portal, user.phone, who))
-    portal.click(label.LOG_IN)
-    if company is not None:
-        portal.fill(label.APP_ENTERPRISE_FIELD, company)
-    portal.click(business)
-    expect(not portal.is_refused(), f"「{who}」在青岛税务APP登录{business}", portal.message())
+    app_sign_in(portal, qd_users[who], who, business, company)
     portal.open_entry(qd.ETAX)
 
 
 @when(parsers.parse("「{who}」用青岛税务APP扫描网页二维码"))
 def qingdao_app_scans(portal: PortalDriver, qd_scan: ScanState, who: str) -> None:
     portal.open_entry(label.APP)
-    portal.click(label.SCAN)
-    portal.fill(label.SCANNED_CODE, qd_scan.code)
-    portal.click(label.CONFIRM_SCAN)
-    qd_scan.answer = {"refused": portal.is_refused(), "message": portal.message()}
+    qd_scan.answer = {"refused": not scan_in_app(portal, qd_scan.code), "message": portal.message()}
     portal.open_entry(qd.ETAX)
 
 
