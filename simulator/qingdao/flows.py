@@ -14,6 +14,7 @@ from simulator.qingdao.home import HomeFlow
 from simulator.qingdao.lockout import Lockout
 from simulator.qingdao.login import LoginFlow
 from simulator.qingdao.methods import login_methods, method_flows
+from simulator.qingdao.methods_wiring import methods_kit
 from simulator.qingdao.passwords import ChangeInitialFlow
 from simulator.qingdao.people import QdPeople
 from simulator.qingdao.real_name_level import LevelScans, RealNameLevelFlow
@@ -35,11 +36,12 @@ def qingdao_flows(store: SqliteStore, clock: Clock, sessions: SessionRegistry, e
                   sms_codes: SmsCodes, variant: Variant | None = None) -> list[Flow]:
     """Login page and methods, the second factor, registration, passwords, 首页 and 账户中心."""
     qd = build_qingdao(store, clock, sessions, externals, sms_codes, variant)
-    face = FaceFlow(qd)
-    login = QingdaoLogin(qd, login_methods(qd), qingdao_hooks(qd))
+    face, levels = FaceFlow(qd), LevelScans(qd)
+    kit = methods_kit(qd, store, levels)  # FAQ 11/12 and the 青岛税务APP (qd-methods)
+    login = QingdaoLogin(qd, [*login_methods(qd), *kit.methods], qingdao_hooks(qd))
     return [login, face, SecondFactorFlow(qd, face), ChangeInitialFlow(qd), HomeFlow(qd),
-            AccountCenterFlow(qd), RealNameLevelFlow(qd, face, LevelScans(qd)), RegistrationFlow(qd, face),
-            ForgotPasswordFlow(qd, face), *method_flows(qd)]
+            AccountCenterFlow(qd), RealNameLevelFlow(qd, face, levels), RegistrationFlow(qd, face),
+            ForgotPasswordFlow(qd, face), *method_flows(qd), *kit.flows]
 
 
 class QingdaoLogin(LoginFlow):

@@ -9,6 +9,7 @@ from steps.common.expect import expect, normalise
 from steps.common.sms import last_sms_code
 from steps.qingdao import labels as qd
 from steps.qingdao.actions import ENTRY, password_login, to_login_page
+from steps.qingdao.app_actions import scan_level_code_in_app
 from steps.qingdao.people import QdUser
 
 
@@ -102,10 +103,9 @@ def open_level(portal: PortalDriver) -> None:
 
 @when(parsers.re(r"「(?P<who>[^」]+)」用青岛税务APP（手机税税通）扫码完成扫脸认证"))
 def app_scan(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -> None:
-    """FAQ 5: the scan and the face check happen in the app (docs/qingdao-design.md: `qingdao.level_scan` stands for
-    it until the simulated 青岛税务APP does); the page then shows the level again."""
-    answer = portal.hook("qingdao.level_scan", {"document_number": qd_users[who].document_number})
-    expect(bool(answer.get("confirmed")), "青岛税务APP扫码完成扫脸认证", answer)
+    """FAQ 5: the scan and the face check happen in the simulated 青岛税务APP (steps.qingdao.app_actions.py); the page
+    then shows the level again."""
+    scan_level_code_in_app(portal, qd_users[who], who)
     portal.refresh()
 
 
