@@ -1,9 +1,9 @@
 """Several visitors of one portal acting at the same moment (PortalDriver.at_once), for both drivers.
 
-In process: one thread per visitor, a barrier between preparing and acting. In a browser: Playwright's sync API
-runs every call on its dispatcher's event loop, so the visitors run as greenlets under that dispatcher — each sync
-call of one visitor lets the loop serve the others — and their requests reach the portal together. A visitor's
-failure is raised after all have finished, so none is left waiting.
+In process: one thread per visitor, a barrier between preparing and acting. In a browser: the visitors are prepared
+one by one; then, since Playwright's sync API runs every call on its dispatcher's event loop, they act as greenlets
+under that dispatcher — each sync call of one visitor lets the loop serve the others — and their requests reach the
+portal together. A visitor's failure is raised after all have finished, so none is left waiting.
 """
 
 from __future__ import annotations
@@ -39,32 +39,25 @@ def in_threads(visitors: Sequence[V], prepare: Callable[[V], None], act: Callabl
 
 
 def in_greenlets(anchor: Any, visitors: Sequence[V], prepare: Callable[[V], None], act: Callable[[V], T]) -> list[T]:
-    """The same for objects of one Playwright sync instance; `anchor` is any of them (e.g. a page)."""
+    """The same for objects of one Playwright sync instance; `anchor` is any of them (e.g. a page). The visitors are
+    prepared one after another (a browser's pages load slowly when many load at once), then act as greenlets."""
+    for visitor in visitors:
+        prepare(visitor)
     loop: asyncio.AbstractEventLoop = anchor._loop
     dispatcher: greenlet.greenlet = anchor._dispatcher_fiber
-    prepared, finished = loop.create_future(), loop.create_future()
+    finished = loop.create_future()
     results: list[Any] = [None] * len(visitors)
     errors: list[BaseException] = []
-    counts = {"prepared": 0, "finished": 0}
-
-    def arrive(key: str, future: asyncio.Future[None]) -> None:
-        counts[key] += 1
-        if counts[key] == len(visitors) and not future.done():
-            future.set_result(None)
+    left = [len(visitors)]
 
     def run(index: int, visitor: V) -> None:
         try:
-            prepare(visitor)
+            results[index] = act(visitor)
         except BaseException as error:  # raised below, once every visitor has stopped
             errors.append(error)
-        arrive("prepared", prepared)
-        if not errors:
-            wait_for_future(loop, dispatcher, prepared)
-            try:
-                results[index] = act(visitor)
-            except BaseException as error:
-                errors.append(error)
-        arrive("finished", finished)
+        left[0] -= 1
+        if not left[0] and not finished.done():
+            finished.set_result(None)
 
     for index, visitor in enumerate(visitors):
         worker = greenlet.greenlet(lambda i=index, v=visitor: run(i, v), parent=dispatcher)

@@ -7,7 +7,14 @@ import pytest
 from fixtures.identities import Identity, IdentityFactory
 from simulator.bootstrap import Portal, build_portal
 from simulator.clock import ControlledClock
+from simulator.common.passwords import TEST, configure
 from simulator.common.test_control import PersonSeed
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes() -> None:
+    """The project's tests are a test run: cheap hashes, as in-process runs (serve's strong cost: its own test)."""
+    configure(TEST)
 
 
 @pytest.fixture

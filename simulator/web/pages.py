@@ -17,9 +17,11 @@ blueprint = Blueprint("pages", __name__)
 blueprint.jinja_loader = GroupedTemplates(Path(__file__).resolve().parent / "templates", "screens")
 CONTROL_FIELD = "_control"
 #: Each entry (a client the guides name) lives under its own path with its own session cookie.
-ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax", "移动办税APP": "/mtax"}
+ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax", "移动办税APP": "/mtax",
+               "青岛市电子税务局": "/qingdao", "青岛税务APP": "/qdapp"}
 COOKIES = {CLIENT: "etax_session", "个人所得税APP": "etax_app_session", "辽宁省电子税务局": "etax_liaoning_session",
-           "移动办税APP": "etax_mobile_tax_session"}
+           "移动办税APP": "etax_mobile_tax_session", "青岛市电子税务局": "etax_qingdao_session",
+           "青岛税务APP": "etax_qdapp_session"}
 
 
 def _portal() -> Portal:
