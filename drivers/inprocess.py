@@ -112,6 +112,7 @@ class InProcessDriver:
 
     def refresh(self) -> None:
         self._session, self._view = self.portal.view(self._session, self._entry)
+        self._sessions[self._entry] = self._session
 
     def fill(self, field: str, value: str) -> None:
         if field not in self._view.fields:
@@ -157,6 +158,7 @@ class InProcessDriver:
             self._session, self._view = self.portal.act(self._session, control, self._form, self._entry)
         except UnknownControl as exc:
             raise DriverError(str(exc)) from None
+        self._sessions[self._entry] = self._session  # a new id at login, as a browser's cookie is renewed
         self._form = dict(self._view.values)
 
     def screen(self) -> str:

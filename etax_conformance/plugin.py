@@ -34,6 +34,7 @@ pytest_plugins = [
     "steps.liaoning.agent_steps",
     "steps.liaoning.personnel_steps",
     "steps.natural_person.app_declaration_password_steps",
+    "steps.qingdao.plugin",
 ]
 
 
