@@ -93,7 +93,7 @@ def inprocess(folder: Path, rounds: int) -> dict[str, Any]:
 
 
 def browser(folder: Path, rounds: int) -> dict[str, Any]:
-    from plain_playwright import FEATURE, SCENARIOS, SELECT
+    from plain_playwright import FEATURE, SCENARIOS, SELECT, warm_up
     from playwright.sync_api import sync_playwright
 
     from drivers.chromium import launch
@@ -109,6 +109,7 @@ def browser(folder: Path, rounds: int) -> dict[str, Any]:
         try:
             with sync_playwright() as playwright:
                 chromium = launch(playwright, None)
+                warm_up(chromium, served.url, served.hooks_token)
                 for name, (script, _) in SCENARIOS.items():
                     plain[name].append(script(chromium, served.url, served.hooks_token))
                 chromium.close()
