@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import socket
 import subprocess
@@ -12,33 +13,43 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from werkzeug.serving import make_server
 
 from simulator.web.app import create_app
+
+#: Threads of the production WSGI server (waitress): enough for CI's parallel browsers and a load test.
+SERVER_THREADS = 16
 
 
 def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default",
                   password_cost: str = "strong") -> None:
-    """Run the simulator (of the named variant) until interrupted, printing where it listens.
+    """Run the simulator (of the named variant) on waitress until interrupted, printing where it listens.
 
+    One process, several threads: the sessions live in this process and the store is one SQLite file (WAL), so
+    there is nothing to share between processes (README, "Security of the reference portal").
     password_cost: "strong" for people (the default), "test" for a conformance run's own simulator.
     """
+    from waitress.server import create_server
+
     from simulator.common.passwords import COSTS, configure
     from simulator.variant import Variant
+    from simulator.web.security import MAX_BODY_BYTES
 
     configure(COSTS[password_cost])
     app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
-    server = make_server(host, port, app, threaded=True)
+    # ident="" sends no Server banner; bodies over the limit are refused by waitress as well as by Flask.
+    server = create_server(app, host=host, port=port, threads=SERVER_THREADS, ident="",
+                           max_request_body_size=MAX_BODY_BYTES, clear_untrusted_proxy_headers=True)
     hooks = "on (token required)" if hooks_token else "off"
-    print(f"etax-conformance simulator on http://{host}:{server.server_port}/ "
+    port = getattr(server, "effective_port", port)  # the port chosen when 0 was asked
+    print(f"etax-conformance simulator on http://{host}:{port}/ "
           f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks}, "
           f"password hashing: {password_cost})", flush=True)
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
 
 
 def free_port() -> int:
@@ -63,11 +74,11 @@ class ServedSimulator:
         port, token = free_port(), secrets.token_hex(16)
         log_path = db_path.with_suffix(".log")
         with log_path.open("wb") as log:  # the request log; a pipe nobody reads would fill and block
-            process = subprocess.Popen(
+            process = subprocess.Popen(  # the token by the environment: not visible in ps
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
-                 "--db", str(db_path), "--hooks-token", token, "--variant", variant,
+                 "--db", str(db_path), "--variant", variant,
                  "--password-cost", "test"],  # a test run: cheap hashes (recorded in results.json)
-                stdout=log, stderr=subprocess.STDOUT)
+                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ETAX_HOOKS_TOKEN": token})
         served = cls(f"http://127.0.0.1:{port}", token, process, log_path)
         served.wait_ready(timeout)
         return served

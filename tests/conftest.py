@@ -34,3 +34,13 @@ def portal() -> Portal:
     clock = ControlledClock()
     clock.set(ControlledClock().now())
     return build_portal(clock=clock)
+
+
+@pytest.fixture(autouse=True)
+def _forms_post_with_their_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Web tests post forms as a browser does, with the page's CSRF token (tests/form_client.py)."""
+    from flask import Flask
+
+    from tests.form_client import FormClient
+
+    monkeypatch.setattr(Flask, "test_client_class", FormClient)
