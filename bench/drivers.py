@@ -2,7 +2,7 @@
 
 Each run is a child process (`etax-conformance run`), timed with a monotonic clock; its peak memory is
 the child's max RSS. Runs alternate (in-process, browser, in-process, …) so machine noise hits both.
-Usage: python bench/drivers.py [--rounds 3] [--out bench/RESULTS.md]
+Usage: python bench/drivers.py [--rounds 3] [--out bench/DRIVERS.md]
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def one_run(driver: str, reports: Path, tag: str) -> tuple[float, float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "DRIVERS.md")
     args = parser.parse_args()
     times: dict[str, list[float]] = {"inprocess": [], "browser": []}
     peaks: dict[str, float] = {}

@@ -10,6 +10,10 @@ def _goal(value: float, goal: float, higher_is_better: bool) -> str:
     return f"{'met' if met else 'missed'} (goal {'≥' if higher_is_better else '≤'} {goal:g})"
 
 
+def _cpu(seconds: float | None) -> str:
+    return f"{seconds:.2f}" if seconds else "—"
+
+
 def markdown(result: dict[str, Any]) -> str:
     m, i, goals = result["machine"], result["inprocess"], result["goals"]
     lines = [
@@ -23,14 +27,20 @@ def markdown(result: dict[str, Any]) -> str:
         f"{i['scenarios']} scenarios ({i['passed']} passed), median of {i['rounds']} alternating rounds. "
         "The floor: the same features and step definitions whose bodies do nothing (`bench/noop_steps.py`).",
         "",
-        "| | run phase (s) | whole command (s) | CPU (s) | peak RSS (MiB) |",
-        "|---|---|---|---|---|",
-        *(f"| {k} | {i[k]['run_seconds']:.2f} | {i[k]['wall_seconds']:.2f} | {i[k]['cpu_seconds']:.2f} | "
-          f"{i[k]['peak_rss_mib']:.0f} |" for k in ("suite", "floor")),
+        "| | run phase (s) | its CPU (s) | whole command (s) | its CPU (s) | peak RSS (MiB) |",
+        "|---|---|---|---|---|---|",
+        *(f"| {k} | {i[k]['run_seconds']:.2f} | {_cpu(i[k].get('run_cpu_seconds'))} | {i[k]['wall_seconds']:.2f} | "
+          f"{i[k]['cpu_seconds']:.2f} | {i[k]['peak_rss_mib']:.0f} |" for k in ("suite", "floor")),
         "",
         f"- scenarios/s (run phase): **{i['scenarios_per_second']:.1f}** — "
         f"{_goal(i['scenarios_per_second'], goals['scenarios_per_second'], True)}; whole command "
         f"{i['scenarios_per_second_whole_command']:.1f}",
+        *([f"- scenarios per CPU-second of the run phase (what a quiet machine gives; a run is one thread): "
+           f"**{i['scenarios_per_cpu_second']:.1f}** — "
+           f"{_goal(i['scenarios_per_cpu_second'], goals['scenarios_per_second'], True)}; "
+           f"suite / floor in CPU: **{i['suite_over_floor_run_cpu']:.2f}×** — "
+           f"{_goal(i['suite_over_floor_run_cpu'], goals['suite_over_floor'], False)}"]
+          if i.get("scenarios_per_cpu_second") else []),
         f"- suite / floor (run phase): **{i['suite_over_floor']:.2f}×** — "
         f"{_goal(i['suite_over_floor'], goals['suite_over_floor'], False)}; CPU {i['suite_over_floor_cpu']:.2f}×, "
         f"whole command {i['suite_over_floor_whole_command']:.2f}×",

@@ -1,4 +1,4 @@
-"""pytest plugin of the benchmark: times the run phase and every step, written as JSON to $ETAX_BENCH_TIMES.
+"""pytest plugin of the benchmark: times the run phase (wall and CPU) and every step, as JSON to $ETAX_BENCH_TIMES.
 
 Uses time.perf_counter captured at import, before freezegun patches anything (in-process runs freeze time).
 """
@@ -9,23 +9,23 @@ import json
 import os
 from collections.abc import Generator
 from pathlib import Path
-from time import perf_counter
+from time import perf_counter, process_time
 from typing import Any
 
 import pytest
 
-_clock = perf_counter
+_clock, _cpu = perf_counter, process_time
 _times: dict[str, Any] = {"steps": [], "scenarios": 0}
 _started: dict[int, float] = {}
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtestloop(session: pytest.Session) -> Generator[None, object, object]:
-    start = _clock()
+    start, cpu = _clock(), _cpu()
     try:
         return (yield)
     finally:
-        _times["run_seconds"] = _clock() - start
+        _times["run_seconds"], _times["run_cpu_seconds"] = _clock() - start, _cpu() - cpu
         _times["scenarios"] = len(session.items)
         out = os.environ.get("ETAX_BENCH_TIMES")
         if out:

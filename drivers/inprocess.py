@@ -67,6 +67,11 @@ class InProcessDriver:
         self._session, self._view = self.portal.view(None)
         self._form: dict[str, str] = {}
 
+    def begin_scenario(self, start: datetime = SCENARIO_START) -> None:
+        """A run keeps one driver (one portal, reset per scenario, as a served portal is): back to the start."""
+        self._frozen.move_to(start)
+        self._http.calls.reset()
+
     def reset(self) -> None:
         self.portal.test_control.reset()
         self._sessions.clear()

@@ -27,10 +27,11 @@ class PageFinder:
     def screen_name(self) -> str:
         if self.profile.current_screen is not None:
             selector, attribute = self.profile.current_screen
-            found = self.page.locator(selector).first
-            value = found.get_attribute(attribute) if found.count() else None
+            # One round trip to the browser (count, then get_attribute, took two); evaluate_all never waits.
+            value = self.page.locator(selector).first.evaluate_all(
+                "(found, name) => found.length ? found[0].getAttribute(name) : null", attribute)
             if value:
-                return value
+                return str(value)
         spec = self.screen_spec()
         return spec.name if spec else UNKNOWN_SCREEN
 

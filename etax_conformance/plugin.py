@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from drivers.protocol import NotVerifiable, PortalDriver
+
+if TYPE_CHECKING:
+    from drivers.inprocess import InProcessDriver
 
 pytest_plugins = [
     "etax_conformance.browser_fixtures",
@@ -79,6 +83,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     mark_not_applicable(config, items)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection built lives for the whole run: out of the garbage collector's sight, so its full passes
+    (run every few thousand allocations) stop walking it again and again."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None]:
     yield from _not_verifiable_is_a_skip()
@@ -119,16 +132,27 @@ def run_freezer() -> Iterator[object]:
     freezer.stop()
 
 
+@pytest.fixture(scope="session")
+def inprocess_driver(run_freezer: object) -> Iterator[InProcessDriver]:
+    """One in-process portal for the run, reset at the start of each scenario — as a served portal is."""
+    from drivers.inprocess import InProcessDriver
+
+    driver = InProcessDriver(freezer=run_freezer)  # type: ignore[arg-type]
+    yield driver
+    driver.close()
+
+
 @pytest.fixture
 def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalDriver]:
     """The portal under test, reset to empty at the start of the scenario."""
     driver: PortalDriver
-    if driver_kind == "browser":
-        driver = request.getfixturevalue("browser_portal_factory")()
-    else:
-        from drivers.inprocess import InProcessDriver
-
-        driver = InProcessDriver(freezer=request.getfixturevalue("run_freezer"))
+    if driver_kind != "browser":
+        shared = request.getfixturevalue("inprocess_driver")
+        shared.begin_scenario()
+        shared.reset()
+        yield shared
+        return
+    driver = request.getfixturevalue("browser_portal_factory")()
     try:
         driver.reset()
         yield driver
