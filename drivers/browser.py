@@ -11,7 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from drivers import gestures
 from drivers.browser_control import BrowserTestControl
-from drivers.hooks_client import HooksClient
+from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
 from drivers.profile import CLIENT, Profile
 from drivers.protocol import DriverError, NotVerifiable
@@ -26,9 +26,11 @@ class BrowserDriver(BrowserTestControl):
     name = "browser"
 
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
-                 timeout_ms: float = 10_000) -> None:
+                 timeout_ms: float = 10_000, namespace: str | None = None) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
-        self._context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+        # A parallel worker's namespace rides on every request of the context (pages, images, scripts).
+        self._context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                            extra_http_headers={NAMESPACE_HEADER: namespace} if namespace else None)
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
         self._context.clock.install()

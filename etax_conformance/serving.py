@@ -14,6 +14,7 @@ import requests
 from werkzeug.serving import make_server
 
 from simulator.web.app import create_app
+from simulator.web.namespaces import NamespacedApp
 
 
 def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default") -> None:
@@ -21,7 +22,9 @@ def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, 
     from simulator.variant import Variant
 
     app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
-    server = make_server(host, port, app, threaded=True)
+    served = app if not hooks_token else NamespacedApp(  # namespaces are a test facility: only with the hooks
+        app, lambda: create_app(hooks_token=hooks_token, variant=Variant.named(variant)), hooks_token)
+    server = make_server(host, port, served, threaded=True)
     hooks = "on (token required)" if hooks_token else "off"
     print(f"etax-conformance simulator on http://{host}:{server.server_port}/ "
           f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks})", flush=True)

@@ -12,6 +12,7 @@ from simulator.common import test_control_v2
 from simulator.common.test_control import SeedError, UnknownCapability
 from simulator.hooks.api import require_token
 from simulator.store.sqlite import DuplicateAccount
+from simulator.web import namespaces
 
 BASE_PATH = "/__conformance__/v2"
 #: A body larger than this is refused before it is parsed (a test-control call never needs more).
@@ -49,6 +50,8 @@ def make_blueprint(token: str) -> Blueprint:
 
     def run(name: str, body: dict[str, Any], status: int = 200) -> tuple[Response, int]:
         portal: Portal = current_app.config["PORTAL"]
+        if name == "namespace" and namespaces.describe(current_app) is not None:  # see simulator/web/namespaces
+            return jsonify(namespaces.describe(current_app)), status
         try:
             return jsonify(test_control_v2.call(portal.test_control, name, body)), status
         except UnknownCapability as exc:
@@ -72,8 +75,10 @@ def make_blueprint(token: str) -> Blueprint:
     @hooks.get("/capabilities")
     def capabilities() -> Response:
         portal: Portal = current_app.config["PORTAL"]
-        return jsonify({"version": test_control_v2.VERSION, "build": test_control_v2.build(),
-                        "capabilities": test_control_v2.capabilities(portal.test_control)})
+        names = test_control_v2.capabilities(portal.test_control)
+        if namespaces.describe(current_app) is not None:
+            names.append("namespace")
+        return jsonify({"version": test_control_v2.VERSION, "build": test_control_v2.build(), "capabilities": names})
 
     @hooks.post("/capabilities/<name>")
     def call_capability(name: str) -> tuple[Response, int]:
