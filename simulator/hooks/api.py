@@ -11,6 +11,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from simulator.bootstrap import Portal
 from simulator.common.test_control import PersonSeed, SeedError, UnknownCapability
 from simulator.store.sqlite import DuplicateAccount
+from simulator.web import namespaces
 
 BASE_PATH = "/__conformance__/v1"
 TOKEN_HEADER = "X-Conformance-Token"
@@ -42,10 +43,14 @@ def make_blueprint(token: str) -> Blueprint:
 
     @hooks.get("/capabilities")
     def capabilities() -> Response:
-        return jsonify({"version": 1, "capabilities": control().test_control.capabilities()})
+        names = control().test_control.capabilities()
+        served = namespaces.describe(current_app)  # namespaces are served (simulator/web/namespaces.py)
+        return jsonify({"version": 1, "capabilities": [*names, "namespace"] if served else names})
 
     @hooks.post("/capabilities/<name>")
     def call_capability(name: str) -> tuple[Response, int]:
+        if name == "namespace" and namespaces.describe(current_app) is not None:
+            return jsonify(namespaces.describe(current_app)), 200
         body = request.get_json(silent=True)
         if body is None:
             body = {}
