@@ -59,7 +59,24 @@ def namespace(config: pytest.Config) -> str | None:
     if given:
         return given
     tag = workerinput(config).get(RUN_TAG)
-    return None if tag is None else f"{tag}-{workerinput(config)['workerid']}"
+    if tag is not None:
+        return f"{tag}-{workerinput(config)['workerid']}"
+    shard = config.getoption("--shard")
+    if shard and _portal_lists_namespaces(config):  # shards on other machines may share this portal
+        if _SHARD_TAG not in config.stash:
+            config.stash[_SHARD_TAG] = f"shard-{shard.replace('/', 'of')}-{secrets.token_hex(4)}"
+        return config.stash[_SHARD_TAG]
+    return None
+
+
+_SHARD_TAG = pytest.StashKey[str]()
+
+
+def _portal_lists_namespaces(config: pytest.Config) -> bool:
+    from etax_conformance.preflight import HOOKS_INFO
+
+    info = config.stash.get(HOOKS_INFO, None)
+    return info is not None and NAMESPACE_CAPABILITY in info.capabilities
 
 
 def pytest_configure(config: pytest.Config) -> None:
