@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from typing import Any
 
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
@@ -28,9 +29,12 @@ class BrowserDriver(BrowserTestControl):
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
                  timeout_ms: float = 10_000, namespace: str | None = None) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
-        # A parallel worker's namespace rides on every request of the context (pages, images, scripts).
-        self._context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
-                                            extra_http_headers={NAMESPACE_HEADER: namespace} if namespace else None)
+        # A parallel worker's namespace rides on every request of the context (pages, images, scripts); any other
+        # context a scenario opens (a second browser) is made with the same options (docs/parallel.md).
+        self.context_options: dict[str, Any] = {
+            "locale": "zh-CN", "timezone_id": "Asia/Shanghai",
+            "extra_http_headers": {NAMESPACE_HEADER: namespace} if namespace else None}
+        self._context = browser.new_context(**self.context_options)
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
         self._context.clock.install()
