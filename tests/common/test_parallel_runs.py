@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from etax_conformance.merge import MergeError, merge_runs
-from etax_conformance.parallel_cli import parse_shard
+from etax_conformance.parallel_cli import checked_workers, parse_shard
 from etax_conformance.paths import FEATURES_DIR, ROOT
+from etax_conformance.preflight import HooksInfo
 from etax_conformance.run_content import differences
 from etax_conformance.shards import in_shard
 
@@ -75,3 +77,25 @@ def test_a_scenario_is_in_exactly_one_shard_whatever_n() -> None:
 def test_a_bad_shard_is_a_plain_error(text: str) -> None:
     with pytest.raises(ValueError, match="--shard"):
         parse_shard(text)
+
+
+def _args(**given: object) -> argparse.Namespace:
+    defaults: dict[str, object] = {"workers": 4, "shard": None, "browser_cdp_url": None, "driver": "browser",
+                                   "portal_url": "http://portal.test", "hooks_token": "t", "profile": None}
+    return argparse.Namespace(**{**defaults, **given})
+
+
+def test_a_portal_without_namespaces_is_run_by_one_worker(monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    lists: list[str] = ["reset"]
+    monkeypatch.setattr("etax_conformance.preflight.preflight",
+                        lambda *_: HooksInfo("http://portal.test/h", 2, lists, None))
+    assert checked_workers(_args()) == 1
+    assert "running with 1 worker instead of 4" in capsys.readouterr().err
+    lists.append("namespace")
+    assert checked_workers(_args()) == 4
+    assert checked_workers(_args(portal_url=None)) == 4  # the simulator served for the run has namespaces
+    with pytest.raises(ValueError, match="--workers 0"):
+        checked_workers(_args(workers=0))
+    with pytest.raises(ValueError, match="--browser-cdp-url needs"):
+        checked_workers(_args(driver="inprocess", browser_cdp_url="http://127.0.0.1:9222"))
