@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from drivers import gestures
+from drivers import at_once, gestures
 from drivers.browser_control import BrowserTestControl
 from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
@@ -19,6 +20,7 @@ from drivers.protocol import DriverError, NotVerifiable
 from drivers.text import normalise
 
 __all__ = ["UNKNOWN_SCREEN", "BrowserDriver"]
+T = TypeVar("T")
 
 
 class BrowserDriver(BrowserTestControl):
@@ -29,6 +31,7 @@ class BrowserDriver(BrowserTestControl):
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
                  timeout_ms: float = 10_000, namespace: str | None = None) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
+        self._timeout_ms = timeout_ms
         # A parallel worker's namespace rides on every request of the context (pages, images, scripts); any other
         # context a scenario opens (a second browser) is made with the same options (docs/parallel.md).
         self.context_options: dict[str, Any] = {
@@ -55,18 +58,26 @@ class BrowserDriver(BrowserTestControl):
         self.page.goto(self._url + path)
 
     def refresh(self) -> None:
-        """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does."""
+        """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does —
+        or until it has polled the portal three times (the same URL) and stayed, or refresh_timeout_ms."""
         if self._profile.refresh == "reload":
             self.page.reload()
             return
         before = (self.page.url, self.screen())
         deadline = time.monotonic() + self._profile.refresh_timeout_ms / 1000
-        while time.monotonic() < deadline:
-            self.page.wait_for_timeout(200)
-            with contextlib.suppress(PlaywrightError):  # a navigation under way: look again
-                if (self.page.url, self.screen()) != before:
-                    self.page.wait_for_load_state("domcontentloaded")
+        polls = _Polls(self._url)
+        self.page.on("requestfinished", polls.seen)
+        try:
+            while time.monotonic() < deadline:
+                self.page.wait_for_timeout(200)
+                with contextlib.suppress(PlaywrightError):  # a navigation under way: look again
+                    if (self.page.url, self.screen()) != before:
+                        self.page.wait_for_load_state("domcontentloaded")
+                        return
+                if polls.stayed():  # the page asked the portal again and again, and stayed: it has had its chance
                     return
+        finally:
+            self.page.remove_listener("requestfinished", polls.seen)
 
     def fill(self, field: str, value: str) -> None:
         gestures.fill(self._find, field, value)
@@ -162,6 +173,41 @@ class BrowserDriver(BrowserTestControl):
             raise DriverError("profile 未说明软键盘的位置（soft_keyboard）")
         return self.page.locator(self._profile.soft_keyboard).first.is_visible()
 
+    def at_once(self, visitors: int, prepare: Callable[[BrowserDriver], None],
+                act: Callable[[BrowserDriver], T]) -> Sequence[T]:
+        """One browser context per visitor, in this browser, through the same profile and hooks."""
+        browser = self._context.browser
+        assert browser is not None
+        # Many pages at once load slowly on a small machine: the visitors wait longer than one person does.
+        made = [BrowserDriver(browser, self._url, self._profile, self._hooks, max(self._timeout_ms, 30_000))
+                for _ in range(visitors)]
+        try:
+            return at_once.in_greenlets(self.page, made, prepare, act)
+        finally:
+            for visitor in made:
+                visitor._context.close()
+
     def close(self) -> None:
         self._context.close()
         self._hooks.close()
+
+
+class _Polls:
+    """The portal's answers a waiting page got: a page that polls asks the same URL (same origin) repeatedly."""
+
+    #: A URL answered this often, the last answer this long ago (s) with the page unchanged: it stays.
+    TIMES, SETTLED = 3, 0.5
+
+    def __init__(self, portal_url: str) -> None:
+        self._origin = portal_url.rstrip("/") + "/"
+        self._answered: dict[str, int] = {}
+        self._last = 0.0
+
+    def seen(self, request: Request) -> None:
+        if request.url.startswith(self._origin):
+            self._answered[request.url] = self._answered.get(request.url, 0) + 1
+            self._last = time.monotonic()
+
+    def stayed(self) -> bool:
+        polled = max(self._answered.values(), default=0) >= self.TIMES
+        return polled and time.monotonic() - self._last >= self.SETTLED

@@ -18,12 +18,14 @@ pytest_plugins = [
     "steps.common.portal_steps",
     "steps.its.reset_password",
     "steps.its.login_steps",
+    "steps.its.concurrent_lock_steps",
     "steps.its.qr_steps",
     "steps.common.external_steps",
     "steps.natural_person.registration_steps",
     "steps.natural_person.registration_settings_steps",
     "steps.natural_person.app_registration_steps",
     "steps.its.unit_steps",
+    "steps.its.concurrent_unit_lock_steps",
     "steps.its.former_login_steps",
     "steps.liaoning.seed_steps",
     "steps.liaoning.login_steps",
@@ -34,6 +36,7 @@ pytest_plugins = [
     "steps.liaoning.agent_steps",
     "steps.liaoning.personnel_steps",
     "steps.natural_person.app_declaration_password_steps",
+    "steps.qingdao.plugin",
 ]
 
 
@@ -58,6 +61,12 @@ def pytest_configure(config: pytest.Config) -> None:
     from etax_conformance.applicability import configure_readings
 
     configure_readings(config)
+    from etax_conformance.simulator_settings import record_inprocess
+
+    record_inprocess(config)
+    from etax_conformance.step_lookup import install
+
+    install()  # pytest-bdd's step lookup, remembered per step text
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -102,6 +111,16 @@ def scenario_seed(request: pytest.FixtureRequest) -> str:
     return hashlib.sha256(request.node.nodeid.split("::", 1)[-1].encode()).hexdigest()[:16]
 
 
+@pytest.fixture(scope="session")
+def run_freezer() -> Iterator[object]:
+    """In-process runs: freezegun started once for the run (drivers.inprocess.RunFreezer), not per scenario."""
+    from drivers.inprocess import RunFreezer
+
+    freezer = RunFreezer()
+    yield freezer
+    freezer.stop()
+
+
 @pytest.fixture
 def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalDriver]:
     """The portal under test, reset to empty at the start of the scenario."""
@@ -111,7 +130,7 @@ def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalD
     else:
         from drivers.inprocess import InProcessDriver
 
-        driver = InProcessDriver()
+        driver = InProcessDriver(freezer=request.getfixturevalue("run_freezer"))
     try:
         driver.reset()
         yield driver

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: boo
 
 def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
               hooks_token: str | None = None, browser_executable: str | None = None,
-              features: str | None = None, select: str | None = None, quiet: bool = True,
+              features: str | Sequence[str] | None = None, select: str | None = None, quiet: bool = True,
               variant: str | None = None, workers: int = 1, shard: str | None = None,
               browser_cdp_url: str | None = None) -> int:
     """Run the features (N workers: etax_conformance.parallel); 0 only when none failed and one passed."""
@@ -44,10 +45,14 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
         if value:
             args += [option, value]
     args += ["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"]
+    # pytest-randomly (a dev tool) shuffles only when asked: scripts/random_order.sh sets ETAX_RANDOM_SEED.
+    seed = os.environ.get("ETAX_RANDOM_SEED")
+    args += ["-p", "pytest_randomly", "--randomly-seed", seed] if seed else ["-p", "no:randomly"]
     if quiet:
         args.append("-q")
-    if features:
-        os.environ["ETAX_FEATURES"] = str(Path(features).resolve())
+    if features:  # one path, or several joined by os.pathsep (etax_conformance/suite/test_features.py splits them)
+        paths = [features] if isinstance(features, str) else list(features)
+        os.environ["ETAX_FEATURES"] = os.pathsep.join(str(Path(path).resolve()) for path in paths)
     return honest_exit(int(pytest.main(args)), run_dir / "results.json")
 
 

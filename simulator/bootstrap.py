@@ -9,6 +9,7 @@ from pathlib import Path
 from simulator.clock import Clock, SystemClock
 from simulator.common.external_control import ExternalControl
 from simulator.common.flow import Flow, Form
+from simulator.common.passwords import HashCost, configure
 from simulator.common.router import CLIENT, Router
 from simulator.common.sessions import SessionRegistry
 from simulator.common.sms_codes import SmsCodes
@@ -28,6 +29,7 @@ from simulator.natural_person.app_account import AppAccountFlow
 from simulator.natural_person.app_declaration_password import AppDeclarationPasswordFlow
 from simulator.natural_person.app_registration import app_registration_flows
 from simulator.natural_person.registration import RegistrationFlow
+from simulator.qingdao.flows import qingdao_flows
 from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
@@ -56,18 +58,23 @@ class Portal:
 
 
 def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
-                 externals: Externals | None = None, variant: Variant | None = None) -> Portal:
+                 externals: Externals | None = None, variant: Variant | None = None,
+                 password_cost: HashCost | None = None) -> Portal:
     """A portal over SQLite at db_path (memory by default) reading time from clock.
+
+    password_cost, when given, sets the process's password-hashing cost (simulator.common.passwords).
 
     External systems default to in-memory fakes; in-process runs pass the HTTP adapters instead. The variant
     makes the choices the guides leave open (the reference simulator's by default).
     """
     variant = variant or Variant.default()
+    if password_cost is not None:
+        configure(password_cost)
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
     externals = externals or fakes()
     sms_codes = SmsCodes(externals.sms, clock, timedelta(minutes=variant.sms_code_minutes))
-    sessions = SessionRegistry()
+    sessions = SessionRegistry(clock)
     units = UnitStore(store)
     declaration_passwords = DeclarationPasswords(units, sessions)
     bindings = PhoneBindings(store)
@@ -84,6 +91,7 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         *liaoning_flows(store, clock, sessions, externals, sms_codes, variant),
         *forgot_password_flows(store, externals.core, sms_codes, variant),
         *mobile_tax_app_flows(store, externals, sms_codes),
+        *qingdao_flows(store, clock, sessions, externals, sms_codes, variant),
     ]
     control = TestControl(store, sessions, clock)
     external_control = ExternalControl(externals.script)

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, jsonify, make_response, redi
 from simulator.bootstrap import Portal
 from simulator.common import captcha
 from simulator.common.router import CLIENT, UnknownControl
+from simulator.web import security
 from simulator.web.grouped_templates import GroupedTemplates
 
 blueprint = Blueprint("pages", __name__)
@@ -16,9 +17,11 @@ blueprint = Blueprint("pages", __name__)
 blueprint.jinja_loader = GroupedTemplates(Path(__file__).resolve().parent / "templates", "screens")
 CONTROL_FIELD = "_control"
 #: Each entry (a client the guides name) lives under its own path with its own session cookie.
-ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax", "移动办税APP": "/mtax"}
+ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax", "移动办税APP": "/mtax",
+               "青岛市电子税务局": "/qingdao", "青岛税务APP": "/qdapp"}
 COOKIES = {CLIENT: "etax_session", "个人所得税APP": "etax_app_session", "辽宁省电子税务局": "etax_liaoning_session",
-           "移动办税APP": "etax_mobile_tax_session"}
+           "移动办税APP": "etax_mobile_tax_session", "青岛市电子税务局": "etax_qingdao_session",
+           "青岛税务APP": "etax_qdapp_session"}
 
 
 def _portal() -> Portal:
@@ -34,13 +37,15 @@ def _with_session(response: Response, entry: str, session_id: str) -> Response:
 def _screen(entry: str) -> Response:
     session_id, view = _portal().view(request.cookies.get(COOKIES[entry]), entry)
     page = render_template("page.html", view=view, act_url=ENTRY_PATHS[entry] + "/act", entry=entry)
+    page = security.with_csrf_fields(page, session_id)
     return _with_session(make_response(page), entry, session_id)
 
 
 def _act(entry: str) -> Response:
     """Post/redirect/get: the control's effect, then the session's screen."""
-    form = {k: v for k, v in request.form.items() if k != CONTROL_FIELD}
     session_id = request.cookies.get(COOKIES[entry])
+    security.check_form(session_id)  # another site's post, or an oversized field: refused, nothing done
+    form = {k: v for k, v in request.form.items() if k not in (CONTROL_FIELD, security.CSRF_FIELD)}
     try:
         session_id, _ = _portal().act(session_id, request.form.get(CONTROL_FIELD, ""), form, entry)
     except UnknownControl:
@@ -55,11 +60,11 @@ for _entry, _path in ENTRY_PATHS.items():
                            methods=["POST"])
 
 
-@blueprint.get("/captcha.svg")
+@blueprint.get("/captcha.png")
 def captcha_image() -> Response:
     entry = request.args.get("entry", CLIENT)  # each entry's page shows the captcha of its own session
     answer = _portal().sessions.current_captcha(request.cookies.get(COOKIES.get(entry, COOKIES[CLIENT])))
-    return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
+    return Response(captcha.render_png(answer or ""), mimetype="image/png", headers={"Cache-Control": "no-store"})
 
 
 @blueprint.get("/qr/status")
