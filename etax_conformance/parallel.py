@@ -122,6 +122,9 @@ class Controller:
             self.served = ServedSimulator.start(db, variant=self.config.getoption("--variant"))
             url, token = self.served.url, self.served.hooks_token
             self.endpoint = (url, token)
+            from etax_conformance.simulator_settings import record_served
+
+            record_served(self.config, self.served.simulator_settings())  # in results.json, as a 1-worker run
         try:
             info = preflight(url, token, self.config.getoption("--profile"))
         except PreflightError as problem:
