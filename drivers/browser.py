@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
@@ -13,7 +13,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from drivers import at_once, gestures
 from drivers.browser_control import BrowserTestControl
-from drivers.hooks_client import HooksClient
+from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
 from drivers.profile import CLIENT, Profile
 from drivers.protocol import DriverError, NotVerifiable
@@ -29,10 +29,15 @@ class BrowserDriver(BrowserTestControl):
     name = "browser"
 
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
-                 timeout_ms: float = 10_000) -> None:
+                 timeout_ms: float = 10_000, namespace: str | None = None) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
         self._timeout_ms = timeout_ms
-        self._context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+        # A parallel worker's namespace rides on every request of the context (pages, images, scripts); any other
+        # context a scenario opens (a second browser) is made with the same options (docs/parallel.md).
+        self.context_options: dict[str, Any] = {
+            "locale": "zh-CN", "timezone_id": "Asia/Shanghai",
+            "extra_http_headers": {NAMESPACE_HEADER: namespace} if namespace else None}
+        self._context = browser.new_context(**self.context_options)
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
         self._context.clock.install()

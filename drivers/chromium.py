@@ -43,3 +43,10 @@ def launch(playwright: Playwright, explicit: str | None = None) -> Browser:
     executable = find_executable(playwright, explicit)
     return playwright.chromium.launch(
         executable_path=executable, args=LAUNCH_ARGS, headless=os.environ.get("ETAX_HEADED") != "1")
+
+
+def connect(playwright: Playwright, cdp_url: str) -> Browser:
+    """A Chromium already running elsewhere (a grid, browserless, a pod), reached over the DevTools protocol."""
+    if not cdp_url.startswith(("http://", "https://", "ws://", "wss://")):
+        raise BrowserNotFound(f"--browser-cdp-url {cdp_url} must start with http://, https://, ws:// or wss://")
+    return playwright.chromium.connect_over_cdp(cdp_url)

@@ -12,15 +12,19 @@ from drivers.protocol import NotVerifiable
 from fixtures.identities import Identity
 
 TOKEN_HEADER = "X-Conformance-Token"
+#: Names the portal state (namespace) a parallel worker's calls and pages use (hooks v2, docs/parallel.md).
+NAMESPACE_HEADER = "X-Conformance-Namespace"
 
 
 class HooksClient:
     """Calls a portal's test-control API; a missing capability raises NotVerifiable, never passes."""
 
-    def __init__(self, base_url: str, token: str, timeout: float = 10.0) -> None:
+    def __init__(self, base_url: str, token: str, timeout: float = 10.0, namespace: str | None = None) -> None:
         self._base, self._timeout = base_url.rstrip("/"), timeout
         self._http = requests.Session()
         self._http.headers[TOKEN_HEADER] = token
+        if namespace:
+            self._http.headers[NAMESPACE_HEADER] = namespace
 
     def _call(self, method: str, path: str, capability: str, **kwargs: Any) -> Any:
         try:

@@ -13,6 +13,12 @@ from drivers.protocol import PortalDriver
 @pytest.fixture(scope="session")
 def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
     """(url, hooks token) of the portal: the given one, or a simulator served for this run."""
+    from etax_conformance.parallel import served_endpoint
+
+    served_for_all = served_endpoint(pytestconfig)  # a parallel worker: the portal its controller serves
+    if served_for_all is not None:
+        yield served_for_all
+        return
     url = pytestconfig.getoption("--portal-url")
     if url:
         token = pytestconfig.getoption("--hooks-token") or ""
@@ -51,10 +57,12 @@ def _preflight(config: pytest.Config, url: str, token: str) -> None:
 def chromium(pytestconfig: pytest.Config) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    from drivers.chromium import launch
+    from drivers.chromium import connect, launch
 
     with sync_playwright() as playwright:
-        browser = launch(playwright, pytestconfig.getoption("--browser-executable"))
+        cdp_url = pytestconfig.getoption("--browser-cdp-url")
+        browser = (connect(playwright, cdp_url) if cdp_url
+                   else launch(playwright, pytestconfig.getoption("--browser-executable")))
         yield browser
         browser.close()
 
@@ -68,10 +76,13 @@ def browser_portal_factory(
     from drivers.profile import SIMULATOR_PROFILE, load_profile
 
     profile = load_profile(pytestconfig.getoption("--profile") or SIMULATOR_PROFILE)
+    from etax_conformance.parallel import namespace
+
     url, token = portal_endpoint
+    own = namespace(pytestconfig)  # a parallel worker's own portal state (docs/parallel.md); None: the default
 
     def make() -> PortalDriver:
-        hooks = HooksClient(url + (profile.hooks_base_path or ""), token)
-        return BrowserDriver(chromium, url, profile, hooks)  # type: ignore[arg-type]
+        hooks = HooksClient(url + (profile.hooks_base_path or ""), token, namespace=own)
+        return BrowserDriver(chromium, url, profile, hooks, namespace=own)  # type: ignore[arg-type]
 
     return make

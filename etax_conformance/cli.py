@@ -1,4 +1,4 @@
-"""The etax-conformance command: run, serve, coverage, compare, profile check, hooks check, install-browser."""
+"""The etax-conformance command: run, serve, coverage, compare, merge, profile check, hooks check, install-browser."""
 
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
     run.add_argument("--variant", choices=("default", "alt"),
                      help="browser run without --portal-url: serve this variant of the simulator (default: default)")
+    run.add_argument("--workers", type=int, default=1,
+                     help="scenarios side by side in N processes (browser: one portal, a namespace per worker)")
+    run.add_argument("--shard", help="K/N: only the K-th of N stable slices of the scenarios (merge them later)")
+    run.add_argument("--browser-cdp-url", help="use a running Chromium over CDP instead of launching one")
+
+    merge = commands.add_parser("merge", help="merge shard run folders into one results.json and junit.xml")
+    merge.add_argument("folders", nargs="+", type=Path, help="the shards' run folders")
+    merge.add_argument("--out", type=Path, required=True, help="folder of the merged run")
 
     serve = commands.add_parser("serve", help="serve the reference simulator on localhost")
     serve.add_argument("--host", default="127.0.0.1")
@@ -98,11 +106,15 @@ def _dispatch(args: argparse.Namespace) -> int:
             from etax_conformance.preflight import preflight
 
             preflight(args.portal_url, args.hooks_token, args.profile)  # before any scenario, or exit 2
+        from etax_conformance.parallel_cli import checked_workers
+
+        workers = checked_workers(args)
         run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id, args.replace)
         return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
                          features=args.features, select=args.select, quiet=not args.verbose,
-                         variant=args.variant)
+                         variant=args.variant, workers=workers, shard=args.shard,
+                         browser_cdp_url=args.browser_cdp_url)
     if args.command == "serve":
         from etax_conformance.serving import serve_forever
 
@@ -125,6 +137,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance.profile_check import check_profile
 
         return check_profile(sys.stdout, args.file, args.portal_url, args.hooks_token, args.browser_executable)
+    if args.command == "merge":
+        from etax_conformance.merge import merge_runs
+
+        return merge_runs(sys.stdout, args.folders, args.out)
     if args.command == "compare":
         from etax_conformance.compare import compare_runs
 

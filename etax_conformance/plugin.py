@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 pytest_plugins = [
     "etax_conformance.browser_fixtures",
     "etax_conformance.failures",
+    "etax_conformance.parallel",
+    "etax_conformance.shards",
     "steps.common.people_steps",
     "steps.common.portal_steps",
     "steps.its.reset_password",

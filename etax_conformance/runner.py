@@ -33,15 +33,18 @@ def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: boo
 def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
               hooks_token: str | None = None, browser_executable: str | None = None,
               features: str | Sequence[str] | None = None, select: str | None = None, quiet: bool = True,
-              variant: str | None = None) -> int:
-    """Run the features; 0 only when no scenario failed and at least one passed."""
+              variant: str | None = None, workers: int = 1, shard: str | None = None,
+              browser_cdp_url: str | None = None) -> int:
+    """Run the features (N workers: etax_conformance.parallel); 0 only when none failed and one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
             "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
             "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
-                          ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant)):
+                          ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
+                          ("--shard", shard), ("--browser-cdp-url", browser_cdp_url)):
         if value:
             args += [option, value]
+    args += ["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"]
     # pytest-randomly (a dev tool) shuffles only when asked: scripts/random_order.sh sets ETAX_RANDOM_SEED.
     seed = os.environ.get("ETAX_RANDOM_SEED")
     args += ["-p", "pytest_randomly", "--randomly-seed", seed] if seed else ["-p", "no:randomly"]

@@ -15,6 +15,7 @@ from typing import Any
 import requests
 
 from simulator.web.app import create_app
+from simulator.web.namespaces import NamespacedApp
 
 #: Threads of the production WSGI server (waitress): enough for CI's parallel browsers and a load test.
 SERVER_THREADS = 16
@@ -36,8 +37,10 @@ def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, 
 
     configure(COSTS[password_cost])
     app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
+    served = app if not hooks_token else NamespacedApp(  # namespaces are a test facility: only with the hooks
+        app, lambda: create_app(hooks_token=hooks_token, variant=Variant.named(variant)), hooks_token)
     # ident="" sends no Server banner; bodies over the limit are refused by waitress as well as by Flask.
-    server = create_server(app, host=host, port=port, threads=SERVER_THREADS, ident="",
+    server = create_server(served, host=host, port=port, threads=SERVER_THREADS, ident="",
                            max_request_body_size=MAX_BODY_BYTES, clear_untrusted_proxy_headers=True)
     hooks = "on (token required)" if hooks_token else "off"
     port = getattr(server, "effective_port", port)  # the port chosen when 0 was asked

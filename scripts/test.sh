@@ -17,13 +17,16 @@ echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess
 echo "== probes of the served simulator, fast part (issue 11; scripts/probe.sh without --fast for all)"
 bash scripts/probe.sh --fast
 
-# The two browser runs are independent (each serves its own simulator): run them side by side.
-echo "== suite, browser driver: default simulator and the alt variant (profiles/alt.yaml), side by side"
-$bin/etax-conformance run --driver browser --run-id "$stamp-browser" >"reports/$stamp-browser.log" 2>&1 &
+# The two browser runs are independent (each serves its own simulator): run them side by side, each with
+# parallel workers on its one simulator (a namespace per worker; docs/parallel.md). Layout measured: bench/RESULTS.md.
+workers=${ETAX_BROWSER_WORKERS:-2}
+echo "== suite, browser driver: default simulator and the alt variant (profiles/alt.yaml), side by side, $workers workers each"
+$bin/etax-conformance run --driver browser --workers "$workers" --run-id "$stamp-browser" \
+  >"reports/$stamp-browser.log" 2>&1 &
 default_pid=$!
 # The alt variant has no Qingdao screens yet: its run covers the ITS and Liaoning features only.
-$bin/etax-conformance run --driver browser --variant alt --profile profiles/alt.yaml --run-id "$stamp-alt" \
-  --features features/its features/liaoning >"reports/$stamp-alt.log" 2>&1 &
+$bin/etax-conformance run --driver browser --workers "$workers" --variant alt --profile profiles/alt.yaml \
+  --run-id "$stamp-alt" --features features/its features/liaoning >"reports/$stamp-alt.log" 2>&1 &
 alt_pid=$!
 default_rc=0; wait "$default_pid" || default_rc=$?
 alt_rc=0; wait "$alt_pid" || alt_rc=$?

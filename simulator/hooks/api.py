@@ -14,6 +14,7 @@ from simulator.common.test_control import PersonSeed, SeedError, UnknownCapabili
 from simulator.hooks import schema
 from simulator.hooks.bodies import MAX_BODY, BadBody, parse
 from simulator.store.sqlite import DuplicateAccount
+from simulator.web import namespaces
 
 BASE_PATH = "/__conformance__/v1"
 TOKEN_HEADER = "X-Conformance-Token"
@@ -70,10 +71,14 @@ def make_blueprint(token: str) -> Blueprint:
 
     @hooks.get("/capabilities")
     def capabilities() -> Response:
-        return jsonify({"version": 1, "capabilities": control().test_control.capabilities()})
+        names = control().test_control.capabilities()
+        served = namespaces.describe(current_app)  # namespaces are served (simulator/web/namespaces.py)
+        return jsonify({"version": 1, "capabilities": [*names, "namespace"] if served else names})
 
     @hooks.post("/capabilities/<name>")
     def call_capability(name: str) -> tuple[Response, int]:
+        if name == "namespace" and namespaces.describe(current_app) is not None:
+            return jsonify(namespaces.describe(current_app)), 200
         try:
             return jsonify(control().test_control.call(name, json_body(name))), 200
         except (UnknownCapability, DuplicateAccount, *CALLER_ERRORS) as exc:

@@ -11,6 +11,7 @@ from simulator.common import test_control_v2
 from simulator.common.test_control import UnknownCapability
 from simulator.hooks.api import CALLER_ERRORS, json_body, refusal, require_token
 from simulator.store.sqlite import DuplicateAccount
+from simulator.web import namespaces
 
 BASE_PATH = "/__conformance__/v2"
 
@@ -22,6 +23,8 @@ def make_blueprint(token: str) -> Blueprint:
 
     def run(name: str, body: dict[str, Any], status: int = 200) -> tuple[Response, int]:
         portal: Portal = current_app.config["PORTAL"]
+        if name == "namespace" and namespaces.describe(current_app) is not None:  # see simulator/web/namespaces
+            return jsonify(namespaces.describe(current_app)), status
         try:
             return jsonify(test_control_v2.call(portal.test_control, name, body)), status
         except (UnknownCapability, DuplicateAccount, *CALLER_ERRORS) as exc:
@@ -38,8 +41,10 @@ def make_blueprint(token: str) -> Blueprint:
     @hooks.get("/capabilities")
     def capabilities() -> Response:
         portal: Portal = current_app.config["PORTAL"]
-        return jsonify({"version": test_control_v2.VERSION, "build": test_control_v2.build(),
-                        "capabilities": test_control_v2.capabilities(portal.test_control)})
+        names = test_control_v2.capabilities(portal.test_control)
+        if namespaces.describe(current_app) is not None:
+            names.append("namespace")
+        return jsonify({"version": test_control_v2.VERSION, "build": test_control_v2.build(), "capabilities": names})
 
     @hooks.post("/capabilities/<name>")
     def call_capability(name: str) -> tuple[Response, int]:

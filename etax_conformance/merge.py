@@ -1,0 +1,133 @@
+"""`etax-conformance merge DIR… --out DIR`: shard run folders → one results.json and junit.xml, as one run's.
+
+Every shard of the same N must be there, once; the scenarios are put back in the whole suite's order (each
+shard's shard.json), the summary and every requirement's status are computed again from all scenarios.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+from etax_conformance.parallel_cli import SHARD_FILE
+from etax_conformance.results import STATUSES, requirement_status
+
+#: Fields that must agree between shards (else they are not shards of one run).
+SAME = ("schema", "suite", "portal", "readings", "absent")
+
+
+class MergeError(ValueError):
+    """Folders that are not the complete shards of one run; the message says what is wrong."""
+
+
+def _load(folder: Path, name: str) -> Any:
+    path = folder / name
+    if not path.is_file():
+        raise MergeError(f"{folder} has no {name}: is it a run folder of `run --shard K/N`?")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def merge_runs(out: TextIO, folders: list[Path], target: Path) -> int:
+    shards = [(_load(f, SHARD_FILE), _load(f, "results.json"), f) for f in folders]
+    order = _check_complete(shards)
+    results = merge_results([r for _, r, _ in shards], [entry["id"] for entry in order])
+    junit = merge_junit([f / "junit.xml" for _, _, f in shards], [entry["nodeid"] for entry in order])
+    if target.exists() and any(target.iterdir()):
+        raise MergeError(f"--out {target} already holds files; choose an empty folder")
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    junit.write(target / "junit.xml", encoding="utf-8", xml_declaration=True)
+    counts = ", ".join(f"{results['summary'][s]} {s.replace('_', ' ')}" for s in STATUSES)
+    print(f"merged {len(shards)} shards into {target}: {len(results['scenarios'])} scenarios ({counts})", file=out)
+    return 1 if results["summary"]["failed"] else 0
+
+
+def _check_complete(shards: list[tuple[dict[str, Any], dict[str, Any], Path]]) -> list[dict[str, str]]:
+    totals = {tuple(s["shard"])[1] for s, _, _ in shards}
+    if len(totals) != 1:
+        raise MergeError(f"the folders are shards of different splits (N = {sorted(totals)})")
+    n = totals.pop()
+    seen = Counter(s["shard"][0] for s, _, _ in shards)
+    if twice := sorted(k for k, c in seen.items() if c > 1):
+        raise MergeError(f"shard {twice[0]}/{n} is given more than once")
+    if missing := sorted(set(range(1, n + 1)) - set(seen)):
+        raise MergeError(f"shard {missing[0]}/{n} is missing: all {n} shards are needed")
+    order: list[dict[str, str]] = shards[0][0]["order"]
+    for shard, results, folder in shards[1:]:
+        if shard["order"] != order:
+            raise MergeError(f"{folder} ran other scenarios than {shards[0][2]} (another suite, -k or --features)")
+        for key in SAME:
+            if results.get(key) != shards[0][1].get(key):
+                raise MergeError(f"{folder} differs from {shards[0][2]} in '{key}': not shards of one run")
+    return order
+
+
+def merge_results(documents: list[dict[str, Any]], order: list[str]) -> dict[str, Any]:
+    """One results.json: the first shard's header, all scenarios in suite order, summary and rules again."""
+    rank = {sid: index for index, sid in enumerate(order)}
+    scenarios = sorted((s for d in documents for s in d["scenarios"]), key=lambda s: rank.get(s["id"], len(rank)))
+    ids = Counter(s["id"] for s in scenarios)
+    if twice := [sid for sid, count in ids.items() if count > 1]:
+        raise MergeError(f"scenario {twice[0]} ran in two shards")
+    merged = dict(documents[0])
+    merged["summary"] = {s: sum(1 for x in scenarios if x["status"] == s) for s in STATUSES}
+    merged["requirements"] = _requirements(documents, scenarios)
+    merged["scenarios"] = scenarios
+    return merged
+
+
+def _requirements(documents: list[dict[str, Any]], scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Catalog rules in the catalog's order, then rules cited outside it in order of first citation."""
+    known: dict[str, dict[str, Any]] = {}
+    for document in documents:
+        for entry in document["requirements"]:
+            known.setdefault(entry["id"], entry)
+    first = [entry["id"] for entry in documents[0]["requirements"]]
+    catalog = [rid for rid in first if known[rid]["guide"] != "(not in catalog)"]
+    cited: dict[str, list[dict[str, Any]]] = {rid: [] for rid in catalog}
+    for scenario in scenarios:
+        for rid in scenario["requirements"]:
+            cited.setdefault(rid, []).append(scenario)
+    merged = []
+    for rid, its in cited.items():
+        entry = {key: value for key, value in known[rid].items() if key != "reason"}
+        entry["status"] = requirement_status([s["status"] for s in its])
+        entry["scenarios"] = [s["id"] for s in its]
+        if not its and "reason" in known[rid]:
+            entry["reason"] = known[rid]["reason"]
+        merged.append(entry)
+    return merged
+
+
+def _junit_key(nodeid: str) -> tuple[str, str]:
+    """(classname, name) of a node id, as pytest's junitxml writes them."""
+    path, bracket, params = nodeid.partition("[")
+    names = path.split("::")
+    names[0] = re.sub(r"\.py$", "", names[0].replace("/", "."))
+    names[-1] += bracket + params
+    return ".".join(names[:-1]), names[-1]
+
+
+def merge_junit(paths: list[Path], order: list[str]) -> ET.ElementTree[ET.Element]:
+    """One <testsuites><testsuite> with every shard's test cases in suite order and the counts summed."""
+    rank = {_junit_key(nodeid): index for index, nodeid in enumerate(order)}
+    suites = []
+    for path in paths:
+        if not path.is_file():
+            raise MergeError(f"{path.parent} has no junit.xml")
+        root = ET.parse(path).getroot()
+        suites += [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
+    cases = sorted((case for suite in suites for case in suite.iter("testcase")),
+                   key=lambda c: rank.get((c.get("classname", ""), c.get("name", "")), len(rank)))
+    merged = ET.Element("testsuite", dict(suites[0].attrib))
+    for counter in ("errors", "failures", "skipped", "tests"):
+        merged.set(counter, str(sum(int(s.get(counter, "0")) for s in suites)))
+    merged.set("time", f"{sum(float(s.get('time', '0')) for s in suites):.3f}")
+    merged.extend(cases)
+    root = ET.Element("testsuites")
+    root.append(merged)
+    return ET.ElementTree(root)
