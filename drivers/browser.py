@@ -31,7 +31,7 @@ class BrowserDriver(BrowserTestControl):
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
                  timeout_ms: float = 10_000, namespace: str | None = None) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
-        self._timeout_ms = timeout_ms
+        self._timeout_ms, self._namespace = timeout_ms, namespace
         # A parallel worker's namespace rides on every request of the context (pages, images, scripts); any other
         # context a scenario opens (a second browser) is made with the same options (docs/parallel.md).
         self.context_options: dict[str, Any] = {
@@ -179,7 +179,8 @@ class BrowserDriver(BrowserTestControl):
         browser = self._context.browser
         assert browser is not None
         # Many pages at once load slowly on a small machine: the visitors wait longer than one person does.
-        made = [BrowserDriver(browser, self._url, self._profile, self._hooks, max(self._timeout_ms, 30_000))
+        made = [BrowserDriver(browser, self._url, self._profile, self._hooks, max(self._timeout_ms, 30_000),
+                              namespace=self._namespace)  # the visitors act in this scenario's namespace
                 for _ in range(visitors)]
         try:
             return at_once.in_greenlets(self.page, made, prepare, act)
