@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import time
+from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from drivers import gestures
+from drivers import evidence, gestures
 from drivers.browser_control import BrowserTestControl
 from drivers.hooks_client import HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
@@ -32,6 +33,7 @@ class BrowserDriver(BrowserTestControl):
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
         self._context.clock.install()
+        self._tracing = evidence.start_tracing(self._context)  # kept only if the scenario fails (save_evidence)
         self.page: Page = self._context.new_page()
         self._find = PageFinder(self.page, profile, self._url)
         self._entry = CLIENT  # the entry last opened: whose session cookie names the browser's session
@@ -156,6 +158,15 @@ class BrowserDriver(BrowserTestControl):
             raise DriverError("profile 未说明软键盘的位置（soft_keyboard）")
         return self.page.locator(self._profile.soft_keyboard).first.is_visible()
 
+    def save_evidence(self, folder: Path) -> list[Path]:
+        """On failure: trace, screenshot and the hooks' exchanges into folder (drivers/evidence.py)."""
+        saved = evidence.save(self.page, self._context, self._tracing, self._hooks.exchanges, folder)
+        self._tracing = False
+        return saved
+
     def close(self) -> None:
+        if self._tracing:
+            with contextlib.suppress(PlaywrightError):
+                self._context.tracing.stop()
         self._context.close()
         self._hooks.close()

@@ -12,6 +12,8 @@ from drivers.protocol import NotVerifiable, PortalDriver
 pytest_plugins = [
     "etax_conformance.browser_fixtures",
     "etax_conformance.failures",
+    "etax_conformance.report.steps_log",
+    "etax_conformance.report.evidence",
     "steps.common.people_steps",
     "steps.common.portal_steps",
     "steps.its.reset_password",
@@ -46,6 +48,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--run-dir", default=None, help="where results.json is written")
     group.addoption("--variant", choices=("default", "alt"), default="default",
                     help="variant of the simulator a browser run serves itself (without --portal-url)")
+    group.addoption("--without-hooks", default=None,
+                    help="hooks capabilities to treat as missing, e.g. clock (as a portal lacking them)")
+    group.addoption("--expected-failures", default=None, help="YAML/JSON: scenario ids expected to fail, with reasons")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -110,6 +115,11 @@ def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalD
         from drivers.inprocess import InProcessDriver
 
         driver = InProcessDriver()
+    missing = request.config.getoption("--without-hooks")
+    if missing:
+        from etax_conformance.without_hooks import WithoutHooks, parse_missing
+
+        driver = WithoutHooks(driver, parse_missing(missing))
     try:
         driver.reset()
         yield driver

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -14,9 +15,12 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from etax_conformance import __version__
 from etax_conformance.paths import CATALOG_DIR, FEATURES_DIR
+from etax_conformance.report.evidence import EVIDENCE
+from etax_conformance.report.expected import EXPECTED, expected_summary, load_expected
+from etax_conformance.report.steps_log import STEPS, step_records
 
 SCHEMA = "etax-conformance/results@1"
-STATUSES = ("passed", "failed", "not_verifiable", "not_applicable")
+STATUSES = ("passed", "failed", "not_verifiable", "not_applicable", EXPECTED)
 NOT_VERIFIABLE, NOT_APPLICABLE = "not verifiable:", "not applicable:"
 
 
@@ -30,6 +34,11 @@ class ScenarioResult:
     status: str = ""  # set from the reports: passed only when its call passed
     detail: str = ""
     phases: list[str] = field(default_factory=list)
+    duration: float = 0.0  # seconds, setup + call + teardown
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    lines: dict[str, Any] = field(default_factory=dict)  # feature/scenario name, keyword, line (cucumber.json)
+    evidence: list[str] = field(default_factory=list)  # files in the run folder (etax_conformance.report.evidence)
+    expected_reason: str = ""
 
 
 class ResultsRecorder:
@@ -40,6 +49,15 @@ class ResultsRecorder:
         self.run_dir = Path(config.getoption("--run-dir"))
         self.results: dict[str, ScenarioResult] = {}
         self.document: dict[str, Any] = {"requirements": []}
+        from etax_conformance.bundle.pins import now_iso
+        from etax_conformance.report.expected import ExpectedFailuresError
+
+        self.started = now_iso()
+        file = config.getoption("--expected-failures", default=None)
+        try:
+            self.expected = load_expected(file) if file else {}
+        except ExpectedFailuresError as exc:
+            raise pytest.UsageError(str(exc)) from None
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
@@ -52,6 +70,16 @@ class ResultsRecorder:
     def _record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
         result = self._result_for(item)
         if result is None:
+            return
+        result.duration = round(result.duration + report.duration, 3)
+        result.steps = item.stash.get(STEPS, result.steps)
+        result.evidence = item.stash.get(EVIDENCE, result.evidence)
+        if report.failed and result.id in self.expected:  # known: reported, does not fail the run
+            result.status, result.detail = EXPECTED, failure_detail(report, call)
+            result.expected_reason = self.expected[result.id]
+            report.outcome, report.wasxfail = "skipped", f"expected failure: {result.expected_reason}"
+            return
+        if result.status == EXPECTED:
             return
         if report.failed and result.status != "failed":
             result.status, result.detail = "failed", failure_detail(report, call)
@@ -83,9 +111,13 @@ class ResultsRecorder:
         values = example.params.get("_pytest_bdd_example", {}) if example else {}
         suffix = f" [{' | '.join(values.values())}]" if values else ""
         tags = template.tags | template.feature.tags
+        lines = {"feature_name": template.feature.name, "feature_keyword": template.feature.keyword,
+                 "feature_line": template.feature.line_number, "keyword": template.keyword,
+                 "line": template.line_number, "tags": sorted(tags)}
         self.results[key] = ScenarioResult(
             id=f"{feature}::{template.name}{suffix}", feature=feature, name=template.name + suffix,
-            guide=feature.split("/", 1)[0], requirements=sorted(t[4:] for t in tags if t.startswith("REQ_")))
+            guide=feature.split("/", 1)[0], requirements=sorted(t[4:] for t in tags if t.startswith("REQ_")),
+            steps=step_records(template.steps), lines=lines)
         return self.results[key]
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -93,6 +125,13 @@ class ResultsRecorder:
             if not result.status:  # started but never reached a verdict (interrupted): never a pass
                 result.status, result.detail = "failed", "场景未运行完（运行被中断）"
         self.document = build_document(list(self.results.values()), self.config)
+        from etax_conformance.bundle.pins import now_iso
+
+        self.document["run"] = {"started": self.started, "ended": now_iso()}
+        if self.expected:
+            statuses = {r.id: r.status for r in self.results.values()}
+            self.document["expected_failures"] = expected_summary(
+                self.expected, str(self.config.getoption("--expected-failures")), statuses)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         (self.run_dir / "results.json").write_text(
             json.dumps(self.document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -100,7 +139,8 @@ class ResultsRecorder:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         write = terminalreporter.write_line
         write("")
-        write("etax-conformance — scenarios per feature folder (passed / failed / not verifiable / not applicable):")
+        write("etax-conformance — scenarios per feature folder (passed / failed / not verifiable / not applicable"
+              " / expected failure):")
         by_folder: dict[str, Counter[str]] = {}
         for result in self.results.values():
             by_folder.setdefault(result.guide, Counter())[result.status] += 1
@@ -113,6 +153,8 @@ class ResultsRecorder:
         for guide, counts in sorted(by_guide.items()):
             shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested"))
             write(f"  {guide:<34} {sum(counts.values())}: {shown}")
+        for scenario_id in self.document.get("expected_failures", {}).get("now_passing", []):
+            write(f"expected failure now passes (remove it from --expected-failures): {scenario_id}")
         write(f"results: {self.run_dir / 'results.json'}")
 
 
@@ -134,23 +176,36 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
         entry: dict[str, Any] = {"id": req, "status": requirement_status([s.status for s in scenarios]),
                                  "scenarios": [s.id for s in scenarios],
                                  "guide": row.guide if row else "(not in catalog)",
-                                 "section": row.section if row else ""}
+                                 "section": row.section if row else "", "rule": row.rule if row else "",
+                                 "literals": list(row.literal_list) if row else []}
         if not scenarios and row is not None and row.reason:
             entry["reason"] = row.reason
         return entry
 
+    from etax_conformance.applicability import run_profile
+    from etax_conformance.bundle.pins import profile_pin, suite_pins
+
+    hooks = hooks_info(config)
+    features = os.environ.get("ETAX_FEATURES")
     return {
         "schema": SCHEMA,
-        "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv")))},
+        "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv"))),
+                  **suite_pins(Path(features) if features else None)},
         "portal": {"driver": driver, "url": config.getoption("--portal-url"),
-                   "profile": profile or ("simulator" if driver == "browser" else None)},
-        "hooks": hooks_info(config),
+                   "profile": profile or ("simulator" if driver == "browser" else None),
+                   "profile_pin": profile_pin(run_profile(config)),
+                   "build": (hooks or {}).get("build") or (f"etax-conformance simulator {__version__} (in-process)"
+                                                           if driver == "inprocess" else None),
+                   "without_hooks": sorted(filter(None, (config.getoption("--without-hooks") or "").split(",")))},
+        "hooks": hooks,
         "summary": {s: summary[s] for s in STATUSES},
         **declared_readings(config),
         "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
         "scenarios": [
             {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
-             "requirements": r.requirements, **({"detail": r.detail} if r.detail else {})}
+             "requirements": r.requirements, "duration": r.duration, **({"detail": r.detail} if r.detail else {}),
+             **({"expected_reason": r.expected_reason} if r.expected_reason else {}),
+             "steps": r.steps, "gherkin": r.lines, "evidence": r.evidence}
             for r in results
         ],
     }
@@ -171,7 +226,7 @@ def requirement_status(statuses: list[str]) -> str:
     """A rule fails if any of its scenarios fails; passes only if all that ran passed."""
     if not statuses:
         return "untested"
-    for status in ("failed", "not_verifiable", "passed"):
+    for status in ("failed", EXPECTED, "not_verifiable", "passed"):
         if status in statuses:
             return status
     return "not_applicable"

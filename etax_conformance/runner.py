@@ -32,20 +32,26 @@ def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: boo
 def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
               hooks_token: str | None = None, browser_executable: str | None = None,
               features: str | None = None, select: str | None = None, quiet: bool = True,
-              variant: str | None = None) -> int:
-    """Run the features; 0 only when no scenario failed and at least one passed."""
+              variant: str | None = None, without_hooks: str | None = None, expected_failures: str | None = None,
+              signing_key: Path | None = None, guides: Path | None = None) -> int:
+    """Run the features, then finish the bundle; 0 only when no scenario failed and at least one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
             "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
             "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
-                          ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant)):
+                          ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
+                          ("--without-hooks", without_hooks), ("--expected-failures", expected_failures)):
         if value:
             args += [option, value]
     if quiet:
         args.append("-q")
     if features:
         os.environ["ETAX_FEATURES"] = str(Path(features).resolve())
-    return honest_exit(int(pytest.main(args)), run_dir / "results.json")
+    code = int(pytest.main(args))
+    from etax_conformance.bundle.finish import finish_run
+
+    finish_run(run_dir, signing_key, guides)  # masked, cucumber.json, report.html, manifest (signed with a key)
+    return honest_exit(code, run_dir / "results.json")
 
 
 def honest_exit(code: int, results_path: Path) -> int:
