@@ -50,6 +50,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="variant of the simulator a browser run serves itself (without --portal-url)")
     group.addoption("--without-hooks", default=None,
                     help="hooks capabilities to treat as missing, e.g. clock (as a portal lacking them)")
+    group.addoption("--progress", action="store_true", help="scenario n of N, guide, failures, time left (stderr)")
     group.addoption("--expected-failures", default=None, help="YAML/JSON: scenario ids expected to fail, with reasons")
 
 
@@ -58,6 +59,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if config.getoption("--run-dir"):
         config.pluginmanager.register(ResultsRecorder(config), "etax-results")
+    if config.getoption("--progress"):
+        from etax_conformance.report.progress import Progress
+
+        config.pluginmanager.register(Progress(), "etax-progress")
     from etax_conformance.applicability import configure_readings
 
     configure_readings(config)

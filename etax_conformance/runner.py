@@ -37,7 +37,7 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
     """Run the features, then finish the bundle; 0 only when no scenario failed and at least one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
             "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
-            "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
+            "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider", "--progress"]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
                           ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
                           ("--without-hooks", without_hooks), ("--expected-failures", expected_failures)):

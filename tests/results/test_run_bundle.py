@@ -175,3 +175,14 @@ def test_report_renders_in_chromium(runs: Path, tmp_path: Path) -> None:
         shot = page.screenshot(path=tmp_path / "report.png", full_page=False)
         browser.close()
     assert len(shot) > 10_000
+
+
+def test_dashboard_of_many_runs(runs: Path, tmp_path: Path) -> None:
+    done = _cli("dashboard", str(runs), "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 portals, 2 runs" in done.stdout
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "ITS-1.1-06" in index
+    assert "预期失败" in index  # the latest run of the portal
+    history = (tmp_path / "site" / "portal-0.html").read_text(encoding="utf-8")
+    assert history.count("不通过</span>") >= 1  # the earlier run's failure stays in the history
