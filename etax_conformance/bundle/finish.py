@@ -12,6 +12,8 @@ from pathlib import Path
 from etax_conformance.bundle.manifest import write_manifest
 from etax_conformance.bundle.masking import mask_folder
 
+SCRATCH = ("simulator.sqlite3", "simulator.sqlite3-wal", "simulator.sqlite3-shm", "simulator.sqlite3-journal")
+
 
 def finish_run(run_dir: Path, signing_key: Path | None = None, guides: Path | None = None) -> None:
     if not (run_dir / "results.json").is_file():
@@ -19,6 +21,8 @@ def finish_run(run_dir: Path, signing_key: Path | None = None, guides: Path | No
     from etax_conformance.report.cucumber import write_cucumber
     from etax_conformance.report.html import write_report
 
+    for scratch in SCRATCH:  # the served simulator's store (browser runs): its working data, not evidence
+        (run_dir / scratch).unlink(missing_ok=True)
     mask_folder(run_dir)
     write_cucumber(run_dir)
     report = write_report(run_dir, guides)
