@@ -182,8 +182,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
             entry["reason"] = row.reason
         return entry
 
-    from etax_conformance.applicability import run_profile
-    from etax_conformance.bundle.pins import profile_pin, suite_pins
+    from etax_conformance.bundle.pins import portal_pins, suite_pins
 
     hooks = hooks_info(config)
     features = os.environ.get("ETAX_FEATURES")
@@ -193,10 +192,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
                   **suite_pins(Path(features) if features else None)},
         "portal": {"driver": driver, "url": config.getoption("--portal-url"),
                    "profile": profile or ("simulator" if driver == "browser" else None),
-                   "profile_pin": profile_pin(run_profile(config)),
-                   "build": (hooks or {}).get("build") or (f"etax-conformance simulator {__version__} (in-process)"
-                                                           if driver == "inprocess" else None),
-                   "without_hooks": sorted(filter(None, (config.getoption("--without-hooks") or "").split(",")))},
+                   **portal_pins(config, hooks)},
         "hooks": hooks,
         "summary": {s: summary[s] for s in STATUSES},
         **declared_readings(config),
@@ -249,3 +245,4 @@ def hooks_info(config: pytest.Config) -> dict[str, Any] | None:
 
     info = config.stash.get(HOOKS_INFO, None)
     return None if info is None else info.as_json()
+

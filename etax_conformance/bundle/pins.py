@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from etax_conformance import __version__
@@ -73,3 +74,22 @@ def suite_pins(features: Path | None) -> dict[str, Any]:
     return {**suite_version(),
             "catalog_files": file_hashes(CATALOG_DIR, "*.csv", ROOT),
             "features_sha256": file_hashes(features, "*.feature", ROOT)}
+
+
+def portal_pins(config: pytest.Config, hooks: dict[str, Any] | None) -> dict[str, Any]:
+    """The "portal" block's additions: the profile pinned, the build the hooks report, hooks treated as missing,
+    and where a browser run's own simulator was served (url stays null then: no portal was given)."""
+    from urllib.parse import urlsplit
+
+    from etax_conformance.applicability import run_profile
+
+    driver = config.getoption("--driver")
+    build = (hooks or {}).get("build") or (f"etax-conformance simulator {__version__} (in-process)"
+                                           if driver == "inprocess" else None)
+    pins: dict[str, Any] = {
+        "profile_pin": profile_pin(run_profile(config)), "build": build,
+        "without_hooks": sorted(filter(None, (config.getoption("--without-hooks") or "").split(",")))}
+    if hooks and not config.getoption("--portal-url"):
+        parts = urlsplit(hooks["url"])
+        pins["served_url"] = f"{parts.scheme}://{parts.netloc}"
+    return pins

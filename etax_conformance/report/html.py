@@ -35,9 +35,11 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
 def run_info(doc: dict[str, Any]) -> str:
     portal, suite, run = doc["portal"], doc["suite"], doc.get("run", {})
     pin = portal.get("profile_pin") or {}
-    rows = [["门户地址", escape(str(portal.get("url") or "（进程内：参考模拟器）"))],
+    where = portal.get("url") or (f"{portal['served_url']}（本次运行自行启动的参考模拟器）" if portal.get("served_url")
+                                  else "（进程内：参考模拟器）")
+    rows = [["门户地址", escape(where)],
             ["驱动", escape(portal["driver"])],
-            ["门户版本（钩子报告）", escape(str(portal.get("build") or "未报告"))],
+            ["门户版本（钩子报告）", escape(str(portal.get("build") or "未报告（钩子 v1 不报告版本）"))],
             ["配置文件", escape(f"{pin.get('name') or portal.get('profile')} — SHA-256 {pin.get('sha256')}")],
             ["套件版本", escape(f"{suite.get('version')}（提交 {suite.get('git_commit') or '无'}）")],
             ["需求目录 SHA-256", escape(suite["catalog_sha256"])],
