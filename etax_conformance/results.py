@@ -146,12 +146,14 @@ class ResultsRecorder:
             by_folder.setdefault(result.guide, Counter())[result.status] += 1
         for folder, counts in sorted(by_folder.items()):
             write(f"  {folder:<34} " + " / ".join(str(counts[s]) for s in STATUSES))
-        write("requirements per guide (rows: passed / failed / not verifiable / untested):")
+        write("requirements per guide (rows: passed / failed / not verifiable / untested / not applicable"
+              " / expected failure):")
         by_guide: dict[str, Counter[str]] = {}
         for requirement in self.document["requirements"]:
             by_guide.setdefault(requirement["guide"], Counter())[requirement["status"]] += 1
         for guide, counts in sorted(by_guide.items()):
-            shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested"))
+            shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested",
+                                                         "not_applicable", EXPECTED))
             write(f"  {guide:<34} {sum(counts.values())}: {shown}")
         for scenario_id in self.document.get("expected_failures", {}).get("now_passing", []):
             write(f"expected failure now passes (remove it from --expected-failures): {scenario_id}")

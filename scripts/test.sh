@@ -13,6 +13,7 @@ echo "== ruff"; $bin/ruff check .
 echo "== mypy"; $bin/mypy
 echo "== coverage of the requirement catalog"; $bin/etax-conformance coverage
 echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "$stamp-inprocess"
+echo "== the run folder verifies against its manifest"; $bin/etax-conformance verify "reports/$stamp-inprocess"
 
 # The two browser runs are independent (each serves its own simulator): run them side by side.
 echo "== suite, browser driver: default simulator and the alt variant (profiles/alt.yaml), side by side"
