@@ -6,7 +6,7 @@ import contextlib
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -51,18 +51,26 @@ class BrowserDriver(BrowserTestControl):
         self.page.goto(self._url + path)
 
     def refresh(self) -> None:
-        """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does."""
+        """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does —
+        or until it has polled the portal three times (the same URL) and stayed, or refresh_timeout_ms."""
         if self._profile.refresh == "reload":
             self.page.reload()
             return
         before = (self.page.url, self.screen())
         deadline = time.monotonic() + self._profile.refresh_timeout_ms / 1000
-        while time.monotonic() < deadline:
-            self.page.wait_for_timeout(200)
-            with contextlib.suppress(PlaywrightError):  # a navigation under way: look again
-                if (self.page.url, self.screen()) != before:
-                    self.page.wait_for_load_state("domcontentloaded")
+        polls = _Polls(self._url)
+        self.page.on("requestfinished", polls.seen)
+        try:
+            while time.monotonic() < deadline:
+                self.page.wait_for_timeout(200)
+                with contextlib.suppress(PlaywrightError):  # a navigation under way: look again
+                    if (self.page.url, self.screen()) != before:
+                        self.page.wait_for_load_state("domcontentloaded")
+                        return
+                if polls.stayed():  # the page asked the portal again and again, and stayed: it has had its chance
                     return
+        finally:
+            self.page.remove_listener("requestfinished", polls.seen)
 
     def fill(self, field: str, value: str) -> None:
         gestures.fill(self._find, field, value)
@@ -170,3 +178,24 @@ class BrowserDriver(BrowserTestControl):
                 self._context.tracing.stop()
         self._context.close()
         self._hooks.close()
+
+
+class _Polls:
+    """The portal's answers a waiting page got: a page that polls asks the same URL (same origin) repeatedly."""
+
+    #: A URL answered this often, the last answer this long ago (s) with the page unchanged: it stays.
+    TIMES, SETTLED = 3, 0.5
+
+    def __init__(self, portal_url: str) -> None:
+        self._origin = portal_url.rstrip("/") + "/"
+        self._answered: dict[str, int] = {}
+        self._last = 0.0
+
+    def seen(self, request: Request) -> None:
+        if request.url.startswith(self._origin):
+            self._answered[request.url] = self._answered.get(request.url, 0) + 1
+            self._last = time.monotonic()
+
+    def stayed(self) -> bool:
+        polled = max(self._answered.values(), default=0) >= self.TIMES
+        return polled and time.monotonic() - self._last >= self.SETTLED

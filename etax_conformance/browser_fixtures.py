@@ -27,6 +27,9 @@ def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
     db = folder / "simulator.sqlite3"
     db.unlink(missing_ok=True)
     served = ServedSimulator.start(db, variant=pytestconfig.getoption("--variant"))
+    from etax_conformance.simulator_settings import record_served
+
+    record_served(pytestconfig, served.simulator_settings())
     try:
         _preflight(pytestconfig, served.url, served.hooks_token)
         yield served.url, served.hooks_token

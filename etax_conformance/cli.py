@@ -37,10 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--db", type=Path, default=Path("etax-simulator.sqlite3"), help="SQLite file of the store")
-    serve.add_argument("--hooks-token", help="turn the conformance hooks on, guarded by this token")
+    serve.add_argument("--hooks-token", help="turn the conformance hooks on, guarded by this token (at least 16 "
+                       "characters; better --hooks-token-file or the ETAX_HOOKS_TOKEN variable, not seen in ps)")
+    serve.add_argument("--hooks-token-file", type=Path, help="read the hooks token from this file")
     serve.add_argument("--variant", choices=("default", "alt"), default="default",
                        help="the reference simulator (default) or the alt portal: other choices where the guides "
                             "leave one open")
+    serve.add_argument("--password-cost", choices=("strong", "test"), default="strong",
+                       help="scrypt cost of password hashes: strong for people (default), test for conformance runs")
 
     coverage = commands.add_parser("coverage", help="catalog rows covered by scenarios, or why not")
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
@@ -123,7 +127,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if not 0 <= args.port <= 65535:
             raise ValueError(f"--port {args.port} is not a TCP port (0-65535)")
-        serve_forever(args.host, args.port, args.db, args.hooks_token, args.variant)
+        from etax_conformance import hooks_token
+
+        token = hooks_token.resolve(args.hooks_token, args.hooks_token_file)
+        serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost)
         return 0
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage

@@ -66,6 +66,12 @@ def pytest_configure(config: pytest.Config) -> None:
     from etax_conformance.applicability import configure_readings
 
     configure_readings(config)
+    from etax_conformance.simulator_settings import record_inprocess
+
+    record_inprocess(config)
+    from etax_conformance.step_lookup import install
+
+    install()  # pytest-bdd's step lookup, remembered per step text
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -110,6 +116,16 @@ def scenario_seed(request: pytest.FixtureRequest) -> str:
     return hashlib.sha256(request.node.nodeid.split("::", 1)[-1].encode()).hexdigest()[:16]
 
 
+@pytest.fixture(scope="session")
+def run_freezer() -> Iterator[object]:
+    """In-process runs: freezegun started once for the run (drivers.inprocess.RunFreezer), not per scenario."""
+    from drivers.inprocess import RunFreezer
+
+    freezer = RunFreezer()
+    yield freezer
+    freezer.stop()
+
+
 @pytest.fixture
 def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalDriver]:
     """The portal under test, reset to empty at the start of the scenario."""
@@ -119,7 +135,7 @@ def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalD
     else:
         from drivers.inprocess import InProcessDriver
 
-        driver = InProcessDriver()
+        driver = InProcessDriver(freezer=request.getfixturevalue("run_freezer"))
     missing = request.config.getoption("--without-hooks")
     if missing:
         from etax_conformance.without_hooks import WithoutHooks, parse_missing

@@ -196,6 +196,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
                    "profile": profile or ("simulator" if driver == "browser" else None),
                    **portal_pins(config, hooks)},
         "hooks": hooks,
+        "simulator": simulator_settings(config),
         "summary": {s: summary[s] for s in STATUSES},
         **declared_readings(config),
         "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
@@ -239,6 +240,13 @@ def failure_detail(report: pytest.TestReport, call: pytest.CallInfo[None]) -> st
     phase = {"setup": "准备场景时", "call": "运行场景时", "teardown": "结束场景时"}[report.when]
     broke = call.excinfo.exconly() if call.excinfo is not None else report.longreprtext
     return f"{phase}出错（不在任何步骤中）：{broke[-2000:]}"
+
+
+def simulator_settings(config: pytest.Config) -> dict[str, Any] | None:
+    """The simulator's settings when the run drove the simulator (password-hashing cost); None for other portals."""
+    from etax_conformance.simulator_settings import simulator_settings as recorded
+
+    return recorded(config)
 
 
 def hooks_info(config: pytest.Config) -> dict[str, Any] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import socket
 import subprocess
@@ -9,28 +10,46 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
-from werkzeug.serving import make_server
 
 from simulator.web.app import create_app
 
+#: Threads of the production WSGI server (waitress): enough for CI's parallel browsers and a load test.
+SERVER_THREADS = 16
 
-def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default") -> None:
-    """Run the simulator (of the named variant) until interrupted, printing where it listens."""
+
+def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default",
+                  password_cost: str = "strong") -> None:
+    """Run the simulator (of the named variant) on waitress until interrupted, printing where it listens.
+
+    One process, several threads: the sessions live in this process and the store is one SQLite file (WAL), so
+    there is nothing to share between processes (README, "Security of the reference portal").
+    password_cost: "strong" for people (the default), "test" for a conformance run's own simulator.
+    """
+    from waitress.server import create_server
+
+    from simulator.common.passwords import COSTS, configure
     from simulator.variant import Variant
+    from simulator.web.security import MAX_BODY_BYTES
 
+    configure(COSTS[password_cost])
     app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
-    server = make_server(host, port, app, threaded=True)
+    # ident="" sends no Server banner; bodies over the limit are refused by waitress as well as by Flask.
+    server = create_server(app, host=host, port=port, threads=SERVER_THREADS, ident="",
+                           max_request_body_size=MAX_BODY_BYTES, clear_untrusted_proxy_headers=True)
     hooks = "on (token required)" if hooks_token else "off"
-    print(f"etax-conformance simulator on http://{host}:{server.server_port}/ "
-          f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks})", flush=True)
+    port = getattr(server, "effective_port", port)  # the port chosen when 0 was asked
+    print(f"etax-conformance simulator on http://{host}:{port}/ "
+          f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks}, "
+          f"password hashing: {password_cost})", flush=True)
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
 
 
 def free_port() -> int:
@@ -48,16 +67,18 @@ class ServedSimulator:
     hooks_token: str
     process: subprocess.Popen[bytes]
     log_path: Path
+    password_cost: str = "test"
 
     @classmethod
     def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default") -> ServedSimulator:
         port, token = free_port(), secrets.token_hex(16)
         log_path = db_path.with_suffix(".log")
         with log_path.open("wb") as log:  # the request log; a pipe nobody reads would fill and block
-            process = subprocess.Popen(
+            process = subprocess.Popen(  # the token by the environment: not visible in ps
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
-                 "--db", str(db_path), "--hooks-token", token, "--variant", variant],
-                stdout=log, stderr=subprocess.STDOUT)
+                 "--db", str(db_path), "--variant", variant,
+                 "--password-cost", "test"],  # a test run: cheap hashes (recorded in results.json)
+                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ETAX_HOOKS_TOKEN": token})
         served = cls(f"http://127.0.0.1:{port}", token, process, log_path)
         served.wait_ready(timeout)
         return served
@@ -76,6 +97,10 @@ class ServedSimulator:
         self.stop()
         raise RuntimeError(f"the simulator did not answer on {self.url} within {timeout:.0f} s")
 
+    def simulator_settings(self) -> dict[str, Any]:
+        """What results.json records of the simulator this run served (see password_cost_info)."""
+        return {"password_hash": password_cost_info(self.password_cost)}
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -83,3 +108,10 @@ class ServedSimulator:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def password_cost_info(name: str) -> dict[str, Any]:
+    """The named password-hashing cost of the simulator (scheme and parameters), for results.json."""
+    from simulator.common.passwords import COSTS
+
+    return COSTS[name].as_json()

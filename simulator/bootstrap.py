@@ -9,6 +9,7 @@ from pathlib import Path
 from simulator.clock import Clock, SystemClock
 from simulator.common.external_control import ExternalControl
 from simulator.common.flow import Flow, Form
+from simulator.common.passwords import HashCost, configure
 from simulator.common.router import CLIENT, Router
 from simulator.common.sessions import SessionRegistry
 from simulator.common.sms_codes import SmsCodes
@@ -56,18 +57,23 @@ class Portal:
 
 
 def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
-                 externals: Externals | None = None, variant: Variant | None = None) -> Portal:
+                 externals: Externals | None = None, variant: Variant | None = None,
+                 password_cost: HashCost | None = None) -> Portal:
     """A portal over SQLite at db_path (memory by default) reading time from clock.
+
+    password_cost, when given, sets the process's password-hashing cost (simulator.common.passwords).
 
     External systems default to in-memory fakes; in-process runs pass the HTTP adapters instead. The variant
     makes the choices the guides leave open (the reference simulator's by default).
     """
     variant = variant or Variant.default()
+    if password_cost is not None:
+        configure(password_cost)
     store = SqliteStore(db_path)
     clock = clock or SystemClock()
     externals = externals or fakes()
     sms_codes = SmsCodes(externals.sms, clock, timedelta(minutes=variant.sms_code_minutes))
-    sessions = SessionRegistry()
+    sessions = SessionRegistry(clock)
     units = UnitStore(store)
     declaration_passwords = DeclarationPasswords(units, sessions)
     bindings = PhoneBindings(store)

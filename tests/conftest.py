@@ -7,7 +7,14 @@ import pytest
 from fixtures.identities import Identity, IdentityFactory
 from simulator.bootstrap import Portal, build_portal
 from simulator.clock import ControlledClock
+from simulator.common.passwords import TEST, configure
 from simulator.common.test_control import PersonSeed
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes() -> None:
+    """The project's tests are a test run: cheap hashes, as in-process runs (serve's strong cost: its own test)."""
+    configure(TEST)
 
 
 @pytest.fixture
@@ -27,3 +34,13 @@ def portal() -> Portal:
     clock = ControlledClock()
     clock.set(ControlledClock().now())
     return build_portal(clock=clock)
+
+
+@pytest.fixture(autouse=True)
+def _forms_post_with_their_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Web tests post forms as a browser does, with the page's CSRF token (tests/form_client.py)."""
+    from flask import Flask
+
+    from tests.form_client import FormClient
+
+    monkeypatch.setattr(Flask, "test_client_class", FormClient)

@@ -1,4 +1,11 @@
-"""Password hashing with the standard library's scrypt; a stored hash never holds the password."""
+"""Password hashing with the standard library's scrypt; a stored hash never holds the password.
+
+The cost is a setting of the simulator process, never of one account: `serve` (people at the keyboard) hashes
+with STRONG, OWASP's scrypt minimum (N=2^15, r=8, p=3: 32 MiB, a few hundred ms); a test run (the in-process
+driver, the simulator a browser run serves itself, the project's tests) with TEST, cheap because a run seeds
+hundreds of accounts and nothing in it guards a real secret. Each hash keeps its own N, r and p, so a
+hash made under one cost still verifies under the other. Runs record the cost in results.json.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +13,45 @@ import base64
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
+from typing import Any
 
-# Cost kept moderate: the simulator seeds many accounts per run, and nothing here guards real secrets.
-_N, _R, _P = 2**12, 8, 1
+
+@dataclass(frozen=True)
+class HashCost:
+    """scrypt's parameters under a name: N (CPU/memory), r (block size), p (parallelism)."""
+
+    name: str
+    n: int
+    r: int
+    p: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"scheme": "scrypt", "name": self.name, "n": self.n, "r": self.r, "p": self.p}
+
+
+STRONG = HashCost("strong", 2**15, 8, 3)
+TEST = HashCost("test", 2**4, 8, 1)
+COSTS = {cost.name: cost for cost in (STRONG, TEST)}
+
+_current = STRONG  # strong unless the process says it is a test run
+
+
+def configure(cost: HashCost) -> None:
+    """The cost of every hash made from now on in this process."""
+    global _current
+    _current = cost
+
+
+def current_cost() -> HashCost:
+    return _current
 
 
 def hash_password(password: str) -> str:
     """A salted scrypt hash in the form scrypt$n$r$p$salt$digest."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P)
-    return "$".join(("scrypt", str(_N), str(_R), str(_P), _b64(salt), _b64(digest)))
+    cost, salt = _current, secrets.token_bytes(16)
+    digest = _scrypt(password, salt, cost.n, cost.r, cost.p)
+    return "$".join(("scrypt", str(cost.n), str(cost.r), str(cost.p), _b64(salt), _b64(digest)))
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -26,8 +62,14 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    computed = hashlib.scrypt(password.encode(), salt=_unb64(salt), n=int(n), r=int(r), p=int(p))
+    computed = _scrypt(password, _unb64(salt), int(n), int(r), int(p))
     return hmac.compare_digest(computed, _unb64(digest))
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # scrypt needs 128·r·N bytes (+128·r·p); OpenSSL refuses more than 32 MiB unless maxmem says so.
+    maxmem = 128 * r * (n + p + 2) + 2**20
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=maxmem)
 
 
 def _b64(raw: bytes) -> str:

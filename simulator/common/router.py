@@ -47,6 +47,7 @@ class Router:
     def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
         """The session's current screen (an unknown session starts where the entry starts)."""
         session = self._sessions.get(session_id, self._start(entry))
+        self._sessions.follow_sign_in(session)  # signed in meanwhile (a QR code confirmed in the app): a new id
         return session.id, self._render(session)
 
     def act(self, session_id: str | None, control: str, form: Form, entry: str = CLIENT) -> tuple[str, View]:
@@ -57,11 +58,12 @@ class Router:
             action, form = self._actions[(session.screen, ANY_CONTROL)], {**form, CONTROL: control}
         if action is None:
             raise UnknownControl(f"「{session.screen}」页面上没有【{control}】")
-        acting = ACTING_SESSION.set(session.id)  # what an SMS sent now is filed under (hooks v2)
+        acting = ACTING_SESSION.set(session.origin)  # what an SMS sent now is filed under (hooks v2)
         try:
             action(session, form)
         finally:
             ACTING_SESSION.reset(acting)
+        self._sessions.follow_sign_in(session)  # logged in or out: a new session id, the old one dead
         return session.id, self._render(session)
 
     def _render(self, session: PortalSession) -> View:

@@ -70,6 +70,8 @@ class TestControl:
         hook = self._hooks.get(capability)
         if hook is None:
             raise UnknownCapability(f"this portal has no test-control capability '{capability}'")
+        if isinstance(payload.get("session"), str):  # a cookie's value: records name the session by its origin
+            payload = {**payload, "session": self._sessions.origin_of(payload["session"])}
         return hook(payload)
 
     def call_v2(self, capability: str, payload: Mapping[str, Any]) -> dict[str, Any]:

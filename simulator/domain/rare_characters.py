@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -54,11 +55,13 @@ def _parse(text: str) -> tuple[RareCharacter, ...]:
 TABLE: tuple[RareCharacter, ...] = _parse(_UNIHAN)
 
 
+@functools.cache
 def radicals() -> tuple[str, ...]:
     """The radicals a picker offers, in radical-number order (as dictionaries list them)."""
     return tuple(dict.fromkeys(c.radical for c in sorted(TABLE, key=_radical_order)))
 
 
+@functools.cache
 def stroke_counts(radical: str) -> tuple[int, ...]:
     """The total stroke counts of the characters under this radical, ascending."""
     return tuple(sorted({c.total_strokes for c in TABLE if c.radical == radical}))
@@ -69,6 +72,7 @@ def characters(radical: str, strokes: int) -> tuple[str, ...]:
     return tuple(c.char for c in TABLE if c.radical == radical and c.total_strokes == strokes)
 
 
+@functools.cache
 def all_stroke_counts() -> tuple[int, ...]:
     return tuple(sorted({c.total_strokes for c in TABLE}))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import requests
+
 from simulator.external.core_tax import CoreTaxSystem, FakeCoreTaxSystem, HttpCoreTaxSystem
 from simulator.external.face import FaceComparison, FakeFaceComparison, HttpFaceComparison
 from simulator.external.script import ExternalScript
@@ -27,6 +29,12 @@ def fakes() -> Externals:
 
 
 def over_http(sms_base: str, face_base: str, core_base: str = "http://core-tax.simulator.invalid") -> Externals:
-    """The real HTTP adapters (in-process runs point them at `responses` stubs sharing the script)."""
-    return Externals(ExternalScript(), HttpSmsGateway(sms_base), HttpFaceComparison(face_base),
-                     HttpCoreTaxSystem(core_base))
+    """The real HTTP adapters (in-process runs point them at `responses` stubs sharing the script).
+
+    One session for the three; it ignores proxy and netrc settings of the environment, which requests would
+    otherwise read on every call (the stubs answer in this process).
+    """
+    http = requests.Session()
+    http.trust_env = False
+    return Externals(ExternalScript(), HttpSmsGateway(sms_base, http=http), HttpFaceComparison(face_base, http=http),
+                     HttpCoreTaxSystem(core_base, http=http))

@@ -80,12 +80,12 @@ class QrLoginFlow(FlowBase):
 
     def show_new_code(self, session: PortalSession, _: Form) -> None:
         token = issue(self._clock.now(), self._lifetime)
-        self._tokens.add(token, session.id)
+        self._tokens.add(token, session.origin)  # the id the session keeps through logins
         session.state[_STATE] = token.value
         session.go(QR_SCREEN)
 
     def back_to_password_login(self, session: PortalSession, _: Form) -> None:
-        self._tokens.replace_all(session.id)
+        self._tokens.replace_all(session.origin)
         session.state.pop(_STATE, None)
         session.go(Screen.LOGIN)
 
@@ -124,9 +124,9 @@ class QrLoginFlow(FlowBase):
             problem = None
         if problem is not None:
             return _refused(token, problem.value)
-        session = self._sessions.get(session_id)
+        session = self._sessions.by_origin(session_id)
         again = self._reusable and token.used_at is not None  # ITS-R04 reusable: the client logged in by it already
-        if session.id != session_id or (session.screen not in self.screens() and not again):
+        if session is None or (session.screen not in self.screens() and not again):
             self._tokens.replace_all(session_id)
             return _refused(token, "扣缴客户端已离开扫码登录页面，请重新扫码")
         person = account[0].person

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from simulator.domain.account import Account, NaturalPerson
+from simulator.store.schema_template import TEMPLATE
 from vocabulary.documents import DocumentType
 
 _SCHEMA = """
@@ -40,6 +41,10 @@ class DuplicateAccount(ValueError):
     """A phone, login name or document number that another account already uses."""
 
 
+#: WAL with synchronous=FULL: a write acknowledged to the visitor survives kill -9 and power loss alike.
+SYNCHRONOUS = "FULL"
+
+
 class SqliteStore:
     """Accounts in SQLite; ':memory:' for in-process runs, a file path for a served simulator."""
 
@@ -47,13 +52,23 @@ class SqliteStore:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
+        if str(path) != ":memory:":  # a served store: write-ahead log, each commit synced before it is answered
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+            self._db.execute("PRAGMA busy_timeout=5000")
         self._tables: list[str] = []
+        self._in_memory = str(path) == ":memory:"
+        self._scripts = TEMPLATE.copy_into(self._db) if self._in_memory else set()
         self.add_table("accounts", _SCHEMA)
 
     def add_table(self, name: str, schema: str) -> None:
         """A flow's own table (created if missing), emptied with the rest on reset."""
         with self._lock:
-            self._db.executescript(schema)
+            if schema not in self._scripts:  # a copy of the template holds its tables already
+                self._db.executescript(schema)
+                self._scripts.add(schema)
+                if self._in_memory:
+                    TEMPLATE.remember(schema)
             if name not in self._tables:
                 self._tables.append(name)
 

@@ -9,6 +9,7 @@ from flask import Flask, redirect
 from simulator.bootstrap import Portal, build_portal
 from simulator.clock import ControlledClock
 from simulator.variant import Variant
+from simulator.web import security
 
 #: The skins: the default pages, and "alt" — another team's markup, paths and names over the same screens.
 SKINS = ("default", "alt")
@@ -26,6 +27,7 @@ def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:"
     app.config["PORTAL"] = portal
     app.config["VARIANT"] = portal.variant
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    security.install(app)  # CSRF key, security headers, request size limit (simulator/web/security.py)
 
     if hooks_token:
         from simulator.hooks import api, api_v2

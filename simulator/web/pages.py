@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, jsonify, make_response, redi
 from simulator.bootstrap import Portal
 from simulator.common import captcha
 from simulator.common.router import CLIENT, UnknownControl
+from simulator.web import security
 from simulator.web.grouped_templates import GroupedTemplates
 
 blueprint = Blueprint("pages", __name__)
@@ -34,13 +35,15 @@ def _with_session(response: Response, entry: str, session_id: str) -> Response:
 def _screen(entry: str) -> Response:
     session_id, view = _portal().view(request.cookies.get(COOKIES[entry]), entry)
     page = render_template("page.html", view=view, act_url=ENTRY_PATHS[entry] + "/act", entry=entry)
+    page = security.with_csrf_fields(page, session_id)
     return _with_session(make_response(page), entry, session_id)
 
 
 def _act(entry: str) -> Response:
     """Post/redirect/get: the control's effect, then the session's screen."""
-    form = {k: v for k, v in request.form.items() if k != CONTROL_FIELD}
     session_id = request.cookies.get(COOKIES[entry])
+    security.check_form(session_id)  # another site's post, or an oversized field: refused, nothing done
+    form = {k: v for k, v in request.form.items() if k not in (CONTROL_FIELD, security.CSRF_FIELD)}
     try:
         session_id, _ = _portal().act(session_id, request.form.get(CONTROL_FIELD, ""), form, entry)
     except UnknownControl:

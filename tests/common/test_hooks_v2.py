@@ -185,7 +185,7 @@ def test_a_ca_unit_answers_its_credential_and_the_pin_is_checked(app: Flask, cli
     portal.test_control.seed_person(seed_of(person))
     _v2(client, "seed.unit_handler", {"account": person.login_name, "tax_id": UNIT, "role": "办税人员"})
     sid, _ = portal.view(None)
-    _, view = portal.act(sid, "登录", {"账号": person.login_name, "密码": person.password})
+    sid, view = portal.act(sid, "登录", {"账号": person.login_name, "密码": person.password})  # a new id
     assert "证书密码" in view.fields
     _, view = portal.act(sid, "CA校验", {"证书密码": "000000" if credential["pin"] != "000000" else "111111"})
     assert view.message is not None

@@ -40,6 +40,7 @@ def test_inprocess_run_writes_results_in_schema(tmp_path: Path) -> None:
     assert set(results) >= {"suite", "portal", "summary", "requirements", "scenarios"}
     assert results["portal"]["driver"] == "inprocess"
     assert len(results["suite"]["catalog_sha256"]) == 64
+    assert results["simulator"]["password_hash"] == {"scheme": "scrypt", "name": "test", "n": 16, "r": 8, "p": 1}
     assert results["summary"]["failed"] == 0
     # Scenarios of readings the simulator's profile does not declare are "not applicable", never failed.
     assert results["summary"]["passed"] + results["summary"]["not_applicable"] == len(results["scenarios"])
@@ -79,6 +80,7 @@ def test_browser_run_of_one_scenario(tmp_path: Path) -> None:
     assert results["summary"]["passed"] == 1
     assert results["hooks"]["version"] >= 1
     assert "reset" in results["hooks"]["capabilities"]
+    assert results["simulator"]["password_hash"]["name"] == "test"  # the run's own simulator: a test run
 
 
 def test_compare_tells_same_from_different(tmp_path: Path) -> None:

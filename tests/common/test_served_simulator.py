@@ -13,8 +13,10 @@ from fixtures.identities import Identity
 
 def _login_screen(url: str, identity: Identity) -> str:
     with requests.Session() as browser:
+        form = browser.get(url + "/", timeout=10).text  # the login page, with its form's CSRF token
+        token = form.split('name="_csrf" value="', 1)[1].split('"', 1)[0]
         page = browser.post(url + "/act", data={"_control": "登录", "账号": identity.login_name,
-                                                "密码": identity.password}, timeout=10)
+                                                "密码": identity.password, "_csrf": token}, timeout=10)
     marker = 'data-screen="'
     return page.text.split(marker, 1)[1].split('"', 1)[0]
 

@@ -70,13 +70,13 @@ def test_identity_verification_needs_every_field_to_match(portal: Portal, person
 def test_a_new_password_must_obey_the_rule_and_match(portal: Portal, person: Identity, new: str, again: str,
                                                      words: str) -> None:
     sid = _to_identity_check(portal, person)
-    portal.act(sid, "下一步", {"姓名": person.name, "证件类型": person.document_type.value,
-                            "证件号码": person.document_number, "手机号码": person.phone})
-    _, view = portal.act(sid, "确定", {"新密码": new, "确认密码": again})
+    sid, _ = portal.act(sid, "下一步", {"姓名": person.name, "证件类型": person.document_type.value,
+                                     "证件号码": person.document_number, "手机号码": person.phone})
+    sid, view = portal.act(sid, "确定", {"新密码": new, "确认密码": again})  # a new id: the person is known now
     assert view.screen == Screen.RESET_PASSWORD
     assert view.message is not None
     assert words in view.message.text
-    portal.act(sid, "返回登录", {})
+    sid, _ = portal.act(sid, "返回登录", {})
     assert _login(portal, sid, person.login_name, person.password).screen == Screen.UNIT_VERIFICATION
 
 
@@ -86,8 +86,8 @@ def test_a_control_the_screen_lacks_is_refused(portal: Portal) -> None:
         portal.act(sid, "确定", {"新密码": "Abc12345!", "确认密码": "Abc12345!"})
 
 
-def test_the_registry_forgets_its_oldest_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sessions_module, "MAX_SESSIONS", 3)
+def test_the_registry_forgets_its_oldest_anonymous_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sessions_module, "MAX_ANONYMOUS", 3)
     registry = SessionRegistry()
     first = registry.new()
     for _ in range(3):

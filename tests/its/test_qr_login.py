@@ -44,9 +44,10 @@ def test_confirmation_hands_over_to_unit_verification(portal: Portal, person: Id
     assert current["expires_in_seconds"] == QR_LIFETIME.total_seconds()
     answer = _confirm(portal, person, str(current["payload"]))
     assert answer == {"confirmed": True, "token": current["token"], "login_name": person.login_name, "error": None}
-    view = portal.view(sid)[1]
+    signed_in, view = portal.view(sid)
     assert view.screen == Screen.UNIT_VERIFICATION
-    assert portal.sessions.get(sid).account_document == person.document_number
+    assert signed_in != sid  # a new session id at login (no fixation); the old one is dead
+    assert portal.sessions.get(signed_in).account_document == person.document_number
     assert portal.test_control.call("qr.current", {})["state"] == "used"
 
 

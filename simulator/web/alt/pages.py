@@ -8,6 +8,7 @@ from simulator.bootstrap import Portal
 from simulator.common import captcha
 from simulator.common.router import CLIENT, UnknownControl
 from simulator.common.views import View
+from simulator.web import security
 from simulator.web.alt import names
 from simulator.web.alt.render import helpers
 
@@ -42,14 +43,15 @@ def show(prefix: str, page: str = "") -> Response:
     """The session's screen; asked at another screen's path (a bookmark, a stale tab), go to where it is."""
     entry = _entry(prefix)
     session_id, view = _portal().view(request.cookies.get(names.COOKIES[entry]), entry)
-    tab = request.args.get("qh")  # a tab is a link: ?qh=<code> presses it
-    if tab:
+    tab = request.args.get("qh")  # a tab is a link: ?qh=<code> presses it (never from another site's link)
+    if tab and not security.cross_site():
         session_id, view = _press(entry, session_id, names.action_of(tab), {})
         return _go(entry, session_id, view)
     if page != names.slug(str(view.screen)):
         return _go(entry, session_id, view)
     html = render_template("ye.html", view=view, entry=entry, here=names.screen_path(entry, str(view.screen)),
                            prefix=names.PREFIXES[entry], **helpers(view))
+    html = security.with_csrf_fields(html, session_id)
     return _with_session(make_response(html), entry, session_id)
 
 
@@ -57,6 +59,7 @@ def show(prefix: str, page: str = "") -> Response:
 def press(prefix: str, page: str) -> Response:
     """Post/redirect/get: the coded control with the form under the guide's labels, then the screen's path."""
     entry = _entry(prefix)
+    security.check_form(request.cookies.get(names.COOKIES[entry]))  # another site's post, an oversized field
     form: dict[str, str] = {}
     for key, value in request.form.items():
         label = names.field_label(key)

@@ -1,0 +1,176 @@
+"""Benchmark of issue 12, measured in ONE run, printed as JSON: in-process vs its floor, browser driver vs plain
+Playwright, memory.
+
+- inprocess: the whole suite in-process, and its floor — the same features and step definitions with bodies
+  that do nothing (noop_steps.py) — alternating, each a child `etax-conformance run`; figures are medians.
+  "run_seconds" is the run phase (first scenario to last, step_timer.py); "wall_seconds" the whole command.
+- browser: the reference scenarios (plain_playwright.py) through the browser driver (a child run) and as plain
+  Playwright scripts on a served simulator: seconds per Gherkin step of each, and their ratio.
+- memory: peak RSS of the in-process run, of the served simulator and of Chromium (memory.py) in the browser run.
+
+Usage: python bench/run.py [--rounds 3] [--browser-rounds 3] [--skip-browser] [--markdown bench/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path[:0] = [str(ROOT), str(BENCH)]
+
+from memory import PeakSampler  # noqa: E402
+
+GOALS = {"scenarios_per_second": 100.0, "suite_over_floor": 3.0, "browser_over_plain": 1.3}
+
+
+def _env(plugins: str, times: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as a new user's machine
+    env["PYTHONPATH"] = os.pathsep.join([str(BENCH), env.get("PYTHONPATH", "")])
+    env["PYTEST_PLUGINS"], env["ETAX_BENCH_TIMES"] = plugins, str(times)
+    return env
+
+
+def child_run(folder: Path, tag: str, plugins: str, extra: list[str], sample: bool = False) -> dict[str, Any]:
+    """One `etax-conformance run` in a child process: wall time, its peak RSS, the step timer's figures."""
+    times = folder / f"{tag}.times.json"
+    command = [sys.executable, "-m", "etax_conformance", "run", "--reports-dir", str(folder), "--run-id", tag,
+               *extra]
+    log = (folder / f"{tag}.log").open("wb")
+    start = time.monotonic()
+    child = subprocess.Popen(command, cwd=ROOT, env=_env(plugins, times), stdout=log, stderr=subprocess.STDOUT)
+    sampler = PeakSampler(child.pid) if sample else None
+    if sampler:
+        sampler.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.monotonic() - start
+    if sampler:
+        sampler.stop()
+    log.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{tag} failed:\n{(folder / f'{tag}.log').read_text(encoding='utf-8')[-3000:]}")
+    summary = json.loads((folder / tag / "results.json").read_text(encoding="utf-8"))["summary"]
+    timed = json.loads(times.read_text(encoding="utf-8"))
+    out = {"wall_seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+           "run_seconds": timed["run_seconds"], "scenarios": timed["scenarios"],
+           "passed": summary["passed"], "peak_rss_mib": usage.ru_maxrss / 1024, "steps": timed["steps"]}
+    if sampler:
+        out |= {"simulator_peak_rss_mib": sampler.simulator_mib, "chromium_peak_pss_mib": sampler.chromium_mib}
+    return out
+
+
+def inprocess(folder: Path, rounds: int) -> dict[str, Any]:
+    kinds = {"suite": "step_timer", "floor": "step_timer,noop_steps"}
+    for kind, plugins in kinds.items():  # warm-up: bytecode caches, page cache
+        child_run(folder, f"warm-{kind}", plugins, ["--driver", "inprocess"])
+    runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+    for n in range(rounds):
+        for kind, plugins in kinds.items():
+            runs[kind].append(child_run(folder, f"{kind}-{n}", plugins, ["--driver", "inprocess"]))
+    measures = ("wall_seconds", "cpu_seconds", "run_seconds", "peak_rss_mib")
+    med = {k: {m: statistics.median(r[m] for r in v) for m in measures} for k, v in runs.items()}
+    scenarios = runs["suite"][0]["scenarios"]
+    return {
+        "scenarios": scenarios, "passed": runs["suite"][0]["passed"], "rounds": rounds,
+        "suite": med["suite"], "floor": med["floor"],
+        "scenarios_per_second": scenarios / med["suite"]["run_seconds"],
+        "scenarios_per_second_whole_command": scenarios / med["suite"]["wall_seconds"],
+        "floor_scenarios_per_second": scenarios / med["floor"]["run_seconds"],
+        "suite_over_floor": med["suite"]["run_seconds"] / med["floor"]["run_seconds"],
+        "suite_over_floor_whole_command": med["suite"]["wall_seconds"] / med["floor"]["wall_seconds"],
+        "suite_over_floor_cpu": med["suite"]["cpu_seconds"] / med["floor"]["cpu_seconds"],
+    }
+
+
+def browser(folder: Path, rounds: int) -> dict[str, Any]:
+    from plain_playwright import FEATURE, SCENARIOS, SELECT
+    from playwright.sync_api import sync_playwright
+
+    from drivers.chromium import launch
+    from etax_conformance.serving import ServedSimulator
+
+    driver_runs = []
+    plain: dict[str, list[tuple[float, int]]] = {name: [] for name in SCENARIOS}
+    for n in range(rounds):
+        driver_runs.append(child_run(folder, f"browser-{n}", "step_timer",
+                                     ["--driver", "browser", "--features", str(ROOT / FEATURE), "-k", SELECT],
+                                     sample=True))
+        served = ServedSimulator.start(folder / f"plain-{n}.sqlite3")
+        try:
+            with sync_playwright() as playwright:
+                chromium = launch(playwright, None)
+                for name, (script, _) in SCENARIOS.items():
+                    plain[name].append(script(chromium, served.url, served.hooks_token))
+                chromium.close()
+        finally:
+            served.stop()
+    per_scenario = {}
+    for name, (_, marker) in SCENARIOS.items():
+        driver_seconds, steps = [], 0
+        for run in driver_runs:
+            mine = [s for s in run["steps"] if marker in s[0]]
+            steps = len(mine)
+            driver_seconds.append(sum(s[2] for s in mine))
+        plain_steps = plain[name][0][1]
+        if steps != plain_steps:
+            raise SystemExit(f"{name}: the driver ran {steps} steps, the plain script stands for {plain_steps}")
+        d, p = statistics.median(driver_seconds), statistics.median(s for s, _ in plain[name])
+        per_scenario[name] = {"steps": steps, "driver_s_per_step": d / steps, "plain_s_per_step": p / steps,
+                              "ratio": d / p}
+    total_d = sum(v["driver_s_per_step"] * v["steps"] for v in per_scenario.values())
+    total_p = sum(v["plain_s_per_step"] * v["steps"] for v in per_scenario.values())
+    steps = sum(v["steps"] for v in per_scenario.values())
+    last = driver_runs[-1]
+    return {"rounds": rounds, "scenarios": per_scenario, "driver_s_per_step": total_d / steps,
+            "plain_s_per_step": total_p / steps, "browser_over_plain": total_d / total_p,
+            "memory": {"browser_run_peak_rss_mib": max(r["peak_rss_mib"] for r in driver_runs),
+                       "simulator_peak_rss_mib": max(r["simulator_peak_rss_mib"] for r in driver_runs),
+                       "chromium_peak_pss_mib": max(r["chromium_peak_pss_mib"] for r in driver_runs)},
+            "wall_seconds_of_a_run": last["wall_seconds"]}
+
+
+def machine() -> dict[str, Any]:
+    load = os.getloadavg()
+    return {"cpus": os.cpu_count(), "cpu": platform.processor() or platform.machine(),
+            "python": platform.python_version(), "system": f"{platform.system()} {platform.release()}",
+            "load_average_at_start": [round(x, 2) for x in load]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--browser-rounds", type=int, default=3)
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-inprocess", action="store_true", help="browser figures only (for trying them)")
+    parser.add_argument("--markdown", type=Path, help="also write the figures as Markdown to this file")
+    args = parser.parse_args()
+    result: dict[str, Any] = {"machine": machine(), "goals": GOALS,
+                              "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        if not args.skip_inprocess:
+            result["inprocess"] = inprocess(folder, args.rounds)
+        if not args.skip_browser:
+            result["browser"] = browser(folder, args.browser_rounds)
+    result["memory"] = {"inprocess_run_peak_rss_mib": result.get("inprocess", {}).get("suite", {}).get("peak_rss_mib"),
+                        **(result.get("browser", {}).pop("memory", {}))}
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    if args.markdown and "inprocess" in result:
+        from report import markdown
+
+        args.markdown.write_text(markdown(result), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

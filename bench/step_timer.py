@@ -1,0 +1,42 @@
+"""pytest plugin of the benchmark: times the run phase and every step, written as JSON to $ETAX_BENCH_TIMES.
+
+Uses time.perf_counter captured at import, before freezegun patches anything (in-process runs freeze time).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Generator
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+import pytest
+
+_clock = perf_counter
+_times: dict[str, Any] = {"steps": [], "scenarios": 0}
+_started: dict[int, float] = {}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtestloop(session: pytest.Session) -> Generator[None, object, object]:
+    start = _clock()
+    try:
+        return (yield)
+    finally:
+        _times["run_seconds"] = _clock() - start
+        _times["scenarios"] = len(session.items)
+        out = os.environ.get("ETAX_BENCH_TIMES")
+        if out:
+            Path(out).write_text(json.dumps(_times), encoding="utf-8")
+
+
+def pytest_bdd_before_step(step: Any) -> None:
+    _started[id(step)] = _clock()
+
+
+def pytest_bdd_after_step(request: pytest.FixtureRequest, step: Any) -> None:
+    started = _started.pop(id(step), None)
+    if started is not None:
+        _times["steps"].append([request.node.nodeid, step.keyword + " " + step.name, _clock() - started])
