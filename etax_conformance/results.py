@@ -17,7 +17,7 @@ from etax_conformance import __version__
 from etax_conformance.paths import CATALOG_DIR, FEATURES_DIR
 from etax_conformance.report.evidence import EVIDENCE
 from etax_conformance.report.expected import EXPECTED, expected_summary, load_expected
-from etax_conformance.report.steps_log import STEPS, step_records
+from etax_conformance.report.steps_log import STEPS, real_clock, step_records
 
 SCHEMA = "etax-conformance/results@1"
 STATUSES = ("passed", "failed", "not_verifiable", "not_applicable", EXPECTED)
@@ -53,6 +53,7 @@ class ResultsRecorder:
         from etax_conformance.report.expected import ExpectedFailuresError
 
         self.started = now_iso()
+        self._mark: dict[str, float] = {}
         file = config.getoption("--expected-failures", default=None)
         try:
             self.expected = load_expected(file) if file else {}
@@ -64,8 +65,15 @@ class ResultsRecorder:
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
+        # Each phase timed on the real clock (the run's freezegun moves time.perf_counter with scenario time).
+        now = real_clock()
+        report.duration = max(now - self._mark.get(item.nodeid, now), 0.0)
+        self._mark[item.nodeid] = now
         self._record(item, report, call)
         return report
+
+    def pytest_runtest_logstart(self, nodeid: str, location: object) -> None:
+        self._mark[nodeid] = real_clock()
 
     def _record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
         result = self._result_for(item)

@@ -16,6 +16,11 @@ _STARTED = pytest.StashKey[float]()
 _CLOCK = {"now": time.perf_counter}
 
 
+def real_clock() -> float:
+    """Monotonic seconds, whatever freezegun does to the scenario's time."""
+    return _CLOCK["now"]()
+
+
 def step_records(steps: list[Any]) -> list[dict[str, Any]]:
     """Not run yet: every step "skipped" until it runs (a scenario that never ran shows all its steps so)."""
     return [{"keyword": s.keyword.strip(), "name": s.name, "line": s.line_number, "status": "skipped",
