@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from drivers import evidence, gestures
+from drivers import at_once, evidence, gestures
 from drivers.browser_control import BrowserTestControl
 from drivers.hooks_client import HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
@@ -19,6 +21,7 @@ from drivers.protocol import DriverError, NotVerifiable
 from drivers.text import normalise
 
 __all__ = ["UNKNOWN_SCREEN", "BrowserDriver"]
+T = TypeVar("T")
 
 
 class BrowserDriver(BrowserTestControl):
@@ -29,6 +32,7 @@ class BrowserDriver(BrowserTestControl):
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
                  timeout_ms: float = 10_000) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
+        self._timeout_ms = timeout_ms
         self._context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
@@ -171,6 +175,20 @@ class BrowserDriver(BrowserTestControl):
         saved = evidence.save(self.page, self._context, self._tracing, self._hooks.exchanges, folder)
         self._tracing = False
         return saved
+
+    def at_once(self, visitors: int, prepare: Callable[[BrowserDriver], None],
+                act: Callable[[BrowserDriver], T]) -> Sequence[T]:
+        """One browser context per visitor, in this browser, through the same profile and hooks."""
+        browser = self._context.browser
+        assert browser is not None
+        # Many pages at once load slowly on a small machine: the visitors wait longer than one person does.
+        made = [BrowserDriver(browser, self._url, self._profile, self._hooks, max(self._timeout_ms, 30_000))
+                for _ in range(visitors)]
+        try:
+            return at_once.in_greenlets(self.page, made, prepare, act)
+        finally:
+            for visitor in made:
+                visitor._context.close()
 
     def close(self) -> None:
         if self._tracing:

@@ -7,13 +7,15 @@ the scenario's start; a driver built alone (the project's tests) starts and stop
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import copy
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import responses
 from freezegun import freeze_time
 
+from drivers import at_once
 from drivers.protocol import TICKED, DriverError, NotVerifiable
 from drivers.text import normalise
 from fixtures.clock import SCENARIO_START
@@ -25,6 +27,8 @@ from simulator.common.router import CLIENT, UnknownControl
 from simulator.common.test_control import PersonSeed, UnknownCapability
 from simulator.external import stubs
 from simulator.external.wiring import over_http
+
+T = TypeVar("T")
 
 #: The password-hashing cost of in-process runs.
 PASSWORD_COST: HashCost = TEST
@@ -201,6 +205,18 @@ class InProcessDriver:
 
     def soft_keyboard_open(self) -> bool:
         return self._view.soft_keyboard_open
+
+    def at_once(self, visitors: int, prepare: Callable[[InProcessDriver], None],
+                act: Callable[[InProcessDriver], T]) -> Sequence[T]:
+        """One thread per visitor, against this portal (same store, clock and external stubs)."""
+        return at_once.in_threads([self._visitor() for _ in range(visitors)], prepare, act)
+
+    def _visitor(self) -> InProcessDriver:
+        """Another person at the same portal: sessions and form of their own."""
+        other = copy.copy(self)
+        other._entry, other._sessions, other._form = CLIENT, {}, {}
+        other._session, other._view = self.portal.view(None)
+        return other
 
     def close(self) -> None:
         self._http.stop()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from fixtures.identities import Identity
+
+T = TypeVar("T")
 
 #: The value that ticks a checkbox field (「同意协议」, a box of 「身份类型」); any other value clears it.
 TICKED = "勾选"
@@ -83,5 +85,13 @@ class PortalDriver(Protocol):
         """Whether one row of a list or table on the screen shows all these texts (e.g. 姓名 and 身份)."""
         ...
     def soft_keyboard_open(self) -> bool: ...
+
+    # Several people at once (the guides' lock rules hold under any concurrency).
+    def at_once(self, visitors: int, prepare: Callable[[PortalDriver], None],
+                act: Callable[[PortalDriver], T]) -> Sequence[T]:
+        """`visitors` new visitors of this portal, each with a session of its own (in a browser: a context of its
+        own), sharing the portal's state and clock: each is prepared (e.g. the login page opened, the account typed),
+        then all act at the same moment. What each act returned, in order; the visitors are gone afterwards."""
+        ...
 
     def close(self) -> None: ...

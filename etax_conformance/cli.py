@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--run-id", help="name of the folder under reports/ (default: time and driver)")
     run.add_argument("--replace", action="store_true", help="overwrite an earlier run with the same --run-id")
     run.add_argument("--reports-dir", type=Path, default=REPORTS_DIR)
-    run.add_argument("--features", help="a feature file or folder (default: all features)")
+    run.add_argument("--features", nargs="+", help="feature files or folders (default: all features)")
     run.add_argument("-k", dest="select", help="only scenarios whose name matches this pytest -k expression")
     run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
     run.add_argument("--variant", choices=("default", "alt"),
@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
 
     commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    from etax_conformance.probe.run import add_parser as add_probe_parser
+
+    add_probe_parser(commands)
     return parser
 
 
@@ -96,8 +99,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from etax_conformance.runner import new_run_dir, run_suite
 
-        if args.features and not Path(args.features).exists():
-            raise ValueError(f"--features {args.features} does not exist")
+        for path in args.features or ():
+            if not Path(path).exists():
+                raise ValueError(f"--features {path} does not exist")
         if args.portal_url and args.driver != "browser":  # else the simulator would pass in the portal's name
             raise ValueError("--portal-url needs --driver browser (the in-process driver runs the simulator)")
         if args.profile:
@@ -132,6 +136,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         token = hooks_token.resolve(args.hooks_token, args.hooks_token_file)
         serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost)
         return 0
+    if args.command == "probe":
+        from etax_conformance.probe.run import run_probes
+
+        return run_probes(sys.stdout, args.portal_url, args.hooks_token, args.fast, args.only)
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage
 

@@ -18,12 +18,14 @@ pytest_plugins = [
     "steps.common.portal_steps",
     "steps.its.reset_password",
     "steps.its.login_steps",
+    "steps.its.concurrent_lock_steps",
     "steps.its.qr_steps",
     "steps.common.external_steps",
     "steps.natural_person.registration_steps",
     "steps.natural_person.registration_settings_steps",
     "steps.natural_person.app_registration_steps",
     "steps.its.unit_steps",
+    "steps.its.concurrent_unit_lock_steps",
     "steps.its.former_login_steps",
     "steps.liaoning.seed_steps",
     "steps.liaoning.login_steps",
@@ -34,6 +36,7 @@ pytest_plugins = [
     "steps.liaoning.agent_steps",
     "steps.liaoning.personnel_steps",
     "steps.natural_person.app_declaration_password_steps",
+    "steps.qingdao.plugin",
 ]
 
 

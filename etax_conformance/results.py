@@ -199,7 +199,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
     return {
         "schema": SCHEMA,
         "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv"))),
-                  **suite_pins(Path(features) if features else None)},
+                  **suite_pins(features)},
         "portal": {"driver": driver, "url": config.getoption("--portal-url"),
                    "profile": profile or ("simulator" if driver == "browser" else None),
                    **portal_pins(config, hooks)},

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: boo
 
 def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
               hooks_token: str | None = None, browser_executable: str | None = None,
-              features: str | None = None, select: str | None = None, quiet: bool = True,
+              features: str | Sequence[str] | None = None, select: str | None = None, quiet: bool = True,
               variant: str | None = None, without_hooks: str | None = None, expected_failures: str | None = None,
               signing_key: Path | None = None, guides: Path | None = None) -> int:
     """Run the features, then finish the bundle; 0 only when no scenario failed and at least one passed."""
@@ -43,10 +44,14 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
                           ("--without-hooks", without_hooks), ("--expected-failures", expected_failures)):
         if value:
             args += [option, value]
+    # pytest-randomly (a dev tool) shuffles only when asked: scripts/random_order.sh sets ETAX_RANDOM_SEED.
+    seed = os.environ.get("ETAX_RANDOM_SEED")
+    args += ["-p", "pytest_randomly", "--randomly-seed", seed] if seed else ["-p", "no:randomly"]
     if quiet:
         args.append("-q")
-    if features:
-        os.environ["ETAX_FEATURES"] = str(Path(features).resolve())
+    if features:  # one path, or several joined by os.pathsep (etax_conformance/suite/test_features.py splits them)
+        paths = [features] if isinstance(features, str) else list(features)
+        os.environ["ETAX_FEATURES"] = os.pathsep.join(str(Path(path).resolve()) for path in paths)
     code = int(pytest.main(args))
     from etax_conformance.bundle.finish import finish_run
 

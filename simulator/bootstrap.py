@@ -29,6 +29,7 @@ from simulator.natural_person.app_account import AppAccountFlow
 from simulator.natural_person.app_declaration_password import AppDeclarationPasswordFlow
 from simulator.natural_person.app_registration import app_registration_flows
 from simulator.natural_person.registration import RegistrationFlow
+from simulator.qingdao.flows import qingdao_flows
 from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
@@ -90,6 +91,7 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         *liaoning_flows(store, clock, sessions, externals, sms_codes, variant),
         *forgot_password_flows(store, externals.core, sms_codes, variant),
         *mobile_tax_app_flows(store, externals, sms_codes),
+        *qingdao_flows(store, clock, sessions, externals, sms_codes, variant),
     ]
     control = TestControl(store, sessions, clock)
     external_control = ExternalControl(externals.script)

@@ -4,6 +4,7 @@ profile, and when the run started and ended — so a reader knows exactly what w
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,12 +69,15 @@ def profile_pin(profile: Path) -> dict[str, Any]:
     return {"path": str(profile), "name": name, "sha256": sha256_file(profile) if profile.is_file() else None}
 
 
-def suite_pins(features: Path | None) -> dict[str, Any]:
-    """The "suite" block's additions: version, catalog files and feature files with their SHA-256."""
-    features = features if features is not None else FEATURES_DIR
-    return {**suite_version(),
-            "catalog_files": file_hashes(CATALOG_DIR, "*.csv", ROOT),
-            "features_sha256": file_hashes(features, "*.feature", ROOT)}
+def suite_pins(features: str | None) -> dict[str, Any]:
+    """The "suite" block's additions: version, catalog files and feature files (ETAX_FEATURES: one path or several
+    joined by os.pathsep; default all) with their SHA-256."""
+    folders = [Path(part) for part in features.split(os.pathsep) if part] if features else [FEATURES_DIR]
+    hashes: dict[str, str] = {}
+    for folder in folders:
+        hashes.update(file_hashes(folder, "*.feature", ROOT))
+    return {**suite_version(), "catalog_files": file_hashes(CATALOG_DIR, "*.csv", ROOT),
+            "features_sha256": dict(sorted(hashes.items()))}
 
 
 def portal_pins(config: pytest.Config, hooks: dict[str, Any] | None) -> dict[str, Any]:

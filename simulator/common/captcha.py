@@ -1,13 +1,16 @@
-"""Image captchas (验证码): a random answer per issue, drawn as an SVG a person can read."""
+"""Image captchas (验证码): a random answer per issue, drawn as a noisy PNG a person can read and a script cannot."""
 
 from __future__ import annotations
 
+import io
 import secrets
-from html import escape
+
+from PIL import Image, ImageDraw, ImageFont
 
 # No 0/O, 1/I/L: a person must be able to read it.
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 4
+WIDTH, HEIGHT = 120, 40
 
 
 def new_answer() -> str:
@@ -22,20 +25,29 @@ def matches(typed: str | None, answer: str | None) -> bool:
     return typed.strip().upper() == answer.upper()
 
 
-def render_svg(answer: str) -> str:
-    """The answer drawn with a little rotation and noise lines, 120×40."""
-    glyphs = []
+def render_png(answer: str) -> bytes:
+    """The answer drawn as pixels, 120×40: each glyph scaled, rotated and shifted at random, over noise lines and
+    dots in the glyphs' own colours. No text in the file: a script cannot read the answer back, a person can."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), (238, 243, 248))
+    draw = ImageDraw.Draw(image)
+    for _ in range(6):
+        draw.line([(_rand(WIDTH), _rand(HEIGHT)), (_rand(WIDTH), _rand(HEIGHT))], fill=_ink(), width=1)
     for i, ch in enumerate(answer):
-        x, angle = 14 + i * 26, (-12, 9, -6, 14)[i % 4]
-        glyphs.append(
-            f'<text x="{x}" y="29" font-size="24" font-family="monospace" fill="#1d3f72" '
-            f'transform="rotate({angle} {x + 8} 20)">{escape(ch)}</text>'
-        )
-    noise = ''.join(
-        f'<line x1="{5 + 30 * i}" y1="{8 + 7 * i}" x2="{40 + 25 * i}" y2="{35 - 6 * i}" stroke="#9ab" />'
-        for i in range(4)
-    )
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" role="img" aria-label="验证码">'
-        f'<rect width="120" height="40" fill="#eef3f8"/>{noise}{"".join(glyphs)}</svg>'
-    )
+        font = ImageFont.load_default(size=24 + _rand(6))
+        glyph = Image.new("L", (36, 40), 0)
+        ImageDraw.Draw(glyph).text((6, 2), ch, font=font, fill=255)
+        glyph = glyph.rotate(_rand(50) - 25, resample=Image.Resampling.BICUBIC)
+        image.paste(_ink(), (4 + i * 28 + _rand(5), _rand(4) - 2), glyph)
+    for _ in range(120):
+        image.putpixel((_rand(WIDTH), _rand(HEIGHT)), _ink())
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _rand(below: int) -> int:
+    return secrets.randbelow(below)
+
+
+def _ink() -> tuple[int, int, int]:
+    return (20 + _rand(60), 50 + _rand(60), 100 + _rand(60))

@@ -73,7 +73,7 @@ MAX_SIGNED_IN = 100_000
 #: Session state naming who is signed in, besides account_document. A flow that signs someone in under a new
 #: key adds it here, so the session id is renewed at that login too.
 PRINCIPAL_KEYS = ("liaoning.tax_id", "liaoning.handler", "liaoning.factor", "liaoning.natural_person",
-                  "liaoning.client", "mobile_tax_app.phone")
+                  "liaoning.client", "mobile_tax_app.phone", "qingdao.pending", "qingdao.person")
 
 
 def principal(session: PortalSession) -> tuple[str, ...]:

@@ -19,6 +19,9 @@ from simulator.external.sms import SmsGateway
 
 #: The guides fix no lifetime for an SMS code; the simulator's own default, never asserted by scenarios.
 CODE_LIFETIME = timedelta(minutes=5)
+#: Wrong entries a code survives (no guide fixes it): the 5th wrong one voids it, and a new code is needed.
+MAX_WRONG_ENTRIES = 5
+VOIDED = "短信验证码错误次数过多，已失效，请重新获取"
 
 
 @dataclass(frozen=True)
@@ -32,12 +35,14 @@ class SentCode:
 
 
 class SmsCodes:
-    """One live code per (phone, purpose); a new request replaces it; a correct check uses it up."""
+    """One live code per (phone, purpose); a new request replaces it; a correct check uses it up; the 5th wrong entry
+    voids it (so 300 guesses cannot find it: 5 per code sent)."""
 
     def __init__(self, gateway: SmsGateway, clock: Clock, lifetime: timedelta = CODE_LIFETIME) -> None:
         self._gateway, self._clock, self._lock = gateway, clock, threading.Lock()
         self._lifetime = lifetime
         self._live: dict[tuple[str, str], SentCode] = {}
+        self._wrong: dict[tuple[str, str], int] = {}
         self._outbox: list[SentCode] = []
 
     def send(self, phone: str, purpose: str, sender: str = "自然人电子税务局") -> Message:
@@ -53,6 +58,7 @@ class SmsCodes:
         sent = SentCode(phone, purpose, code, text, self._clock.now(), ACTING_SESSION.get())
         with self._lock:
             self._live[(phone, purpose)] = sent
+            self._wrong.pop((phone, purpose), None)
             self._outbox.append(sent)
         return Message(f"验证码已发送至手机尾号{phone[-4:]}", MessageKind.INFO)
 
@@ -65,8 +71,15 @@ class SmsCodes:
             if self._clock.now() >= sent.sent_at + self._lifetime:
                 return "短信验证码已过期，请重新获取"
             if typed.strip() != sent.code:
+                wrong = self._wrong.get((phone, purpose), 0) + 1
+                if wrong >= MAX_WRONG_ENTRIES:
+                    del self._live[(phone, purpose)]
+                    self._wrong.pop((phone, purpose), None)
+                    return VOIDED
+                self._wrong[(phone, purpose)] = wrong
                 return "短信验证码错误"
             del self._live[(phone, purpose)]
+            self._wrong.pop((phone, purpose), None)
             return None
 
     def hooks(self) -> Mapping[str, Hook]:
@@ -92,4 +105,5 @@ class SmsCodes:
     def reset_state(self) -> None:
         with self._lock:
             self._live.clear()
+            self._wrong.clear()
             self._outbox.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from stdnum.cn import ric
@@ -33,6 +33,11 @@ class PersonSeed:
     phone: str
     login_name: str
     password: str
+
+
+#: The years the hooks may put the clock in (the guides speak of 2019-2025; a clock near year 1 or 9999 would
+#: overflow the first date arithmetic of a flow). openapi.yaml documents the same range.
+CLOCK_YEARS = range(1970, 3000)
 
 
 class UnknownCapability(LookupError):
@@ -100,9 +105,21 @@ class TestControl:
         return self._clock.now()
 
     def set_clock(self, instant: datetime) -> None:
+        if instant.tzinfo is None:
+            raise SeedError("'now' must carry a UTC offset, e.g. 2024-03-01T10:00:00+08:00")
+        if instant.year not in CLOCK_YEARS or instant.astimezone(UTC).year not in CLOCK_YEARS:
+            raise SeedError(f"the clock can be set between {CLOCK_YEARS[0]} and {CLOCK_YEARS[-1]}, not {instant}")
         self._controlled().set(instant)
 
     def advance_clock(self, delta: timedelta) -> None:
+        if delta < timedelta():
+            raise SeedError("the clock moves forward only")
+        try:
+            after = self.now() + delta
+        except OverflowError:
+            after = datetime.max.replace(tzinfo=UTC)
+        if after.year not in CLOCK_YEARS:
+            raise SeedError(f"advancing by {delta} would put the clock after {CLOCK_YEARS[-1]}")
         self._controlled().advance(delta)
 
     def _controlled(self) -> ControlledClock:

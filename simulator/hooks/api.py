@@ -5,11 +5,14 @@ from __future__ import annotations
 import hmac
 from dataclasses import fields
 from datetime import datetime, timedelta
+from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from simulator.bootstrap import Portal
 from simulator.common.test_control import PersonSeed, SeedError, UnknownCapability
+from simulator.hooks import schema
+from simulator.hooks.bodies import MAX_BODY, BadBody, parse
 from simulator.store.sqlite import DuplicateAccount
 
 BASE_PATH = "/__conformance__/v1"
@@ -18,6 +21,31 @@ TOKEN_HEADER = "X-Conformance-Token"
 
 def _error(status: int, message: str) -> tuple[Response, int]:
     return jsonify({"error": message}), status
+
+
+#: What a capability raises on a body of the right shape whose values a flow cannot use: the caller's error.
+CALLER_ERRORS = (SeedError, BadBody, ValueError, TypeError, KeyError, AttributeError, OverflowError, LookupError)
+
+
+def json_body(capability: str | None = None) -> dict[str, Any]:
+    """The request's JSON object, parsed strictly and checked against the capability's documented schema."""
+    if (request.content_length or 0) > MAX_BODY:
+        raise BadBody(f"body is larger than {MAX_BODY} bytes")
+    body = parse(request.stream.read(MAX_BODY + 1))
+    if capability is not None:
+        schema.check(capability, body)
+    return body
+
+
+def refusal(capability: str, exc: Exception) -> tuple[Response, int]:
+    """The 4xx answering an exception a capability raised for the caller's body (v1 and v2)."""
+    if isinstance(exc, UnknownCapability):
+        return _error(404, str(exc))
+    if isinstance(exc, DuplicateAccount):
+        return _error(409, str(exc))
+    if isinstance(exc, SeedError | BadBody):
+        return _error(400, str(exc))
+    return _error(400, f"capability '{capability}' cannot use this body ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def require_token(hooks: Blueprint, token: str) -> None:
@@ -46,17 +74,10 @@ def make_blueprint(token: str) -> Blueprint:
 
     @hooks.post("/capabilities/<name>")
     def call_capability(name: str) -> tuple[Response, int]:
-        body = request.get_json(silent=True)
-        if body is None:
-            body = {}
-        if not isinstance(body, dict):
-            return _error(400, "body must be a JSON object")
         try:
-            return jsonify(control().test_control.call(name, body)), 200
-        except UnknownCapability as exc:
-            return _error(404, str(exc))
-        except (SeedError, DuplicateAccount) as exc:
-            return _error(409 if isinstance(exc, DuplicateAccount) else 400, str(exc))
+            return jsonify(control().test_control.call(name, json_body(name))), 200
+        except (UnknownCapability, DuplicateAccount, *CALLER_ERRORS) as exc:
+            return refusal(name, exc)
 
     @hooks.post("/reset")
     def reset() -> tuple[Response, int]:
@@ -65,14 +86,12 @@ def make_blueprint(token: str) -> Blueprint:
 
     @hooks.post("/natural-persons")
     def seed_person() -> tuple[Response, int]:
-        body = request.get_json(silent=True)
         names = [f.name for f in fields(PersonSeed)]
-        if not isinstance(body, dict) or any(not isinstance(body.get(n), str) for n in names):
-            return _error(400, f"body must be a JSON object with string fields: {', '.join(names)}")
         try:
+            body = json_body("seed.natural_person")
             control().test_control.seed_person(PersonSeed(**{n: body[n] for n in names}))
-        except (SeedError, DuplicateAccount) as exc:
-            return _error(409 if isinstance(exc, DuplicateAccount) else 400, str(exc))
+        except (DuplicateAccount, *CALLER_ERRORS) as exc:
+            return refusal("seed.natural_person", exc)
         return jsonify({"seeded": body["login_name"]}), 201
 
     @hooks.get("/captcha")
@@ -87,20 +106,19 @@ def make_blueprint(token: str) -> Blueprint:
 
     @hooks.put("/clock")
     def clock_set() -> tuple[Response, int]:
-        body = request.get_json(silent=True) or {}
         try:
-            control().test_control.set_clock(datetime.fromisoformat(str(body.get("now"))))
-        except ValueError as exc:
-            return _error(400, f"'now' must be an ISO 8601 time with a UTC offset: {exc}")
+            body = json_body("clock.set")
+            control().test_control.set_clock(datetime.fromisoformat(body["now"]))
+        except CALLER_ERRORS as exc:
+            return refusal("clock.set", exc)
         return jsonify({"now": control().test_control.now().isoformat()}), 200
 
     @hooks.post("/clock/advance")
     def clock_advance() -> tuple[Response, int]:
-        body = request.get_json(silent=True) or {}
-        minutes = body.get("minutes")
-        if not isinstance(minutes, int | float) or isinstance(minutes, bool) or minutes < 0:
-            return _error(400, "'minutes' must be a number of minutes, zero or more")
-        control().test_control.advance_clock(timedelta(minutes=minutes))
+        try:
+            control().test_control.advance_clock(timedelta(minutes=json_body("clock.advance")["minutes"]))
+        except CALLER_ERRORS as exc:
+            return refusal("clock.advance", exc)
         return jsonify({"now": control().test_control.now().isoformat()}), 200
 
     return hooks

@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from simulator.bootstrap import Portal
 from simulator.common import test_control_v2
-from simulator.common.test_control import SeedError, UnknownCapability
-from simulator.hooks.api import require_token
+from simulator.common.test_control import UnknownCapability
+from simulator.hooks.api import CALLER_ERRORS, json_body, refusal, require_token
 from simulator.store.sqlite import DuplicateAccount
 
 BASE_PATH = "/__conformance__/v2"
-#: A body larger than this is refused before it is parsed (a test-control call never needs more).
-MAX_BODY = 64 * 1024
-
-
-def _error(status: int, message: str) -> tuple[Response, int]:
-    return jsonify({"error": message}), status
-
-
-class BadBody(ValueError):
-    """A request body that is not one JSON object; the message says why."""
-
-
-def _body() -> dict[str, Any]:
-    """The JSON object sent (an empty body is {}); anything else is a BadBody."""
-    if (request.content_length or 0) > MAX_BODY:
-        raise BadBody(f"body is larger than {MAX_BODY} bytes")
-    raw = request.get_data(cache=True)
-    if not raw.strip():
-        return {}
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        raise BadBody(f"body is not valid JSON: {str(exc)[:200]}") from None
-    if not isinstance(body, dict):
-        raise BadBody(f"body must be a JSON object, not {type(body).__name__}")
-    return body
 
 
 def make_blueprint(token: str) -> Blueprint:
@@ -51,23 +24,16 @@ def make_blueprint(token: str) -> Blueprint:
         portal: Portal = current_app.config["PORTAL"]
         try:
             return jsonify(test_control_v2.call(portal.test_control, name, body)), status
-        except UnknownCapability as exc:
-            return _error(404, str(exc))
-        except DuplicateAccount as exc:
-            return _error(409, str(exc))
-        except (SeedError, BadBody) as exc:
-            return _error(400, str(exc))
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (UnknownCapability, DuplicateAccount, *CALLER_ERRORS) as exc:
             # A body of the right shape but hostile values that a flow did not foresee: still the caller's error.
-            return _error(400, f"capability '{name}' cannot use this body ({type(exc).__name__}: {exc})")
+            return refusal(name, exc)
 
     def with_body(name: str, status: int = 200) -> tuple[Response, int]:
         try:
-            body = _body()
-        except BadBody as exc:
-            return _error(400, str(exc))
+            body = json_body(name)
+        except CALLER_ERRORS as exc:
+            return refusal(name, exc)
         return run(name, body, status)
-
     @hooks.get("/")
     @hooks.get("/capabilities")
     def capabilities() -> Response:

@@ -10,7 +10,8 @@ from simulator.common import captcha
 from simulator.common.passwords import hash_password, verify_password
 from simulator.common.sessions import PortalSession, SessionRegistry
 from simulator.common.views import Message, MessageKind, refused
-from simulator.domain.units import MAX_DECLARATION_PASSWORD_FAILURES, Unit
+from simulator.domain.units import DECLARATION_LOCK_DURATION, MAX_DECLARATION_PASSWORD_FAILURES, Unit
+from simulator.store.password_locks import unit_lock
 from simulator.store.units import UnitStore
 
 _TEMPORARY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -21,6 +22,7 @@ class DeclarationPasswords:
 
     def __init__(self, units: UnitStore, sessions: SessionRegistry) -> None:
         self._units, self._sessions = units, sessions
+        self._locks = unit_lock(units.store)
         self._issued: dict[str, str] = {}
 
     def issued(self, tax_id: str) -> str | None:
@@ -40,23 +42,28 @@ class DeclarationPasswords:
 
     def check(self, session: PortalSession, unit: Unit, typed: str, typed_captcha: str, now: datetime) \
             -> Message | None:
-        """None when the 申报密码 is right; else why not (a wrong one counts towards the lock)."""
+        """None when the 申报密码 is right; else why not (a wrong one counts towards the lock, atomically)."""
         if session.captcha_required and not captcha.matches(typed_captcha, session.captcha_answer):
             self.new_captcha(session)
             return refused("请输入验证码" if not typed_captcha.strip() else "验证码错误，请重新输入")
+        if not session.captcha_required and self._locks.captcha_required(unit.tax_id):
+            self.new_captcha(session)  # the captcha is the unit's: a new cookie must answer one too
+            return refused("请输入验证码")
         if unit.is_locked(now):
-            return self.locked(unit, now)
+            return self.locked(unit.locked_until, now)
         if not typed:
             return refused("请输入申报密码")
         if unit.password_hash is None or not verify_password(typed, unit.password_hash):
-            unit = unit.after_wrong_password(now)
-            self._units.save(unit)
             self.new_captcha(session)
-            if unit.is_locked(now):
-                return self.locked(unit, now)
-            left = MAX_DECLARATION_PASSWORD_FAILURES - unit.failed_attempts
+            count = self._locks.count_wrong(unit.tax_id, now)
+            if count is None or count.locked(now):
+                return self.locked(None if count is None else count.locked_until, now)
+            left = MAX_DECLARATION_PASSWORD_FAILURES - count.failures
             return refused(f"申报密码错误，再错{left}次申报密码将被锁定")
-        self._units.save(unit.after_success())
+        if not self._locks.accept(unit.tax_id, unit.password_hash, now):  # locked (or reset) meanwhile
+            self.new_captcha(session)
+            again = self._units.find(unit.tax_id)
+            return self.locked(None if again is None else again.locked_until, now)
         session.captcha_required, session.captcha_answer = False, None
         return None
 
@@ -65,8 +72,8 @@ class DeclarationPasswords:
         self._sessions.captcha_issued(session)
 
     @staticmethod
-    def locked(unit: Unit, now: datetime) -> Message:
-        assert unit.locked_until is not None
-        minutes = math.ceil((unit.locked_until - now).total_seconds() / 60)
+    def locked(until: datetime | None, now: datetime) -> Message:
+        lock_minutes = int(DECLARATION_LOCK_DURATION.total_seconds() // 60)
+        minutes = lock_minutes if until is None else math.ceil((until - now).total_seconds() / 60)
         return Message(f"申报密码错误次数过多，已被锁定，请{minutes}分钟后再试，或由法定代表人、财务负责人"
                        "通过个人所得税APP、WEB端重置申报密码", MessageKind.LOCKED)

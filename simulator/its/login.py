@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from simulator.clock import Clock
 from simulator.common import captcha
@@ -12,8 +13,9 @@ from simulator.common.passwords import verify_password
 from simulator.common.router import CLIENT
 from simulator.common.sessions import PortalSession, SessionRegistry
 from simulator.common.views import Message, MessageKind, Screen, View, refused
-from simulator.domain.account import MAX_PASSWORD_FAILURES, Account
+from simulator.domain.account import LOCK_DURATION, MAX_PASSWORD_FAILURES
 from simulator.its.login_dates import LAUNCH_REFUSAL, before_real_name_login, former_login_controls
+from simulator.store.password_locks import account_lock
 from simulator.store.sqlite import MatchedBy, SqliteStore
 from simulator.variant import Variant
 
@@ -22,6 +24,7 @@ DEFAULT_LOGIN_TAB = "实名登录-账号密码登录"
 SOFT_KEYBOARD_ICON = "软键盘图标"
 #: ITS §1.2: the top-right switch to 扫码登录 (its action belongs to the QR login flow; no label in the guide).
 QR_LOGIN_SWITCH = "二维码登录"
+LOCK_MINUTES = int(LOCK_DURATION.total_seconds() // 60)
 
 
 class LoginFlow(FlowBase):
@@ -30,6 +33,7 @@ class LoginFlow(FlowBase):
     def __init__(self, store: SqliteStore, clock: Clock, sessions: SessionRegistry,
                  variant: Variant | None = None) -> None:
         self._store, self._clock, self._sessions = store, clock, sessions
+        self._locks = account_lock(store)
         variant = variant or Variant.default()
         #: ITS-R01: a non-resident-ID holder logs in by 登录名/手机号码 only (§1.1), or by any of the three (§2.1③).
         self._any_identifier = variant.reads("ITS-R01", "any-identifier")
@@ -83,29 +87,33 @@ class LoginFlow(FlowBase):
         if found is None:
             return refused("该账号尚未注册，请点击【立即注册】完成实名注册后再登录")
         account, matched_by = found
+        key = account.person.document_number
+        if not session.captcha_required and self._locks.captcha_required(key):
+            self._new_captcha(session)  # the captcha is the account's: a new cookie must answer one too
+            return refused("请输入验证码")
         if (matched_by is MatchedBy.DOCUMENT_NUMBER and not self._any_identifier
                 and not account.person.document_type.allows_document_number_login):
             return refused("注册时选择除居民身份证以外证件类型的，请使用登录名或手机号码登录")
         now = self._clock.now()
         if account.is_locked(now):
-            return self._locked(account)
+            return self._locked(account.locked_until)
         if not verify_password(password, account.password_hash):
-            account = account.after_wrong_password(now)
-            self._store.save(account)
             self._new_captcha(session)
-            if account.is_locked(now):
-                return self._locked(account)
-            left = MAX_PASSWORD_FAILURES - account.failed_password_attempts
-            return refused(f"账号或密码错误，再错{left}次账号将被锁定")
-        self._store.save(account.after_successful_login())
+            count = self._locks.count_wrong(key, now)
+            if count is None or count.locked(now):
+                return self._locked(None if count is None else count.locked_until)
+            return refused(f"账号或密码错误，再错{MAX_PASSWORD_FAILURES - count.failures}次账号将被锁定")
+        if not self._locks.accept(key, account.password_hash, now):  # locked (or reset) while the password was checked
+            self._new_captcha(session)
+            again = self._store.find_by_document_number(key)
+            return self._locked(None if again is None else again.locked_until)
         session.captcha_required, session.captcha_answer = False, None
         session.account_document = account.person.document_number
         session.go(Screen.UNIT_VERIFICATION)
         return None
 
-    def _locked(self, account: Account) -> Message:
-        assert account.locked_until is not None
-        minutes = math.ceil((account.locked_until - self._clock.now()).total_seconds() / 60)
+    def _locked(self, until: datetime | None) -> Message:
+        minutes = LOCK_MINUTES if until is None else math.ceil((until - self._clock.now()).total_seconds() / 60)
         return Message(f"密码错误次数过多，账号已被锁定，请{minutes}分钟后再试，或通过【忘记密码】解锁账号",
                        MessageKind.LOCKED)
 

@@ -37,7 +37,8 @@ class EnterpriseLoginFlow:
 
     def __init__(self, liaoning: Liaoning, seeds: Mapping[str, Hook], accounts: SqliteStore) -> None:
         self._ln, self._seeds, self._quick = liaoning, seeds, QuickLogin(liaoning)
-        self._natural, self._agent = NaturalPersonLogin(accounts, self._new_captcha), AgentLogin(liaoning)
+        self._natural = NaturalPersonLogin(accounts, self._new_captcha, liaoning.clock)
+        self._agent = AgentLogin(liaoning)
 
     def entries(self) -> Mapping[str, str]:
         return {ETAX: LnScreen.LOGIN}

@@ -9,6 +9,7 @@ from simulator.domain.enterprise import taxpayer_id_problem
 from simulator.external.core_tax import CoreTaxSystem
 from simulator.external.script import ExternalServiceError
 from simulator.store.enterprises import EnterpriseStore
+from simulator.store.password_locks import account_lock
 from simulator.store.sqlite import MatchedBy, SqliteStore
 
 NOT_ON_RECORD = "该手机号码不是税务机关登记的手机号码，无法找回密码"
@@ -76,4 +77,5 @@ class RecoveryTargets:
         account = self._accounts.find_by_document_number(target.key)
         if account is not None:
             self._accounts.save(account.with_new_password(hash_password(password)))
+            account_lock(self._accounts).release(target.key)
 

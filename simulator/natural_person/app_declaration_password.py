@@ -23,6 +23,7 @@ from simulator.natural_person.app_account import (
     signed_in,
 )
 from simulator.natural_person.app_unit_pages import FIELDS, MAY_RESET, OPEN_UNIT, RESET, SAVE, UNIT, UnitScreen
+from simulator.store.password_locks import unit_lock
 from simulator.store.phone_bindings import PhoneBindings
 from simulator.store.sqlite import SqliteStore
 from simulator.store.units import UnitStore
@@ -107,6 +108,7 @@ class AppDeclarationPasswordFlow(FlowBase):
             session.go(UnitScreen.RESET, refused(problem))
             return
         self._units.save(unit.with_reset_password(hash_password(new)))
+        unit_lock(self._units.store).release(unit.tax_id)
         if self._ends is not None:
             end_sessions_in(self._ends, unit)
         session.go(UnitScreen.STAFF, Message("重置成功", MessageKind.SUCCESS))

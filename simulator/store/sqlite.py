@@ -107,10 +107,13 @@ class SqliteStore:
                 raise DuplicateAccount(f"手机号码、登录名或证件号码已被注册：{exc}") from None
 
     @contextmanager
-    def _atomic(self) -> Iterator[None]:
-        """One transaction under the store's lock: committed at the end, rolled back on any error."""
+    def immediate(self) -> Iterator[None]:
+        """One write transaction taken at once (BEGIN IMMEDIATE) under the store's lock: committed at the end, rolled
+        back on any error. Every other connection to the file (another thread's store, another server process) waits
+        for it, so a read and the write that depends on it cannot interleave with theirs (e.g. a wrong-password count).
+        """
         with self._lock:
-            self._db.execute("BEGIN")
+            self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield
             except BaseException:
@@ -120,13 +123,13 @@ class SqliteStore:
 
     def create_account(self, account: Account, *also: tuple[str, tuple[object, ...]]) -> None:
         """Store a new account and the flow's own rows (`also`: statement, arguments) all or nothing."""
-        with self._atomic():
+        with self.immediate():
             self.add(account)
             self._run(also)
 
     def transaction(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
         """Run a flow's statements all or nothing (e.g. 同步办税人 replacing an enterprise's handlers)."""
-        with self._atomic():
+        with self.immediate():
             self._run(statements)
 
     def _run(self, statements: Iterable[tuple[str, tuple[object, ...]]]) -> None:

@@ -45,6 +45,11 @@ class UnitStore:
         store.add_table("units", _UNITS)
         store.add_table("unit_handlers", _HANDLERS)
 
+    @property
+    def store(self) -> SqliteStore:
+        """The shared store (the 申报密码 lock counts in it: simulator/store/password_locks.py)."""
+        return self._store
+
     def add(self, unit: Unit) -> None:
         try:
             self._store.execute(

@@ -17,9 +17,11 @@ blueprint = Blueprint("pages", __name__)
 blueprint.jinja_loader = GroupedTemplates(Path(__file__).resolve().parent / "templates", "screens")
 CONTROL_FIELD = "_control"
 #: Each entry (a client the guides name) lives under its own path with its own session cookie.
-ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax", "移动办税APP": "/mtax"}
+ENTRY_PATHS = {CLIENT: "", "个人所得税APP": "/app", "辽宁省电子税务局": "/etax", "移动办税APP": "/mtax",
+               "青岛市电子税务局": "/qingdao", "青岛税务APP": "/qdapp"}
 COOKIES = {CLIENT: "etax_session", "个人所得税APP": "etax_app_session", "辽宁省电子税务局": "etax_liaoning_session",
-           "移动办税APP": "etax_mobile_tax_session"}
+           "移动办税APP": "etax_mobile_tax_session", "青岛市电子税务局": "etax_qingdao_session",
+           "青岛税务APP": "etax_qdapp_session"}
 
 
 def _portal() -> Portal:
@@ -58,11 +60,11 @@ for _entry, _path in ENTRY_PATHS.items():
                            methods=["POST"])
 
 
-@blueprint.get("/captcha.svg")
+@blueprint.get("/captcha.png")
 def captcha_image() -> Response:
     entry = request.args.get("entry", CLIENT)  # each entry's page shows the captcha of its own session
     answer = _portal().sessions.current_captcha(request.cookies.get(COOKIES.get(entry, COOKIES[CLIENT])))
-    return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
+    return Response(captcha.render_png(answer or ""), mimetype="image/png", headers={"Cache-Control": "no-store"})
 
 
 @blueprint.get("/qr/status")

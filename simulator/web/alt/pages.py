@@ -82,7 +82,7 @@ def _press(entry: str, session_id: str | None, control: str, form: dict[str, str
 def captcha_image() -> Response:
     entry = names.ENTRY_BY_PREFIX.get(request.args.get("rk", ""), CLIENT)
     answer = _portal().sessions.current_captcha(request.cookies.get(names.COOKIES[entry]))
-    return Response(captcha.render_svg(answer or ""), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
+    return Response(captcha.render_png(answer or ""), mimetype="image/png", headers={"Cache-Control": "no-store"})
 
 
 @blueprint.get("/wsbs/ewm/zt")

@@ -1,0 +1,1 @@
+"""Steps of the Qingdao e-tax bureau (青岛市电子税务局 FAQ): login, second factor, registration, levels, passwords."""

@@ -1,0 +1,110 @@
+"""Steps of the Qingdao login: an entry, the password login by 证件号码, the second factor, what the user sees after."""
+
+from __future__ import annotations
+
+from pytest_bdd import given, parsers, then, when
+
+from drivers.protocol import PortalDriver
+from steps.common.expect import expect, normalise
+from steps.common.sms import last_sms_code
+from steps.qingdao import labels as qd
+from steps.qingdao.actions import (
+    ENTRY,
+    WHICH,
+    choose_entry,
+    log_in,
+    pass_sms,
+    password_for,
+    password_login,
+    to_login_page,
+)
+from steps.qingdao.people import QdUser
+
+
+@given(parsers.re(rf"「(?P<who>[^」]+)」已在{ENTRY}入口登录电子税务局"))
+@when(parsers.re(rf"「(?P<who>[^」]+)」在{ENTRY}入口登录电子税务局"))
+def logged_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, entry: str) -> None:
+    log_in(portal, qd_users[who], entry)
+
+
+@given("打开青岛市电子税务局登录页面")
+@when("打开青岛市电子税务局登录页面")
+def open_login_page(portal: PortalDriver) -> None:
+    to_login_page(portal)
+
+
+@when(parsers.re(rf"选择{ENTRY}入口"))
+def pick_entry(portal: PortalDriver, entry: str) -> None:
+    choose_entry(portal, entry)
+
+
+@when(parsers.re(rf"「(?P<who>[^」]+)」在{ENTRY}入口以证件号码和{WHICH}登录"))
+def first_factor(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, entry: str, which: str) -> None:
+    user = qd_users[who]
+    password_login(portal, user, entry, password_for(user, which))
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」通过(?P<how>短信验证|刷脸验证)"))
+def second_factor(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, how: str) -> None:
+    if how == "短信验证":
+        pass_sms(portal, qd_users[who])
+        return
+    portal.click(qd.FACE_CHECK)
+    portal.click(qd.CAPTURE)
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」(?P<how>短信验证码输错|刷脸验证未通过)"))
+def second_factor_fails(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, how: str) -> None:
+    if how == "短信验证码输错":
+        portal.click(qd.SEND_SMS)
+        right = last_sms_code(portal, qd_users[who].phone, who)
+        portal.fill(qd.SMS_CODE, f"{(int(right) + 1) % 10**6:06d}")
+        portal.click(qd.CONFIRM)
+        return
+    portal.hook("face.next_result", {"match": False})
+    portal.click(qd.FACE_CHECK)
+    portal.click(qd.CAPTURE)
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」退出青岛市电子税务局"))
+def leave(portal: PortalDriver) -> None:
+    to_login_page(portal)
+
+
+@then(parsers.re(r"登录页面提供(?P<entry>企业业务|自然人业务|代理业务|特定主体)入口"))
+def offers_entry(portal: PortalDriver, entry: str) -> None:
+    expect(portal.shows_control(entry), f"登录页面提供{entry}入口", f"页面「{portal.screen()}」上没有")
+
+
+@then(parsers.re(r"「(?P<who>[^」]+)」已登录进电子税务局(?:，页面显示企业「(?P<enterprise>[^」]+)」)?"))
+def is_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, enterprise: str | None) -> None:
+    name = qd_users[who].name
+    expect(normalise(portal.screen()) == normalise(qd.HOME_SCREEN) and portal.shows_text(name),
+           f"「{who}」（{name}）登录进电子税务局", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    if enterprise:
+        expect(portal.shows_text(enterprise), f"页面显示企业「{enterprise}」", "页面上没有")
+
+
+@then(parsers.re(r"「(?P<who>[^」]+)」没有登录进电子税务局"))
+def is_not_in(portal: PortalDriver, who: str) -> None:
+    expect(normalise(portal.screen()) != normalise(qd.HOME_SCREEN), f"「{who}」没有登录进电子税务局",
+           f"页面「{portal.screen()}」")
+
+
+@then("页面要求通过第二验证因子（短信验证或刷脸验证）")
+def asks_second_factor(portal: PortalDriver) -> None:
+    asked = portal.shows_control(qd.SEND_SMS) or portal.shows_control(qd.FACE_CHECK)
+    expect(asked and normalise(portal.screen()) != normalise(qd.LOGIN_SCREEN), "页面要求短信验证或刷脸验证",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+
+
+@then("登录被拒绝，停留在登录页面")
+def refused_at_login(portal: PortalDriver) -> None:
+    expect(normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN) and portal.is_refused(), "被拒绝，停留在登录页面",
+           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+
+
+@then(parsers.re(r"登录页面(?P<no>不再)?提供旧版登录"))
+def offers_old_login(portal: PortalDriver, no: str | None) -> None:
+    shown = portal.shows_control(qd.OLD_LOGIN)
+    expect(shown != bool(no), f"登录页面{'不再' if no else ''}提供旧版登录", "有" if shown else "没有")

@@ -1,0 +1,54 @@
+"""Steps of the Qingdao cross-region taxpayers (FAQ 12): their identities, the 特定主体 login, 【切换主管税务机关】."""
+
+from __future__ import annotations
+
+from pytest_bdd import given, parsers, then, when
+
+from drivers.protocol import PortalDriver
+from steps.common.expect import expect
+from steps.qingdao import login_method_labels as label
+from steps.qingdao.people import QdUser
+
+#: FAQ 12's two kinds; each identity is under a 主管税务机关 of its own (the suite's example authorities).
+KINDS = ("跨区域报验户", "跨区域税源登记纳税人")
+AUTHORITIES = {"跨区域报验户": "国家税务总局青岛市黄岛区税务局",
+               "跨区域税源登记纳税人": "国家税务总局青岛市崂山区税务局"}
+
+
+@given(parsers.parse("企业「{company}」在青岛是跨区域报验户和跨区域税源登记纳税人，由「{who}」办理"))
+def cross_region(portal: PortalDriver, qd_users: dict[str, QdUser], company: str, who: str) -> None:
+    user = qd_users[who]
+    portal.hook("qingdao.cross_region.seed", {
+        "person": user.document_number, "taxpayer": company,
+        "tax_id": "91370200" + user.document_number[-10:].replace("X", "0"),
+        "identities": [{"kind": kind, "authority": AUTHORITIES[kind]} for kind in KINDS]})
+
+
+@then(parsers.parse("页面右上角显示「欢迎，某某纳税人」，某某纳税人为企业「{company}」"))
+def welcome(portal: PortalDriver, company: str) -> None:
+    expect(portal.shows_text(f"欢迎，{company}"), f"页面显示「欢迎，{company}」",
+           f"页面「{portal.screen()}」")
+
+
+@when(parsers.parse("切换为{kind}身份"))
+def switch_to(portal: PortalDriver, kind: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"身份只能是{'或'.join(KINDS)}，而不是「{kind}」")
+    options = [o for o in portal.choices(label.IDENTITY) if kind in o]
+    expect(bool(options), f"可切换为{kind}身份", portal.choices(label.IDENTITY))
+    portal.fill(label.IDENTITY, options[0])
+    portal.click(label.CONFIRM_SWITCH)
+
+
+@then(parsers.parse("当前身份为{kind}，主管税务机关为该身份的税务机关"))
+def current_identity(portal: PortalDriver, kind: str) -> None:
+    other = next(k for k in KINDS if k != kind)
+    expect(portal.shows_text(kind) and portal.shows_text(AUTHORITIES[kind]) and not portal.shows_text(
+        AUTHORITIES[other]), f"当前身份为{kind}（{AUTHORITIES[kind]}）", f"页面「{portal.screen()}」")
+
+
+@then("页面不提供【切换主管税务机关】，也不显示跨区域报验户、跨区域税源登记纳税人身份")
+def no_cross_region(portal: PortalDriver) -> None:
+    shown = [k for k in KINDS if portal.shows_text(k)]
+    expect(not portal.shows_control("切换主管税务机关") and not shown,
+           "企业业务入口不提供跨区域报验户、跨区域税源登记纳税人身份", f"页面提供：{shown or '【切换主管税务机关】'}")
