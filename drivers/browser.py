@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from drivers import at_once, gestures
+from drivers import at_once, evidence, gestures
 from drivers.browser_control import BrowserTestControl
 from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
@@ -41,6 +42,7 @@ class BrowserDriver(BrowserTestControl):
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
         self._context.clock.install()
+        self._tracing = evidence.start_tracing(self._context)  # kept only if the scenario fails (save_evidence)
         self.page: Page = self._context.new_page()
         self._find = PageFinder(self.page, profile, self._url)
         self._entry = CLIENT  # the entry last opened: whose session cookie names the browser's session
@@ -173,6 +175,12 @@ class BrowserDriver(BrowserTestControl):
             raise DriverError("profile 未说明软键盘的位置（soft_keyboard）")
         return self.page.locator(self._profile.soft_keyboard).first.is_visible()
 
+    def save_evidence(self, folder: Path) -> list[Path]:
+        """On failure: trace, screenshot and the hooks' exchanges into folder (drivers/evidence.py)."""
+        saved = evidence.save(self.page, self._context, self._tracing, self._hooks.exchanges, folder)
+        self._tracing = False
+        return saved
+
     def at_once(self, visitors: int, prepare: Callable[[BrowserDriver], None],
                 act: Callable[[BrowserDriver], T]) -> Sequence[T]:
         """One browser context per visitor, in this browser, through the same profile and hooks."""
@@ -189,6 +197,9 @@ class BrowserDriver(BrowserTestControl):
                 visitor._context.close()
 
     def close(self) -> None:
+        if self._tracing:
+            with contextlib.suppress(PlaywrightError):
+                self._context.tracing.stop()
         self._context.close()
         self._hooks.close()
 

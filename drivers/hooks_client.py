@@ -25,12 +25,20 @@ class HooksClient:
         self._http.headers[TOKEN_HEADER] = token
         if namespace:
             self._http.headers[NAMESPACE_HEADER] = namespace
+        #: This scenario's exchanges with the hooks (method, path, request, status, answer): evidence on failure.
+        self.exchanges: list[dict[str, Any]] = []
 
     def _call(self, method: str, path: str, capability: str, **kwargs: Any) -> Any:
+        exchange: dict[str, Any] = {"method": method, "path": path, "capability": capability,
+                                    "request": kwargs.get("json", kwargs.get("params"))}
+        self.exchanges.append(exchange)
         try:
             response = self._http.request(method, self._base + path, timeout=self._timeout, **kwargs)
         except requests.RequestException as exc:
+            exchange["error"] = str(exc)
             raise NotVerifiable(f"conformance hooks unreachable for '{capability}': {exc}") from None
+        exchange.update(status=response.status_code, response=response.text[:4000],
+                        ms=round(response.elapsed.total_seconds() * 1000, 1))
         if response.status_code in (404, 405, 501):
             raise NotVerifiable(f"portal lacks the conformance hook '{capability}' ({response.status_code})")
         if response.status_code == 401:

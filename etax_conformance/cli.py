@@ -1,4 +1,5 @@
-"""The etax-conformance command: run, serve, coverage, compare, merge, profile check, hooks check, install-browser."""
+"""The etax-conformance command: run, serve, coverage, compare, merge, verify, keygen, dashboard, profile check,
+hooks check, install-browser."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("merge", help="merge shard run folders into one results.json and junit.xml")
     merge.add_argument("folders", nargs="+", type=Path, help="the shards' run folders")
     merge.add_argument("--out", type=Path, required=True, help="folder of the merged run")
+    run.add_argument("--without-hooks", help="treat these hooks capabilities as missing, e.g. clock (as such a portal)")
+    run.add_argument("--expected-failures", help="YAML/JSON list of {id, reason}: known failures that do not fail")
+    run.add_argument("--signing-key", type=Path, help="Ed25519 private key (PEM) to sign the run's manifest")
+    run.add_argument("--guides", type=Path, help="guides' text folder, for the report's heatmap (or ETAX_GUIDES)")
 
     serve = commands.add_parser("serve", help="serve the reference simulator on localhost")
     serve.add_argument("--host", default="127.0.0.1")
@@ -53,9 +58,18 @@ def _parser() -> argparse.ArgumentParser:
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
     coverage.add_argument("--features", type=Path, default=FEATURES_DIR)
 
-    compare = commands.add_parser("compare", help="do two runs pass the same scenario ids?")
+    compare = commands.add_parser("compare", help="do two runs pass the same scenario ids? what changed status?")
     compare.add_argument("first", type=Path, help="results.json (or its run folder)")
     compare.add_argument("second", type=Path)
+
+    verify = commands.add_parser("verify", help="check a run folder's signature and every file's SHA-256")
+    verify.add_argument("folder", type=Path)
+    verify.add_argument("--public-key", type=Path, help="the signer's Ed25519 public key (PEM) to require")
+    keygen = commands.add_parser("keygen", help="make an Ed25519 key pair for signing runs: PREFIX.key, PREFIX.pub")
+    keygen.add_argument("prefix", type=Path)
+    dashboard = commands.add_parser("dashboard", help="static site from many runs: portals × requirements, history")
+    dashboard.add_argument("folders", type=Path, nargs="+", help="run folders (or folders holding run folders)")
+    dashboard.add_argument("--out", type=Path, required=True)
 
     hooks = commands.add_parser("hooks", help="check a portal's conformance hooks (v2) on their own")
     hooks_commands = hooks.add_subparsers(dest="hooks_command", required=True)
@@ -102,6 +116,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             from drivers.profile import load_profile
 
             load_profile(args.profile)  # a broken profile is reported before anything runs
+        if args.signing_key:
+            from etax_conformance.bundle.manifest import load_private
+
+            load_private(args.signing_key)  # a key that cannot sign is reported before anything runs
+        if args.expected_failures:
+            from etax_conformance.report.expected import load_expected
+
+            load_expected(args.expected_failures)
         if args.driver == "browser" and args.portal_url:
             from etax_conformance.preflight import preflight
 
@@ -114,7 +136,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
                          features=args.features, select=args.select, quiet=not args.verbose,
                          variant=args.variant, workers=workers, shard=args.shard,
-                         browser_cdp_url=args.browser_cdp_url)
+                         browser_cdp_url=args.browser_cdp_url, without_hooks=args.without_hooks,
+                         expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides)
     if args.command == "serve":
         from etax_conformance.serving import serve_forever
 
@@ -145,6 +168,20 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance.compare import compare_runs
 
         return compare_runs(sys.stdout, args.first, args.second)
+    if args.command == "verify":
+        from etax_conformance.bundle.verify import verify_folder
+
+        return verify_folder(sys.stdout, args.folder, args.public_key)
+    if args.command == "keygen":
+        from etax_conformance.bundle.manifest import keygen
+
+        key, pub, fingerprint = keygen(args.prefix)
+        print(f"private key: {key} (keep it secret)\npublic key:  {pub}\nfingerprint: {fingerprint}")
+        return 0
+    if args.command == "dashboard":
+        from etax_conformance.report.dashboard import build_dashboard
+
+        return build_dashboard(sys.stdout, args.folders, args.out)
     if args.command == "hooks":
         from etax_conformance.hooks_check import run_hooks_check
 

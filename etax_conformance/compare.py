@@ -1,4 +1,5 @@
-"""Compare two runs: the same scenario ids must pass (e.g. in-process and browser drivers)."""
+"""Compare two runs: the same scenario ids must pass (e.g. in-process and browser drivers); every requirement and
+scenario whose status changed is listed (A's status → B's)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,17 @@ def compare_runs(out: TextIO, first: Path, second: Path) -> int:
     for only, where in ((passed_a - passed_b, label_a), (passed_b - passed_a, label_b)):
         for scenario_id in sorted(only):
             out.write(f"  passed only in {where}: {scenario_id}\n")
+    for kind in ("requirements", "scenarios"):
+        for line in status_changes(a[kind], b[kind]):
+            out.write(f"  {kind[:-1]} {line}\n")
     same = passed_a == passed_b and not a["summary"]["failed"] and not b["summary"]["failed"] and passed_a
     out.write("same scenario ids passed, 0 failed\n" if same else "runs differ\n")
     return 0 if same else 1
+
+
+def status_changes(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[str]:
+    """'<id>: <status in A> → <status in B>' for every id whose status differs (absent: 'not run')."""
+    a = {entry["id"]: entry["status"] for entry in first}
+    b = {entry["id"]: entry["status"] for entry in second}
+    return [f"{i}: {a.get(i, 'not run')} → {b.get(i, 'not run')}" for i in sorted(a.keys() | b.keys())
+            if a.get(i) != b.get(i)]

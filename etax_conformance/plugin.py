@@ -18,6 +18,8 @@ pytest_plugins = [
     "etax_conformance.failures",
     "etax_conformance.parallel",
     "etax_conformance.shards",
+    "etax_conformance.report.steps_log",
+    "etax_conformance.report.evidence",
     "steps.common.people_steps",
     "steps.common.portal_steps",
     "steps.its.reset_password",
@@ -55,6 +57,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--run-dir", default=None, help="where results.json is written")
     group.addoption("--variant", choices=("default", "alt"), default="default",
                     help="variant of the simulator a browser run serves itself (without --portal-url)")
+    group.addoption("--without-hooks", default=None,
+                    help="hooks capabilities to treat as missing, e.g. clock (as a portal lacking them)")
+    group.addoption("--progress", action="store_true", help="scenario n of N, guide, failures, time left (stderr)")
+    group.addoption("--expected-failures", default=None, help="YAML/JSON: scenario ids expected to fail, with reasons")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -62,6 +68,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if config.getoption("--run-dir"):
         config.pluginmanager.register(ResultsRecorder(config), "etax-results")
+    if config.getoption("--progress"):
+        from etax_conformance.report.progress import Progress
+
+        config.pluginmanager.register(Progress(), "etax-progress")
     from etax_conformance.applicability import configure_readings
 
     configure_readings(config)
@@ -148,13 +158,23 @@ def inprocess_driver(run_freezer: object) -> Iterator[InProcessDriver]:
 def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalDriver]:
     """The portal under test, reset to empty at the start of the scenario."""
     driver: PortalDriver
+    missing = request.config.getoption("--without-hooks")
     if driver_kind != "browser":
         shared = request.getfixturevalue("inprocess_driver")
         shared.begin_scenario()
         shared.reset()
-        yield shared
+        if missing:
+            from etax_conformance.without_hooks import WithoutHooks, parse_missing
+
+            yield WithoutHooks(shared, parse_missing(missing))  # type: ignore[misc]
+        else:
+            yield shared
         return
     driver = request.getfixturevalue("browser_portal_factory")()
+    if missing:
+        from etax_conformance.without_hooks import WithoutHooks, parse_missing
+
+        driver = WithoutHooks(driver, parse_missing(missing))
     try:
         driver.reset()
         yield driver

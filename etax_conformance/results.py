@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -14,9 +15,12 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from etax_conformance import __version__
 from etax_conformance.paths import CATALOG_DIR, FEATURES_DIR
+from etax_conformance.report.evidence import EVIDENCE
+from etax_conformance.report.expected import EXPECTED, expected_summary, load_expected
+from etax_conformance.report.steps_log import STEPS, real_clock, step_records
 
 SCHEMA = "etax-conformance/results@1"
-STATUSES = ("passed", "failed", "not_verifiable", "not_applicable")
+STATUSES = ("passed", "failed", "not_verifiable", "not_applicable", EXPECTED)
 NOT_VERIFIABLE, NOT_APPLICABLE = "not verifiable:", "not applicable:"
 
 
@@ -30,6 +34,11 @@ class ScenarioResult:
     status: str = ""  # set from the reports: passed only when its call passed
     detail: str = ""
     phases: list[str] = field(default_factory=list)
+    duration: float = 0.0  # seconds, setup + call + teardown
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    lines: dict[str, Any] = field(default_factory=dict)  # feature/scenario name, keyword, line (cucumber.json)
+    evidence: list[str] = field(default_factory=list)  # files in the run folder (etax_conformance.report.evidence)
+    expected_reason: str = ""
 
 
 class ResultsRecorder:
@@ -40,18 +49,45 @@ class ResultsRecorder:
         self.run_dir = Path(config.getoption("--run-dir"))
         self.results: dict[str, ScenarioResult] = {}
         self.document: dict[str, Any] = {"requirements": []}
+        from etax_conformance.bundle.pins import now_iso
+        from etax_conformance.report.expected import ExpectedFailuresError
+
+        self.started = now_iso()
+        self._mark: dict[str, float] = {}
+        file = config.getoption("--expected-failures", default=None)
+        try:
+            self.expected = load_expected(file) if file else {}
+        except ExpectedFailuresError as exc:
+            raise pytest.UsageError(str(exc)) from None
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
+        # Each phase timed on the real clock (the run's freezegun moves time.perf_counter with scenario time).
+        now = real_clock()
+        report.duration = max(now - self._mark.get(item.nodeid, now), 0.0)
+        self._mark[item.nodeid] = now
         self._record(item, report, call)
         return report
+
+    def pytest_runtest_logstart(self, nodeid: str, location: object) -> None:
+        self._mark[nodeid] = real_clock()
 
     def _record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
         result = self._result_for(item)
         if result is None:
+            return
+        result.duration = round(result.duration + report.duration, 3)
+        result.steps = item.stash.get(STEPS, result.steps)
+        result.evidence = item.stash.get(EVIDENCE, result.evidence)
+        if report.failed and result.id in self.expected:  # known: reported, does not fail the run
+            result.status, result.detail = EXPECTED, failure_detail(report, call)
+            result.expected_reason = self.expected[result.id]
+            report.outcome, report.wasxfail = "skipped", f"expected failure: {result.expected_reason}"
+            return
+        if result.status == EXPECTED:
             return
         if report.failed and result.status != "failed":
             result.status, result.detail = "failed", failure_detail(report, call)
@@ -83,9 +119,13 @@ class ResultsRecorder:
         values = example.params.get("_pytest_bdd_example", {}) if example else {}
         suffix = f" [{' | '.join(values.values())}]" if values else ""
         tags = template.tags | template.feature.tags
+        lines = {"feature_name": template.feature.name, "feature_keyword": template.feature.keyword,
+                 "feature_line": template.feature.line_number, "keyword": template.keyword,
+                 "line": template.line_number, "tags": sorted(tags)}
         self.results[key] = ScenarioResult(
             id=f"{feature}::{template.name}{suffix}", feature=feature, name=template.name + suffix,
-            guide=feature.split("/", 1)[0], requirements=sorted(t[4:] for t in tags if t.startswith("REQ_")))
+            guide=feature.split("/", 1)[0], requirements=sorted(t[4:] for t in tags if t.startswith("REQ_")),
+            steps=step_records(template.steps), lines=lines)
         return self.results[key]
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -95,6 +135,13 @@ class ResultsRecorder:
             if not result.status:  # started but never reached a verdict (interrupted): never a pass
                 result.status, result.detail = "failed", "场景未运行完（运行被中断）"
         self.document = build_document(list(self.results.values()), self.config)
+        from etax_conformance.bundle.pins import now_iso
+
+        self.document["run"] = {"started": self.started, "ended": now_iso()}
+        if self.expected:
+            statuses = {r.id: r.status for r in self.results.values()}
+            self.document["expected_failures"] = expected_summary(
+                self.expected, str(self.config.getoption("--expected-failures")), statuses)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         (self.run_dir / "results.json").write_text(
             json.dumps(self.document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -102,19 +149,24 @@ class ResultsRecorder:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         write = terminalreporter.write_line
         write("")
-        write("etax-conformance — scenarios per feature folder (passed / failed / not verifiable / not applicable):")
+        write("etax-conformance — scenarios per feature folder (passed / failed / not verifiable / not applicable"
+              " / expected failure):")
         by_folder: dict[str, Counter[str]] = {}
         for result in self.results.values():
             by_folder.setdefault(result.guide, Counter())[result.status] += 1
         for folder, counts in sorted(by_folder.items()):
             write(f"  {folder:<34} " + " / ".join(str(counts[s]) for s in STATUSES))
-        write("requirements per guide (rows: passed / failed / not verifiable / untested):")
+        write("requirements per guide (rows: passed / failed / not verifiable / untested / not applicable"
+              " / expected failure):")
         by_guide: dict[str, Counter[str]] = {}
         for requirement in self.document["requirements"]:
             by_guide.setdefault(requirement["guide"], Counter())[requirement["status"]] += 1
         for guide, counts in sorted(by_guide.items()):
-            shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested"))
+            shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested",
+                                                         "not_applicable", EXPECTED))
             write(f"  {guide:<34} {sum(counts.values())}: {shown}")
+        for scenario_id in self.document.get("expected_failures", {}).get("now_passing", []):
+            write(f"expected failure now passes (remove it from --expected-failures): {scenario_id}")
         write(f"results: {self.run_dir / 'results.json'}")
 
 
@@ -136,24 +188,33 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
         entry: dict[str, Any] = {"id": req, "status": requirement_status([s.status for s in scenarios]),
                                  "scenarios": [s.id for s in scenarios],
                                  "guide": row.guide if row else "(not in catalog)",
-                                 "section": row.section if row else ""}
+                                 "section": row.section if row else "", "rule": row.rule if row else "",
+                                 "literals": list(row.literal_list) if row else []}
         if not scenarios and row is not None and row.reason:
             entry["reason"] = row.reason
         return entry
 
+    from etax_conformance.bundle.pins import portal_pins, suite_pins
+
+    hooks = hooks_info(config)
+    features = os.environ.get("ETAX_FEATURES")
     return {
         "schema": SCHEMA,
-        "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv")))},
+        "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv"))),
+                  **suite_pins(features)},
         "portal": {"driver": driver, "url": config.getoption("--portal-url"),
-                   "profile": profile or ("simulator" if driver == "browser" else None)},
-        "hooks": hooks_info(config),
+                   "profile": profile or ("simulator" if driver == "browser" else None),
+                   **portal_pins(config, hooks)},
+        "hooks": hooks,
         "simulator": simulator_settings(config),
         "summary": {s: summary[s] for s in STATUSES},
         **declared_readings(config),
         "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
         "scenarios": [
             {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
-             "requirements": r.requirements, **({"detail": r.detail} if r.detail else {})}
+             "requirements": r.requirements, "duration": r.duration, **({"detail": r.detail} if r.detail else {}),
+             **({"expected_reason": r.expected_reason} if r.expected_reason else {}),
+             "steps": r.steps, "gherkin": r.lines, "evidence": r.evidence}
             for r in results
         ],
     }
@@ -174,7 +235,7 @@ def requirement_status(statuses: list[str]) -> str:
     """A rule fails if any of its scenarios fails; passes only if all that ran passed."""
     if not statuses:
         return "untested"
-    for status in ("failed", "not_verifiable", "passed"):
+    for status in ("failed", EXPECTED, "not_verifiable", "passed"):
         if status in statuses:
             return status
     return "not_applicable"
@@ -204,3 +265,4 @@ def hooks_info(config: pytest.Config) -> dict[str, Any] | None:
 
     info = config.stash.get(HOOKS_INFO, None)
     return None if info is None else info.as_json()
+

@@ -34,14 +34,18 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
               hooks_token: str | None = None, browser_executable: str | None = None,
               features: str | Sequence[str] | None = None, select: str | None = None, quiet: bool = True,
               variant: str | None = None, workers: int = 1, shard: str | None = None,
-              browser_cdp_url: str | None = None) -> int:
-    """Run the features (N workers: etax_conformance.parallel); 0 only when none failed and one passed."""
+              browser_cdp_url: str | None = None, without_hooks: str | None = None,
+              expected_failures: str | None = None, signing_key: Path | None = None,
+              guides: Path | None = None) -> int:
+    """Run the features (N workers: etax_conformance.parallel), then finish the bundle; 0 only when no scenario
+    failed and at least one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
             "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
-            "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
+            "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider", "--progress"]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
                           ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
-                          ("--shard", shard), ("--browser-cdp-url", browser_cdp_url)):
+                          ("--shard", shard), ("--browser-cdp-url", browser_cdp_url),
+                          ("--without-hooks", without_hooks), ("--expected-failures", expected_failures)):
         if value:
             args += [option, value]
     args += ["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"]
@@ -53,7 +57,11 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
     if features:  # one path, or several joined by os.pathsep (etax_conformance/suite/test_features.py splits them)
         paths = [features] if isinstance(features, str) else list(features)
         os.environ["ETAX_FEATURES"] = os.pathsep.join(str(Path(path).resolve()) for path in paths)
-    return honest_exit(int(pytest.main(args)), run_dir / "results.json")
+    code = int(pytest.main(args))
+    from etax_conformance.bundle.finish import finish_run
+
+    finish_run(run_dir, signing_key, guides)  # masked, cucumber.json, report.html, manifest (signed with a key)
+    return honest_exit(code, run_dir / "results.json")
 
 
 def honest_exit(code: int, results_path: Path) -> int:

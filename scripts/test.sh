@@ -14,6 +14,7 @@ echo "== ruff"; $bin/ruff check .
 echo "== mypy"; $bin/mypy
 echo "== coverage of the requirement catalog"; $bin/etax-conformance coverage
 echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "$stamp-inprocess"
+echo "== the run folder verifies against its manifest"; $bin/etax-conformance verify "reports/$stamp-inprocess"
 echo "== probes of the served simulator, fast part (issue 11; scripts/probe.sh without --fast for all)"
 bash scripts/probe.sh --fast
 

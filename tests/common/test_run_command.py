@@ -56,7 +56,8 @@ def test_a_wrong_expectation_fails_the_run_and_its_rule(tmp_path: Path) -> None:
     done = _run("run", "--reports-dir", str(tmp_path), "--run-id", "wrong", "--features", str(feature))
     assert done.returncode == 1
     results = _results(tmp_path / "wrong")
-    assert results["summary"] == {"passed": 0, "failed": 1, "not_verifiable": 0, "not_applicable": 0}
+    assert results["summary"] == {"passed": 0, "failed": 1, "not_verifiable": 0, "not_applicable": 0,
+                                  "expected_failure": 0}
     [scenario] = results["scenarios"]
     assert "期望：默认登录方式为「扫码登录」" in scenario["detail"]
     assert "实名登录-账号密码登录" in scenario["detail"]

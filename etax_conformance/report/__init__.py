@@ -1,0 +1,1 @@
+"""What a run shows people: step log, cucumber.json, report.html, guide heatmap, dashboard, progress."""

@@ -1,0 +1,159 @@
+"""reports/<run>/report.html: the run in Chinese, one file that opens offline (CSS and images inline).
+
+Summary per guide; per requirement (the rule in the project's own words, its section) its scenarios and status;
+per failed step what was expected and what the portal showed, with the rule's id; the evidence inline; the
+declared readings and absent flows; the guide heatmap (etax_conformance.report.heatmap).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from collections import Counter
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from etax_conformance.report.heatmap import CitingRule, guide_paragraphs, guide_text
+
+LABEL = {"passed": "通过", "failed": "不通过", "not_verifiable": "无法验证", "not_applicable": "不适用",
+         "expected_failure": "预期失败", "untested": "未测试"}
+ORDER = ("passed", "failed", "not_verifiable", "not_applicable", "expected_failure", "untested")
+STYLE = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
+
+
+def badge(status: str) -> str:
+    return f'<span class="s {escape(status)}">{escape(LABEL.get(status, status))}</span>'
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return "<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + f"</tr>{cells}</table>"
+
+
+def run_info(doc: dict[str, Any]) -> str:
+    portal, suite, run = doc["portal"], doc["suite"], doc.get("run", {})
+    pin = portal.get("profile_pin") or {}
+    where = portal.get("url") or (f"{portal['served_url']}（本次运行自行启动的参考模拟器）" if portal.get("served_url")
+                                  else "（进程内：参考模拟器）")
+    rows = [["门户地址", escape(where)],
+            ["驱动", escape(portal["driver"])],
+            ["门户版本（钩子报告）", escape(str(portal.get("build") or "未报告（钩子 v1 不报告版本）"))],
+            ["配置文件", escape(f"{pin.get('name') or portal.get('profile')} — SHA-256 {pin.get('sha256')}")],
+            ["套件版本", escape(f"{suite.get('version')}（提交 {suite.get('git_commit') or '无'}）")],
+            ["需求目录 SHA-256", escape(suite["catalog_sha256"])],
+            ["开始 / 结束", escape(f"{run.get('started', '?')} / {run.get('ended', '?')}")]]
+    if portal.get("without_hooks"):
+        rows.append(["按缺少处理的钩子", escape("、".join(portal["without_hooks"]))])
+    return "<section><h2>运行信息</h2>" + _table(["项目", "内容"], rows) + "</section>"
+
+
+def summary(doc: dict[str, Any]) -> str:
+    scen = doc["summary"]
+    total = "".join(f"{badge(s)} {scen.get(s, 0)}　" for s in ORDER if s != "untested")
+    by_guide: dict[str, Counter[str]] = {}
+    for req in doc["requirements"]:
+        by_guide.setdefault(req["guide"], Counter())[req["status"]] += 1
+    rows = [[escape(g), str(sum(c.values())), *(str(c[s]) for s in ORDER)] for g, c in sorted(by_guide.items())]
+    table = _table(["指引", "需求数", *(LABEL[s] for s in ORDER)], rows)
+    now = doc.get("expected_failures", {}).get("now_passing", [])
+    note = "".join(f"<p>预期失败的场景现在通过（可从预期失败文件中删除）：{escape(i)}</p>" for i in now)
+    return f"<section><h2>总览</h2><p>场景：{total}</p><h3>按指引汇总需求</h3>{table}{note}</section>"
+
+
+def readings(doc: dict[str, Any]) -> str:
+    rows = [[escape(rid), escape(slug) if slug else "未声明（相关场景不适用）"]
+            for rid, slug in doc.get("readings", {}).items()]
+    absent = "、".join(escape(a) for a in doc.get("absent", [])) or "无"
+    return (f"<section><h2>声明的读法与缺省流程</h2>{_table(['读法', '门户声明'], rows)}"
+            f"<p>配置文件声明不提供的流程：{absent}</p></section>")
+
+
+def evidence(run_dir: Path, files: list[str]) -> str:
+    parts = []
+    for name in files:
+        path = run_dir / name
+        if path.suffix == ".png" and path.is_file():
+            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            parts.append(f'<img class="shot" alt="失败时的页面截图" src="data:image/png;base64,{data}">')
+        elif path.suffix == ".json" and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            parts.append(f"<details><summary>测试钩子的 HTTP 往来（{escape(name)}）</summary>"
+                         f"<pre>{escape(text)}</pre></details>")
+        elif path.suffix == ".zip":
+            parts.append(f"<p>Playwright 跟踪：<code>{escape(name)}</code>"
+                         f"（<code>playwright show-trace {escape(name)}</code>）</p>")
+        else:
+            parts.append(f"<p>{escape(name)}</p>")
+    return "".join(parts)
+
+
+def scenario_block(run_dir: Path, s: dict[str, Any]) -> str:
+    head = (f"<li>{badge(s['status'])} {escape(s['name'])} "
+            f"<span class='muted'>{escape(s['feature'])}，{s.get('duration', 0):.2f} 秒</span>")
+    body = ""
+    if s.get("expected_reason"):
+        body += f"<p>预期失败的原因：{escape(s['expected_reason'])}</p>"
+    if s.get("detail"):
+        body += f"<pre>{escape(s['detail'])}</pre>"
+    return head + body + evidence(run_dir, s.get("evidence", [])) + "</li>"
+
+
+def requirements(run_dir: Path, doc: dict[str, Any]) -> str:
+    scenarios = {s["id"]: s for s in doc["scenarios"]}
+    out, guide = ["<section><h2>需求与场景</h2>"], None
+    for req in doc["requirements"]:
+        if req["guide"] != guide:
+            guide = req["guide"]
+            out.append(f"<h3>{escape(guide)}</h3>")
+        items = "".join(scenario_block(run_dir, scenarios[i]) for i in req["scenarios"] if i in scenarios)
+        reason = f"<p class='muted'>未测试的原因：{escape(req['reason'])}</p>" if req.get("reason") else ""
+        out.append(f"<div class='req {escape(req['status'])}' id='{escape(req['id'])}'><b>{escape(req['id'])}</b> "
+                   f"{badge(req['status'])} <span class='muted'>§ {escape(req.get('section', ''))}</span>"
+                   f"<div>{escape(req.get('rule', ''))}</div>{reason}<ul>{items}</ul></div>")
+    return "".join(out) + "</section>"
+
+
+def heatmap(doc: dict[str, Any], guides: Path | None) -> str:
+    legend = "".join(f'<span class="s {s}">{LABEL[s]}</span>' for s in ORDER) + "<span>无底色：没有规则引用</span>"
+    out = [f"<section class='heat'><h2>指引热力图</h2><p class='legend'>{legend}</p>"]
+    by_guide: dict[str, list[CitingRule]] = {}
+    for req in doc["requirements"]:
+        by_guide.setdefault(req["guide"], []).append(
+            CitingRule(req["id"], req.get("rule", ""), tuple(req.get("literals", [])), req["status"]))
+    for guide, rules in sorted(by_guide.items()):
+        out.append(f"<h3>{escape(guide)}</h3>")
+        text = guide_text(guides, guide)
+        if text is None:
+            out.append("<p class='muted'>指引原文未随套件分发（用 --guides 目录 或 ETAX_GUIDES 指定）；"
+                       "下面按规则引用的章节列出。</p>")
+            sections: dict[str, list[CitingRule]] = {}
+            for rule in rules:
+                sections.setdefault(next((r["section"] for r in doc["requirements"] if r["id"] == rule.id), ""),
+                                    []).append(rule)
+            for section, cited in sections.items():
+                spans = " ".join(f"<span class='s {r.status}' title='{escape(r.rule)}'>{escape(r.id)}</span>"
+                                 for r in cited)
+                out.append(f"<p>§ {escape(section)}：{spans}</p>")
+            continue
+        for paragraph in guide_paragraphs(text, rules):
+            spans = "".join(f"<span class='{s.status or 'none'}' title='{escape('、'.join(s.rules))}'>"
+                            f"{escape(s.text)}</span>" for s in paragraph)
+            out.append(f"<p>{spans}</p>")
+    return "".join(out) + "</section>"
+
+
+def render(doc: dict[str, Any], run_dir: Path, guides: Path | None) -> str:
+    body = run_info(doc) + summary(doc) + readings(doc) + requirements(run_dir, doc) + heatmap(doc, guides)
+    return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>一致性测试报告</title>"
+            f"<style>{STYLE}</style></head><body><header><h1>电子税务局登录、注册与实名一致性测试报告</h1></header>"
+            f"<main>{body}</main></body></html>\n")
+
+
+def write_report(run_dir: Path, guides: Path | None = None) -> Path:
+    guides = guides or (Path(os.environ["ETAX_GUIDES"]) if os.environ.get("ETAX_GUIDES") else None)
+    doc = json.loads((run_dir / "results.json").read_text(encoding="utf-8"))
+    path = run_dir / "report.html"
+    path.write_text(render(doc, run_dir, guides), encoding="utf-8")
+    return path
