@@ -166,7 +166,7 @@ def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalD
         if missing:
             from etax_conformance.without_hooks import WithoutHooks, parse_missing
 
-            yield WithoutHooks(shared, parse_missing(missing))  # type: ignore[misc]
+            yield WithoutHooks(shared, parse_missing(missing))
         else:
             yield shared
         return
