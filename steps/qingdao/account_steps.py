@@ -76,7 +76,8 @@ def change_in_account_center(portal: PortalDriver, qd_users: dict[str, QdUser], 
 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」在【账户中心】的【个人信息管理模块】中将用户名(?:添加|修改)为「(?P<name>[^」]+)」"))
-def set_user_name(portal: PortalDriver, name: str) -> None:
+def set_user_name(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, name: str) -> None:
+    qd_users[who].user_name = name  # the name a later login by 用户名 types (qd-methods' step)
     portal.click("账户中心")
     portal.click("个人信息管理模块")
     portal.fill(qd.USER_NAME, name)
