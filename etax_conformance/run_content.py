@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 #: Keys whose values differ between two runs of the same suite on the same portal.
-VOLATILE = {"time", "timestamp", "hostname", "duration", "duration_s", "started", "finished", "start", "end", "url"}
+VOLATILE = {"time", "timestamp", "hostname", "duration", "duration_s", "started", "finished", "ended", "start", "end",
+            "url", "served_url"}
 
 
 def _strip(value: Any) -> Any:
