@@ -11,11 +11,9 @@ from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.access import log_out
 from simulator.qingdao.face import FaceFlow, FaceRequest
 from simulator.qingdao.passwords import AGAIN, RULE
-from simulator.qingdao.registrar import ALREADY, HALL_FIRST, PASSWORD, PHONE, USER_NAME, Draft, Registrar
+from simulator.qingdao.registrar import ALREADY, PASSWORD, PHONE, USER_NAME, Draft, Registrar
 from simulator.qingdao.screens import BUSINESS, NATURAL, QdScreen, Qingdao
 from vocabulary import qingdao_documents as documents
-
-__all__ = ["HALL_FIRST", "REGISTERED", "RegistrationFlow"]
 
 TYPE, NUMBER, NAME = "证件类型", "证件号码", "姓名"
 NEXT, BACK = "下一步", "返回"
