@@ -20,6 +20,7 @@ from simulator.qingdao.cross_region import CrossRegionFlow
 from simulator.qingdao.methods import LoginMethod
 from simulator.qingdao.people import QdPerson
 from simulator.qingdao.real_name_level import LevelScans
+from simulator.qingdao.registrar import Draft, Registrar
 from simulator.qingdao.scan_login import QingdaoWebSignIn, ScanLogin, ScanPageFlow
 from simulator.qingdao.screens import Qingdao
 from simulator.qingdao.sms_login import SmsLogin
@@ -28,6 +29,7 @@ from simulator.qingdao_app.app_login import QingdaoAppLoginFlow
 from simulator.qingdao_app.codes import ScanCodes
 from simulator.qingdao_app.iit_scan import IitAppScanFlow
 from simulator.qingdao_app.people import AppPerson
+from simulator.qingdao_app.registration import AppRegistrationFlow
 from simulator.qingdao_app.scan import LEVEL_PREFIX, QingdaoAppScanFlow
 from simulator.store.sqlite import SqliteStore
 
@@ -49,6 +51,22 @@ class AppPeople:
     def _app(self, person: QdPerson) -> AppPerson:
         return AppPerson(person.document_number, person.name, person.phone, person.level,
                          tuple(self._qd.people.enterprises(person.document_number)))
+
+
+class AppRegistrations:
+    """The app's registration (port `Registrations`): the web's own rules (qingdao.registrar), not a copy."""
+
+    def __init__(self, qd: Qingdao) -> None:
+        self._registrar = Registrar(qd.people)
+
+    def identity(self, kind: str, number: str, name: str) -> object | str:
+        return self._registrar.identity(kind, number, name)
+
+    def basic(self, draft: object, form: Mapping[str, str]) -> object | str:
+        return self._registrar.basic(draft, form) if isinstance(draft, Draft) else "请先完成身份信息校验"
+
+    def register(self, draft: object) -> str | None:
+        return self._registrar.register(draft) if isinstance(draft, Draft) else "请先完成身份信息校验"
 
 
 class HooksOnly(FlowBase):
@@ -100,7 +118,7 @@ def methods_kit(qd: Qingdao, store: SqliteStore, levels: LevelScans) -> MethodsK
         ScanPageFlow(qd, codes, scan), cross_region,
         HooksOnly({**certificate.hooks(), "qingdao.level_code": level_code_hook(levels)}),
         BusinessLicenceFlow(qd, store, codes, qd.sessions),
-        QingdaoAppLoginFlow(people, qd.sms_codes),
+        QingdaoAppLoginFlow(people, qd.sms_codes), AppRegistrationFlow(AppRegistrations(qd), qd.face),
         QingdaoAppScanFlow(people, codes, web, levels, qd.face, qd.sessions, qd.clock),
         IitAppScanFlow(store, people, codes, web, qd.sessions, qd.clock)]
     return MethodsKit([UserNameLogin(qd), SmsLogin(qd), certificate, scan], flows, cross_region)

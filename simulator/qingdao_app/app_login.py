@@ -27,6 +27,8 @@ from simulator.qingdao_app.screens import (
 )
 
 LOG_IN, LOG_OUT, SEND_SMS, SCAN, SWITCH = "登录", "退出登录", "获取验证码", "扫一扫", "切换业务"
+#: 注册 (FAQ 6): opens the app's registration (simulator/qingdao_app/registration.py).
+REGISTER = "注册"
 MOBILE, SMS_CODE, ENTERPRISE_FIELD = "手机号码", "短信验证码", "企业"
 SMS_PURPOSE, SMS_SENDER = "qingdao-app-login", "青岛税务APP"
 
@@ -63,7 +65,7 @@ class QingdaoAppLoginFlow(FlowBase):
             session.go(QdAppScreen.LOGIN, refused("请先登录青岛税务APP"))
             screen = QdAppScreen.LOGIN
         if screen is QdAppScreen.LOGIN or person is None:
-            return View(shown(QdAppScreen.LOGIN), fields=(MOBILE, SMS_CODE), controls=(SEND_SMS, LOG_IN),
+            return View(shown(QdAppScreen.LOGIN), fields=(MOBILE, SMS_CODE), controls=(SEND_SMS, LOG_IN, REGISTER),
                         message=session.message, values=dict(session.values))
         if screen is QdAppScreen.BUSINESS:
             names = tuple(name for _, name in person.enterprises)

@@ -6,6 +6,7 @@ so the app stays its own package. `simulator/qingdao/methods_wiring.py` adapts t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -56,4 +57,17 @@ class WebSignIn(Protocol):
 
     def awaiting_scan(self, session: PortalSession) -> bool:
         """Whether the web session still shows a login code (it has not left the page or logged in)."""
+        ...
+
+
+class Registrations(Protocol):
+    """The e-tax bureau's registration rules (FAQ 3–6), the same for the app as for the web's 【用户注册】.
+
+    A draft is the core's own (opaque here): what a step returns when it passes; a str is the problem that stops it.
+    """
+
+    def identity(self, kind: str, number: str, name: str) -> object | str: ...
+    def basic(self, draft: object, form: Mapping[str, str]) -> object | str: ...
+    def register(self, draft: object) -> str | None:
+        """After the face passed: the person registered (四级), or the problem (the number taken meanwhile…)."""
         ...

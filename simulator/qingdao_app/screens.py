@@ -27,6 +27,10 @@ class QdAppScreen(enum.StrEnum):
     HOME = "QDAPP:首页"
     SCAN = "QDAPP:扫一扫"
     FACE = "QDAPP:扫脸认证"
+    #: 注册 in the app (FAQ 6: the seven documents 可以直接通过…青岛税务APP…注册用户): FAQ 3's three parts.
+    REGISTER_IDENTITY = "QDAPP:身份信息校验"
+    REGISTER_BASIC = "QDAPP:基本信息填写"
+    REGISTER_FACE = "QDAPP:人脸识别认证"
 
 
 def shown(screen: QdAppScreen) -> str:

@@ -9,6 +9,7 @@ from steps.common.expect import expect, normalise
 from steps.qingdao import labels as qd
 from steps.qingdao.actions import to_login_page
 from steps.qingdao.people import QdUser
+from steps.qingdao.registration_actions import basic_information, identity_check
 
 
 def open_registration(portal: PortalDriver) -> None:
@@ -16,22 +17,6 @@ def open_registration(portal: PortalDriver) -> None:
     to_login_page(portal)
     portal.click(qd.NATURAL)
     portal.click("用户注册")
-
-
-def identity_check(portal: PortalDriver, user: QdUser) -> None:
-    portal.fill(qd.DOCUMENT_TYPE, user.document_type)
-    portal.fill(qd.NUMBER, user.document_number)
-    portal.fill(qd.NAME, user.name)
-    portal.click(qd.NEXT)
-
-
-def basic_information(portal: PortalDriver, user: QdUser, with_user_name: bool) -> None:
-    portal.fill(qd.PHONE, user.phone)
-    if with_user_name:
-        portal.fill(qd.USER_NAME, user.user_name)
-    portal.fill(qd.PASSWORD, user.password)
-    portal.fill(qd.CONFIRM_PASSWORD, user.password)
-    portal.click(qd.NEXT)
 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」在自然人业务下点击【用户注册】"))

@@ -1,0 +1,86 @@
+"""What registering a person means (FAQ 3–6), whichever client asks: the web's 【用户注册】 or the 青岛税务APP.
+
+身份信息校验 (the document's type and number; the four documents of FAQ 6 only after the hall's collection),
+基本信息填写 (mobile, optional user name, password), and — only once the face passed — the person stored as
+registered at 实名等级 四级 (FAQ 5). The clients own their screens and their camera; the rules live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from simulator.common.passwords import hash_password
+from simulator.qingdao.account_center import user_name_problem
+from simulator.qingdao.passwords import new_password_problem
+from simulator.qingdao.people import DuplicateUserName, QdPeople, QdPerson
+from vocabulary import qingdao_documents as documents
+
+PHONE, USER_NAME, PASSWORD = "手机号码", "用户名", "密码"
+HALL_FIRST = "使用该证件注册，请先前往办税服务场所采集实名信息，再通过电子税务局完成用户注册"
+ALREADY = "该证件号码已注册，请直接登录"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the person gave so far; nothing is stored before the face passes (FAQ 7)."""
+
+    document_type: str
+    document_number: str
+    name: str
+    phone: str = ""
+    user_name: str = ""
+    password_hash: str = ""
+
+
+class Registrar:
+    """The registration rules over the Qingdao people: each step returns the next draft or a problem."""
+
+    def __init__(self, people: QdPeople) -> None:
+        self._people = people
+
+    def identity(self, kind: str, number: str, name: str) -> Draft | str:
+        """身份信息校验: a Draft, or the problem (in Chinese) that stops it."""
+        kind = documents.canonical(kind) or ""
+        number, name = number.strip().upper(), name.strip()
+        if not kind:
+            return "请选择证件类型"
+        if not name or not number:
+            return "请输入证件号码和姓名"
+        problem = documents.number_problem(kind, number)
+        if problem is not None:
+            return problem
+        known = self._people.find(number)
+        if known is not None and known.registered:
+            return ALREADY
+        if kind in documents.HALL_FIRST and not (known is not None and known.document_type == kind
+                                                 and known.name == name):
+            return HALL_FIRST
+        return Draft(kind, number, name)
+
+    def basic(self, draft: Draft, form: Mapping[str, str]) -> Draft | str:
+        """基本信息填写 (form: 手机号码, 用户名 — may be empty —, 密码 and its confirmation)."""
+        phone, user_name = form.get(PHONE, "").strip(), form.get(USER_NAME, "").strip()
+        problem = None if phone.isdigit() and len(phone) == 11 and phone.startswith("1") else "请输入正确的11位手机号码"
+        if problem is None and user_name:
+            problem = user_name_problem(user_name)
+            if problem is None and self._people.find_by_user_name(user_name) is not None:
+                problem = f"用户名「{user_name}」已被使用"
+        if problem is None:
+            problem = new_password_problem(form, None, PASSWORD)
+        if problem is not None:
+            return problem
+        return Draft(draft.document_type, draft.document_number, draft.name, phone, user_name,
+                     hash_password(form.get(PASSWORD, "")))
+
+    def register(self, draft: Draft) -> str | None:
+        """After the face passed: store the person (四级); the problem if the name or number was taken meanwhile."""
+        if not draft.password_hash:
+            return "请先填写基本信息"
+        try:
+            registered = self._people.register(QdPerson(
+                draft.document_number, draft.document_type, draft.name, draft.phone, draft.user_name or None, None,
+                draft.password_hash, False, 4, True))
+        except DuplicateUserName as taken:
+            return str(taken)
+        return None if registered else ALREADY
