@@ -52,9 +52,12 @@ def configure_readings(config: pytest.Config) -> None:
         declared = load_declared(profile, readings, flows)
     except ReadingsError as exc:
         raise pytest.UsageError(str(exc)) from None
-    features = Path(os.environ.get("ETAX_FEATURES") or FEATURES_DIR)
-    scenarios, _ = scan_features(features if features.is_dir() else features.parent)
-    tags = {tag for scenario in scenarios for tag in scenario.tags if split_tag(tag)}
+    # ETAX_FEATURES: one feature file or folder, or several joined by os.pathsep (`run --features A B`).
+    tags: set[str] = set()
+    for path in (os.environ.get("ETAX_FEATURES") or str(FEATURES_DIR)).split(os.pathsep):
+        features = Path(path)
+        scenarios, _ = scan_features(features if features.is_dir() else features.parent)
+        tags |= {tag for scenario in scenarios for tag in scenario.tags if split_tag(tag)}
     errors = tag_errors(tags, readings, flows)
     if errors:
         raise pytest.UsageError("feature tags name readings or flows the catalog does not know:\n  "
