@@ -47,8 +47,10 @@ def a_unit(portal: PortalDriver, units: UnitFactory, unit_cast: dict[str, UnitDa
            kind: str, role: str, state: str) -> None:
     unit = units.unit(with_password=state == "已设置")
     local, ca = KINDS[kind]
-    answer = portal.hook("seed.unit", {"tax_id": unit.tax_id, "name": unit.name, "declaration_password":
-                                       unit.declaration_password, "local": local, "ca": ca})
+    seed: dict[str, object] = {"tax_id": unit.tax_id, "name": unit.name, "local": local, "ca": ca}
+    if unit.declaration_password is not None:  # a unit without one: the field is absent (openapi.yaml)
+        seed["declaration_password"] = unit.declaration_password
+    answer = portal.hook("seed.unit", seed)
     unit_cast[role] = unit
     # Hooks v2 hand over the unit's CA credential (its PIN); v1 answer without one.
     credential = answer.get("ca") if isinstance(answer, dict) else None
