@@ -80,11 +80,11 @@ def test_refresh_wait_lets_a_polling_page_move_on_instead_of_reloading_it(static
     polling = """<p id='code'></p><script>
       document.getElementById('code').textContent = sessionStorage.getItem('loads') ? '新二维码' : '二维码';
       sessionStorage.setItem('loads', '1');
-      setTimeout(() => { document.body.innerHTML = '<h1 id="done">首页</h1>'; }, 1200);
+      setTimeout(() => { document.body.innerHTML = '<h1 id="done">首页</h1>'; }, 3000);
     </script>"""
     profile = """
 refresh: wait
-refresh_timeout_ms: 5000
+refresh_timeout_ms: 10000
 screens: {扫码登录: {selector: "#code"}, 首页: {selector: "#done"}}
 messages: {area: ".toast"}
 """
