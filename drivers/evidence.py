@@ -27,7 +27,7 @@ def start_tracing(context: BrowserContext) -> bool:
     if not tracing_wanted():
         return False
     try:
-        context.tracing.start(screenshots=True, snapshots=True)
+        context.tracing.start(screenshots=False, snapshots=True)
     except PlaywrightError:
         return False
     return True
