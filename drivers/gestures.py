@@ -20,6 +20,26 @@ def _kind(target: Locator) -> str:
     return str(target.evaluate("e => e.tagName === 'INPUT' ? 'INPUT:' + (e.type || 'text') : e.tagName"))
 
 
+#: The kind of the first element found if it is visible (as Playwright's is_visible judges: a box of some size,
+#: visibility visible), else null — in one round trip: evaluate_all never waits for the element.
+_SHOWN_KIND = """found => {
+  const e = found[0];
+  if (!e) return null;
+  const style = getComputedStyle(e);
+  const sized = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const boxed = style.display === 'contents' ? [...e.children].some(sized) : sized(e);
+  if (!boxed || style.visibility !== 'visible' || (e.checkVisibility && style.display !== 'contents'
+      && !e.checkVisibility())) return null;
+  return e.tagName === 'INPUT' ? 'INPUT:' + (e.type || 'text') : e.tagName;
+}"""
+
+
+def shown_kind(target: Locator) -> str | None:
+    """The field's kind (as _kind) when it is shown; None when it is absent or hidden. One round trip."""
+    kind = target.evaluate_all(_SHOWN_KIND)
+    return None if kind is None else str(kind)
+
+
 def pick_rows(finder: PageFinder, pick: Pick) -> Locator:
     return finder.page.locator(pick.rows).filter(visible=True)
 
@@ -49,9 +69,9 @@ def fill(finder: PageFinder, label: str, value: str) -> None:
         pick(finder, label, spec, spec.pick, value)
         return
     target = finder.field(label)
-    if not target.is_visible():
+    kind = shown_kind(target)
+    if kind is None:
         raise DriverError(f"「{finder.screen_name()}」页面上没有「{label}」输入项")
-    kind = _kind(target)
     if kind == "SELECT":
         target.select_option(label=finder.alias(value, spec))
     elif kind in ("INPUT:checkbox", "INPUT:radio"):

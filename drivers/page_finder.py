@@ -15,6 +15,21 @@ from drivers.text import normalise
 UNKNOWN_SCREEN = "（未识别的页面）"
 
 
+#: (found, selectors) => {text, matches}: the message's innerText (as inner_text) and, per selector, whether the
+#: message element matches it (true when there is no selector), or null where the browser cannot tell alone.
+_MESSAGE = """(found, selectors) => {
+  const e = found[0];
+  if (!e) return null;
+  const shadow = [...document.querySelectorAll('*')].some(x => x.shadowRoot);
+  const matches = selectors.map(s => {
+    if (s === null) return true;
+    if (shadow) return null;
+    try { return e.matches(s); } catch (error) { return null; }
+  });
+  return {text: e.innerText, matches};
+}"""
+
+
 class PageFinder:
     """Per-screen entries of the profile first, then its global ones, then the accessible name the guide prints."""
 
@@ -133,11 +148,16 @@ class PageFinder:
         """(kind, text) of the message shown: the first rule of `messages.kinds` that matches; none: information."""
         spec = self.messages()
         shown = self.page.locator(spec.area).filter(visible=True).first
-        if not shown.count():
+        # One round trip: the text, and which kinds' selectors the message matches as plain CSS (None: a selector
+        # only Playwright reads, or a page with shadow roots, where Playwright's CSS pierces and the browser's not).
+        found = shown.evaluate_all(_MESSAGE, [rule.selector for rule in spec.kinds])
+        if found is None:
             return None
-        text = shown.inner_text().strip()
-        for rule in spec.kinds:
-            if rule.selector is not None and not shown.and_(self.page.locator(rule.selector)).count():
+        text, matched = str(found["text"]).strip(), found["matches"]
+        for rule, match in zip(spec.kinds, matched, strict=True):
+            if match is None:
+                match = bool(shown.and_(self.page.locator(str(rule.selector))).count())
+            if not match:
                 continue
             if rule.text is not None and not re.search(rule.text, text):
                 continue
