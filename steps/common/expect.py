@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from drivers.protocol import PortalDriver
 from drivers.text import normalise
 
 __all__ = ["expect", "expect_refused_on", "expect_text", "normalise"]
 
 
-def expect(ok: bool, expected: str, observed: object) -> None:
-    """Fail with what the guide expects and what the portal showed."""
+def expect(ok: bool, expected: str, observed: object | Callable[[], object]) -> None:
+    """Fail with what the guide expects and what the portal showed; observed may be a function, called only on
+    failure (reading the portal again costs round trips in a browser that a passing step need not pay)."""
     if not ok:
-        raise AssertionError(f"期望：{expected}\n实际：{observed}")
+        shown = observed() if callable(observed) else observed
+        raise AssertionError(f"期望：{expected}\n实际：{shown}")
 
 
 def expect_text(expected: str, observed: str | None, what: str) -> None:
@@ -23,4 +27,5 @@ def expect_refused_on(portal: PortalDriver, screen: str, expected: str, *, locke
     """The portal refused (or, with locked, refused for a lock) and stayed on this screen."""
     shown = portal.screen()
     refused = portal.is_locked() if locked else portal.is_refused()
-    expect(normalise(shown) == normalise(screen) and refused, expected, f"页面「{shown}」，提示「{portal.message()}」")
+    expect(normalise(shown) == normalise(screen) and refused, expected,
+           lambda: f"页面「{shown}」，提示「{portal.message()}」")

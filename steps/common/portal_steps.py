@@ -65,7 +65,7 @@ def default_tab(portal: PortalDriver, tab: str) -> None:
 
 @then(parsers.parse("页面提供【{control}】"))
 def offers_control(portal: PortalDriver, control: str) -> None:
-    expect(portal.shows_control(control), f"页面提供【{control}】", f"「{portal.screen()}」页面上没有")
+    expect(portal.shows_control(control), f"页面提供【{control}】", lambda: f"「{portal.screen()}」页面上没有")
 
 
 @then(parsers.parse("页面提示「{message}」"))

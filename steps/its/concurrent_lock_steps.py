@@ -79,7 +79,7 @@ def right_password_refused(portal: PortalDriver, cast: dict[str, Identity], seen
     right_password(portal, cast[role], kind)
     expect(portal.screen() == LOGIN_SCREEN and portal.is_locked(),
            f"第{MAX_PASSWORD_FAILURES}次错误密码（含同时输入的）即锁定账号：正确密码也被拒绝，提示锁定",
-           evidence(portal, seen_at_once))
+           lambda: evidence(portal, seen_at_once))
 
 
 @then(parsers.parse("「{role}」以{kind}和正确密码登录进入「单位办税验证」"))
@@ -89,4 +89,4 @@ def right_password_accepted(portal: PortalDriver, cast: dict[str, Identity], see
     right_password(portal, cast[role], kind)
     expect(portal.screen() == UNIT_SCREEN,
            f"错误密码不足{MAX_PASSWORD_FAILURES}次，账号未锁定：正确密码进入「单位办税验证」",
-           evidence(portal, seen_at_once))
+           lambda: evidence(portal, seen_at_once))

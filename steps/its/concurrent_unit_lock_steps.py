@@ -64,7 +64,7 @@ def right_refused(portal: PortalDriver, cast: dict[str, Identity], unit_cast: di
     _submit(portal, data.declaration_password or "")
     expect(portal.screen() == UNIT_SCREEN and portal.is_locked(),
            f"第{MAX_PASSWORD_FAILURES}次错误申报密码（含同时输入的）即锁定：正确申报密码也被拒绝，提示锁定",
-           evidence(portal, seen_at_once))
+           lambda: evidence(portal, seen_at_once))
 
 
 @then(parsers.parse("「{role}」输入「{unit}」的申报密码进入「{unit2}」的办税业务"))
@@ -75,4 +75,4 @@ def right_accepted(portal: PortalDriver, cast: dict[str, Identity], unit_cast: d
     _submit(portal, data.declaration_password or "")
     expect(_in_business(portal, data.name),
            f"错误申报密码不足{MAX_PASSWORD_FAILURES}次或锁定已过：正确申报密码进入「{data.name}」的办税业务",
-           evidence(portal, seen_at_once))
+           lambda: evidence(portal, seen_at_once))

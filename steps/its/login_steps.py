@@ -36,7 +36,7 @@ def to_login_form(portal: PortalDriver) -> None:
             portal.click(leave)
     expect(portal.shows_field("账号"),
            f"回到登录界面，页面要求输入「账号」（重新打开登录入口后仍在别的页面时，步骤按「{BACK_TO_LOGIN}」或「{LOG_OUT}」"
-           "离开：门户可在 profile 中把该页面上自己的控件映射为这两个名称之一）", f"页面「{portal.screen()}」")
+           "离开：门户可在 profile 中把该页面上自己的控件映射为这两个名称之一）", lambda: f"页面「{portal.screen()}」")
 
 
 def _attempt(portal: PortalDriver, account: str, password: str) -> None:
@@ -116,7 +116,7 @@ def resets_password(portal: PortalDriver, cast: dict[str, Identity], identities:
     portal.click("忘记密码")
     verify_identity(portal, person)
     expect(portal.shows_field(NEW_PASSWORD) and not portal.is_refused(), "身份验证通过，可以设置新密码",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
     new_password = identities.new_password(person)
     portal.fill(NEW_PASSWORD, new_password)
     if portal.shows_field(CONFIRM_PASSWORD):  # the guide names neither field; a confirmation is the portal's choice
@@ -137,11 +137,11 @@ def account_locked(portal: PortalDriver) -> None:
 
 @then("账号未被锁定")
 def account_not_locked(portal: PortalDriver) -> None:
-    expect(not portal.is_locked(), "账号未被锁定", f"提示「{portal.message()}」")
+    expect(not portal.is_locked(), "账号未被锁定", lambda: f"提示「{portal.message()}」")
 
 
 @then("未能实名登录")
 def not_logged_in(portal: PortalDriver) -> None:
     screen = portal.screen()
     expect(screen != UNIT_SCREEN, "实名登录未成功：没有进行单位办税验证",
-           f"页面「{screen}」，提示「{portal.message()}」")
+           lambda: f"页面「{screen}」，提示「{portal.message()}」")

@@ -93,7 +93,7 @@ def shows_new_code(portal: PortalDriver, app_scans: AppScans) -> None:
     expect_text(QR_SCREEN, portal.screen(), "当前页面")
     state = _current(portal, app_scans).get("state")
     expect(len(app_scans.codes) >= 2 and state in SCANNABLE, "刷新后生成可以扫描的新二维码",
-           f"二维码{'未变' if len(app_scans.codes) < 2 else '已变'}，状态「{state}」")
+           lambda: f"二维码{'未变' if len(app_scans.codes) < 2 else '已变'}，状态「{state}」")
 
 
 def _scan(portal: PortalDriver, scans: AppScans, person: Identity, token: str) -> None:
@@ -108,7 +108,7 @@ def app_confirms(portal: PortalDriver, cast: dict[str, Identity], app_scans: App
 
 @when(parsers.parse("「{role}」用个人所得税APP扫描刷新前的二维码并确认登录"))
 def app_confirms_old(portal: PortalDriver, cast: dict[str, Identity], app_scans: AppScans, role: str) -> None:
-    expect(len(app_scans.codes) >= 2, "二维码已刷新过", f"只见过{len(app_scans.codes)}个二维码")
+    expect(len(app_scans.codes) >= 2, "二维码已刷新过", lambda: f"只见过{len(app_scans.codes)}个二维码")
     _scan(portal, app_scans, cast[role], app_scans.codes[-2])
 
 

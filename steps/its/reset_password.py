@@ -58,10 +58,10 @@ def forgot_password_identity(portal: PortalDriver, cast: dict[str, Identity], ro
 @then("可以重置密码")
 def may_reset(portal: PortalDriver) -> None:
     expect(portal.shows_field(NEW_PASSWORD) and not portal.is_refused(), "身份验证通过，页面要求设置新密码",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("身份验证未通过，不能重置密码")
 def may_not_reset(portal: PortalDriver) -> None:
     expect(portal.is_refused() and not portal.shows_field(NEW_PASSWORD), "身份验证未通过（提示原因），不要求设置新密码",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")

@@ -83,7 +83,8 @@ def _submit(portal: PortalDriver, unit: UnitData, password: str, *, tax_id_asked
         if not portal.shows_field(PASSWORD):
             portal.click(NEXT)
     if tax_id_asked:
-        expect(asked, "按系统提示输入办税企业的纳税人识别号", f"页面「{portal.screen()}」没有要求输入纳税人识别号")
+        expect(asked, "按系统提示输入办税企业的纳税人识别号",
+               lambda: f"页面「{portal.screen()}」没有要求输入纳税人识别号")
     portal.fill(PASSWORD, password)
     if portal.shows_field("验证码"):
         portal.fill("验证码", portal.current_captcha())
@@ -143,7 +144,7 @@ def _in_business(portal: PortalDriver, name: str) -> bool:
 def in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     name = unit_cast[unit].name
     expect(_in_business(portal, name), f"单位办税验证通过，进入「{name}」的办税业务",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("单位办税验证未通过")
@@ -161,22 +162,22 @@ def asks_for_verification(portal: PortalDriver) -> None:
     """§1.3: the unit's 申报密码 is asked (or first its 纳税人识别号, on a screen of its own): no business yet."""
     screen = portal.screen()
     expect(screen == UNIT_SCREEN and (portal.shows_field(PASSWORD) or portal.shows_field(TAX_ID)),
-           "进行单位办税验证：页面要求输入申报密码", f"页面「{screen}」，提示「{portal.message()}」")
+           "进行单位办税验证：页面要求输入申报密码", lambda: f"页面「{screen}」，提示「{portal.message()}」")
 
 
 @then(parsers.parse("未进入「{unit}」的办税业务"))
 def not_in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     name = unit_cast[unit].name
     expect(not _in_business(portal, name), f"未进入「{name}」的办税业务",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.parse("页面不提供【{control}】"))
 def does_not_offer(portal: PortalDriver, control: str) -> None:
     offered = portal.shows_control(control) or normalise(control) in normalise(portal.active_tab())
-    expect(not offered, f"页面不提供【{control}】", f"「{portal.screen()}」页面上有【{control}】")
+    expect(not offered, f"页面不提供【{control}】", lambda: f"「{portal.screen()}」页面上有【{control}】")
 
 
 @then(parsers.re(r"页面提供“(?P<name>[^”]+)”的(?P<what>链接|二维码)"))
 def offers_link_or_qr(portal: PortalDriver, name: str, what: str) -> None:
-    expect(portal.shows_control(name), f"页面提供“{name}”的{what}", f"「{portal.screen()}」页面上没有")
+    expect(portal.shows_control(name), f"页面提供“{name}”的{what}", lambda: f"「{portal.screen()}」页面上没有")

@@ -45,7 +45,7 @@ def enter_code(portal: PortalDriver, cast: dict[str, Identity], who: str | None,
 
 @then("找回被拒绝")
 def recovery_refused(portal: PortalDriver) -> None:
-    expect(portal.is_refused(), "找回被拒绝", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(portal.is_refused(), "找回被拒绝", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @when("回到登录页面")

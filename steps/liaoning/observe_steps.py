@@ -43,14 +43,14 @@ def not_listed(portal: PortalDriver, cast: dict[str, Identity], who: str) -> Non
 
 @then(parsers.parse("页面显示「{text}」"))
 def shows(portal: PortalDriver, text: str) -> None:
-    expect(portal.shows_text(text), f"页面显示「{text}」", f"「{portal.screen()}」页面上没有")
+    expect(portal.shows_text(text), f"页面显示「{text}」", lambda: f"「{portal.screen()}」页面上没有")
 
 
 @then(parsers.parse("页面显示企业「{name}」和办税人「{who}」"))
 def shows_who(portal: PortalDriver, enterprises: dict[str, EnterpriseData], cast: dict[str, Identity], name: str,
               who: str) -> None:
     for text in (enterprises[name].name, cast[who].name):
-        expect(portal.shows_text(text), f"页面显示「{text}」", f"「{portal.screen()}」页面上没有")
+        expect(portal.shows_text(text), f"页面显示「{text}」", lambda: f"「{portal.screen()}」页面上没有")
 
 
 @then(parsers.re(r"「(?P<who>[^」]+)」的手机(?P<got>收到|未收到)短信验证码"))
@@ -70,7 +70,7 @@ def refused_on(portal: PortalDriver, screen: str) -> None:
 @then(parsers.re(r"页面显示「(?P<who>[^」]+)」的姓名"))
 def shows_name(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
     name = cast[who].name
-    expect(portal.shows_text(name), f"页面显示「{name}」", f"「{portal.screen()}」页面上没有")
+    expect(portal.shows_text(name), f"页面显示「{name}」", lambda: f"「{portal.screen()}」页面上没有")
 
 
 @then(parsers.parse("没有被拒绝，离开了「{screen}」"))
@@ -78,7 +78,7 @@ def moved_on(portal: PortalDriver, screen: str) -> None:
     """Where the portal goes next is not fixed by the guide: only that it accepted and left this screen."""
     shown = portal.screen()
     expect(not portal.is_refused() and normalise(shown) != normalise(screen), f"没有被拒绝，离开了「{screen}」",
-           f"页面「{shown}」，提示「{portal.message()}」")
+           lambda: f"页面「{shown}」，提示「{portal.message()}」")
 
 
 @then(parsers.re(r"「(?P<group>[^」]+)」中(?:没有可勾选的项目|可勾选「(?P<option>[^」]+)」)"))
@@ -86,7 +86,7 @@ def group_choices(portal: PortalDriver, group: str, option: str | None) -> None:
     """常见问题4 身份类型是空的: an empty group, or none drawn at all, both leave nothing to tick."""
     offered = portal.choices(group) if option or portal.shows_field(group) else ()
     wanted = f"「{group}」中可勾选「{option}」" if option else f"「{group}」中没有可勾选的项目"
-    expect(option in offered if option else not offered, wanted, f"可勾选：{'、'.join(offered) or '无'}")
+    expect(option in offered if option else not offered, wanted, lambda: f"可勾选：{'、'.join(offered) or '无'}")
 
 
 @then(parsers.re(r"「(?P<where>[^」]+)」(?:中(?P<state>已|未)勾选「(?P<box>[^」]+)」|(?P<alone>已|未)勾选)"))
@@ -100,7 +100,8 @@ def shown_ticked(portal: PortalDriver, where: str, state: str | None, box: str |
 @then("被拒绝，没有添加办税人员")
 def not_added(portal: PortalDriver) -> None:
     """常见问题4: no 身份类型 to tick, so 【确定】 is refused (the page it stays on is the portal's)."""
-    expect(portal.is_refused(), "被拒绝，没有添加办税人员", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(portal.is_refused(), "被拒绝，没有添加办税人员",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.re(r"页面(?P<no>不)?提供(?P<function>历史办税操作查找|【变更税务登记】)功能"))

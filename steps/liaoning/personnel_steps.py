@@ -130,7 +130,7 @@ def maintained(portal: PortalDriver, cast: dict[str, Identity], identities: Iden
     if handler:
         add_handler(portal, cast, identities, personal_passwords, handler, identity, None)
         expect(portal.shows_row((cast[handler].name,)), f"「{handler}」已添加",
-               f"「{portal.screen()}」，提示「{portal.message()}」")
+               lambda: f"「{portal.screen()}」，提示「{portal.message()}」")
     log_out(portal)
 
 
@@ -151,4 +151,4 @@ def permissions_changed(portal: PortalDriver, cast: dict[str, Identity], enterpr
 @then(parsers.parse("企业人员维护中列出办税人「{who}」"))
 def personnel_lists(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
     name = cast[who].name
-    expect(portal.shows_row((name,)), f"企业人员维护中列出「{name}」", f"「{portal.screen()}」上没有这一行")
+    expect(portal.shows_row((name,)), f"企业人员维护中列出「{name}」", lambda: f"「{portal.screen()}」上没有这一行")

@@ -53,4 +53,4 @@ def quick_login(portal: PortalDriver, cast: dict[str, Identity], enterprises: di
 @then(parsers.re(r"页面显示企业「(?P<name>[^」]+)」"))
 def shows_enterprise(portal: PortalDriver, enterprises: dict[str, EnterpriseData], name: str) -> None:
     text = enterprises[name].name
-    expect(portal.shows_text(text), f"页面显示「{text}」", f"「{portal.screen()}」页面上没有")
+    expect(portal.shows_text(text), f"页面显示「{text}」", lambda: f"「{portal.screen()}」页面上没有")

@@ -65,19 +65,20 @@ def collect(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
 
 @then(parsers.parse("没有进入「{screen}」"))
 def not_on_screen(portal: PortalDriver, screen: str) -> None:
-    expect(normalise(portal.screen()) != normalise(screen), f"当前页面不是「{screen}」", f"「{portal.screen()}」")
+    expect(normalise(portal.screen()) != normalise(screen), f"当前页面不是「{screen}」",
+           lambda: f"「{portal.screen()}」")
 
 
 @then(parsers.parse("「{section}」中有【{menu}】"))
 def menu_in_section(portal: PortalDriver, section: str, menu: str) -> None:
     expect(portal.shows_control(menu) and portal.shows_row((section, menu)), f"「{section}」中有【{menu}】",
-           f"「{portal.screen()}」页面上没有")
+           lambda: f"「{portal.screen()}」页面上没有")
 
 
 @then(parsers.parse("检测成功，金税三期中有「{who}」的实名采集信息，手机号码为本人手机号码"))
 def collected(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
     record = _collection(portal, cast[who])
-    expect(not portal.is_refused(), "检测成功", f"被拒绝：「{portal.message()}」")
+    expect(not portal.is_refused(), "检测成功", lambda: f"被拒绝：「{portal.message()}」")
     expect(record.get("collected") is True and record.get("mobile") == cast[who].phone,
            f"金税三期中有「{who}」的实名采集信息，手机号码为 {cast[who].phone}", record)
 

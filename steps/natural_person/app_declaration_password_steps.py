@@ -142,16 +142,16 @@ def submit_new_password(portal: PortalDriver, unit_cast: dict[str, UnitData],
 @then("进入申报密码重置页面")
 def on_reset_page(portal: PortalDriver) -> None:
     expect(portal.shows_field(NEW) and portal.shows_field(CONFIRM), "进入申报密码重置页面（输入新密码并确认密码）",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("未进入申报密码重置页面，需先绑定手机号")
 def bind_first(portal: PortalDriver) -> None:
     expect(portal.is_refused() and not portal.shows_field(NEW), "未进入申报密码重置页面，并提示先绑定手机号",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("申报密码未被重置")
 def not_reset(portal: PortalDriver) -> None:
     expect(portal.is_refused(), "点击【保存】被拒绝，申报密码未被重置",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")

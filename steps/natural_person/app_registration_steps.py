@@ -114,7 +114,8 @@ def tries_face_with(portal: PortalDriver, cast: dict[str, Identity], hall_codes:
 def face_refused(portal: PortalDriver, app_method: dict[str, str]) -> None:
     screen = portal.screen()
     expect(app_method.get("offered") == "False" or (portal.is_refused() and screen != LOGIN_SETTINGS),
-           "该证件类型不可选，或开始人脸识别被拒绝（提示原因）", f"页面「{screen}」，提示「{portal.message()}」")
+           "该证件类型不可选，或开始人脸识别被拒绝（提示原因）",
+           lambda: f"页面「{screen}」，提示「{portal.message()}」")
 
 
 @when("提交身份信息并继续")
@@ -144,7 +145,7 @@ def hall_code_verified(portal: PortalDriver, cast: dict[str, Identity], hall_cod
     choose_method(portal, app_method, role, HALL)
     fill_identity(portal, cast, hall_codes, app_method, role)
     portal.click(GO_ON[HALL])
-    expect(portal.shows_field("登录名"), "注册码验证通过，页面要求设置登录名", f"提示「{portal.message()}」")
+    expect(portal.shows_field("登录名"), "注册码验证通过，页面要求设置登录名", lambda: f"提示「{portal.message()}」")
 
 
 @given(parsers.parse("「{role}」设置登录名、密码和手机号码并完成短信校验"))

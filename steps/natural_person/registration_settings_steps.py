@@ -120,7 +120,7 @@ def registered_on_web(portal: PortalDriver, cast: dict[str, Identity], hall_code
     sms_code(portal, cast, role)
     settings(portal, cast, registrant, role)
     finish(portal)
-    expect(not portal.is_refused(), "注册成功", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(not portal.is_refused(), "注册成功", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("注册成功")
@@ -128,16 +128,17 @@ def registered(portal: PortalDriver, cast: dict[str, Identity], registrant: dict
     """§2.1 ③/§2.2 设置完成后即可…登录: no refusal, and the new account logs in by its 登录名 from the login page
     (wherever the portal shows the person next: the guide fixes no screen)."""
     expect(not portal.is_refused(), "注册成功（没有拒绝提示）",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
     expect("role" in registrant, "场景中有人设置了登录名和密码", "没有")
     logs_in(portal, cast, registrant["role"], "登录名")
     expect(portal.screen() == UNIT_SCREEN, "注册后可以用登录名登录，进行单位办税验证",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("注册被拒绝")
 def registration_refused(portal: PortalDriver) -> None:
-    expect(portal.is_refused(), "注册被拒绝，并提示原因", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(portal.is_refused(), "注册被拒绝，并提示原因",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.parse("「{role}」的账号未被创建"))
@@ -146,4 +147,4 @@ def no_account(portal: PortalDriver, cast: dict[str, Identity], role: str) -> No
     for kind in ("手机号码", "登录名", "证件号码"):
         logs_in(portal, cast, role, kind)
         expect(portal.screen() == LOGIN_SCREEN and portal.is_refused(), f"以{kind}登录被拒绝（账号不存在）",
-               f"页面「{portal.screen()}」，提示「{portal.message()}」")
+               lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")

@@ -83,7 +83,7 @@ def identity_verified(portal: PortalDriver, cast: dict[str, Identity], hall_code
     to_hall_code_form(portal)
     fill_identity(portal, cast, hall_codes, role)
     portal.click(NEXT)
-    expect(portal.shows_field("登录名"), "身份验证通过，页面要求设置登录名", f"提示「{portal.message()}」")
+    expect(portal.shows_field("登录名"), "身份验证通过，页面要求设置登录名", lambda: f"提示「{portal.message()}」")
 
 
 @given("从登录界面进入WEB端大厅注册码注册")

@@ -31,7 +31,7 @@ def set_new_password(portal: PortalDriver, user: QdUser, *, old: bool = False) -
 
 
 def not_refused(portal: PortalDriver, what: str) -> None:
-    expect(not portal.is_refused(), what, f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(not portal.is_refused(), what, lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」按提示重新设置新密码"))
@@ -44,7 +44,7 @@ def forced_change(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -
 @then(parsers.re(r"系统要求「(?P<who>[^」]+)」修改密码"))
 def asked_to_change(portal: PortalDriver, who: str) -> None:
     asked = portal.shows_field(qd.NEW_PASSWORD) and normalise(portal.screen()) != normalise(qd.HOME_SCREEN)
-    expect(asked, f"进入电子税务局前系统要求「{who}」修改密码", f"页面「{portal.screen()}」")
+    expect(asked, f"进入电子税务局前系统要求「{who}」修改密码", lambda: f"页面「{portal.screen()}」")
 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」在登录页面通过【忘记密码】以(?P<how>短信验证|扫脸验证)设置新密码"))
@@ -92,7 +92,7 @@ def user_name_saved(portal: PortalDriver, name: str) -> None:
 
 @then(parsers.re(r"用户名修改被拒绝，用户名仍为「(?P<name>[^」]+)」"))
 def user_name_refused(portal: PortalDriver, name: str) -> None:
-    expect(portal.is_refused(), "用户名修改被拒绝", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(portal.is_refused(), "用户名修改被拒绝", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
     expect(portal.shows_text(name), f"用户名仍为「{name}」", "页面上没有")
 
 
@@ -129,7 +129,7 @@ def face_done(portal: PortalDriver) -> None:
 @then(parsers.re(r"「(?P<who>[^」]+)」可以办理该关键业务"))
 def key_business_open(portal: PortalDriver, who: str) -> None:
     expect(normalise(portal.screen()) == normalise(qd.KEY_BUSINESS_SCREEN), f"「{who}」进入关键业务",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @when(parsers.re(rf"「(?P<who>[^」]+)」在{ENTRY}入口连续(?P<times>\d+)次以错误的密码登录"))
@@ -138,7 +138,7 @@ def wrong_passwords(portal: PortalDriver, qd_users: dict[str, QdUser], who: str,
     for attempt in range(1, int(times) + 1):
         password_login(portal, user, entry, user.password + "9")
         expect(portal.is_refused() and normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN),
-               f"第{attempt}次错误的密码被拒绝", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+               f"第{attempt}次错误的密码被拒绝", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.re(r"页面显示「(?P<who>[^」]+)」的用户名"))

@@ -19,7 +19,7 @@ def to_login_page(portal: PortalDriver) -> None:
         if normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN):
             return
         portal.click(qd.LOG_OUT if portal.shows_control(qd.LOG_OUT) else qd.BACK)
-    expect(False, "回到登录页面", portal.screen())
+    expect(False, "回到登录页面", lambda: portal.screen())
 
 
 def choose_entry(portal: PortalDriver, entry: str) -> None:
@@ -61,4 +61,4 @@ def log_in(portal: PortalDriver, user: QdUser, entry: str = qd.NATURAL) -> None:
     password_login(portal, user, entry, user.password)
     pass_sms(portal, user)
     expect(normalise(portal.screen()) == normalise(qd.HOME_SCREEN), f"「{user.name}」登录进电子税务局",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")

@@ -20,7 +20,7 @@ def app_sign_in(portal: PortalDriver, user: QdUser, who: str, business: str, com
     if company is not None:
         portal.fill(label.APP_ENTERPRISE_FIELD, company)
     portal.click(business)
-    expect(not portal.is_refused(), f"「{who}」在青岛税务APP登录{business}", portal.message())
+    expect(not portal.is_refused(), f"「{who}」在青岛税务APP登录{business}", lambda: portal.message())
 
 
 def scan_in_app(portal: PortalDriver, code: str) -> bool:
@@ -35,7 +35,7 @@ def scan_level_code_in_app(portal: PortalDriver, user: QdUser, who: str) -> None
     """FAQ 5: the 【个人实名等级】 page's code scanned in the app (个人业务), then its face scan; back to the web."""
     code = str(portal.hook("qingdao.level_code", {"document_number": user.document_number})["payload"])
     app_sign_in(portal, user, who, label.APP_PERSONAL)
-    expect(scan_in_app(portal, code), "青岛税务APP识别【个人实名等级】的二维码", portal.message())
+    expect(scan_in_app(portal, code), "青岛税务APP识别【个人实名等级】的二维码", lambda: portal.message())
     portal.click(label.CAPTURE)
-    expect(not portal.is_refused(), "青岛税务APP扫脸认证通过", portal.message())
+    expect(not portal.is_refused(), "青岛税务APP扫脸认证通过", lambda: portal.message())
     portal.open_entry(qd.ETAX)

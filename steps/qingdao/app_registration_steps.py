@@ -32,7 +32,7 @@ def _where(portal: PortalDriver) -> str:
 @when(parsers.re(r"「(?P<who>[^」]+)」在青岛税务APP完成用户注册"))
 def register_in_app(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -> None:
     _register_in_app(portal, qd_users[who])
-    expect(not portal.is_refused(), f"「{who}」在青岛税务APP完成注册", _where(portal))
+    expect(not portal.is_refused(), f"「{who}」在青岛税务APP完成注册", lambda: _where(portal))
 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」在青岛税务APP注册用户"))
@@ -42,4 +42,4 @@ def try_registering_in_app(portal: PortalDriver, qd_users: dict[str, QdUser], wh
 
 @then(parsers.re(r"「(?P<who>[^」]+)」在青岛税务APP不能完成注册"))
 def app_registration_refused(portal: PortalDriver, who: str) -> None:
-    expect(portal.is_refused(), f"青岛税务APP拒绝「{who}」的注册", _where(portal))
+    expect(portal.is_refused(), f"青岛税务APP拒绝「{who}」的注册", lambda: _where(portal))

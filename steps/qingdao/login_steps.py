@@ -73,14 +73,14 @@ def leave(portal: PortalDriver) -> None:
 
 @then(parsers.re(r"登录页面提供(?P<entry>企业业务|自然人业务|代理业务|特定主体)入口"))
 def offers_entry(portal: PortalDriver, entry: str) -> None:
-    expect(portal.shows_control(entry), f"登录页面提供{entry}入口", f"页面「{portal.screen()}」上没有")
+    expect(portal.shows_control(entry), f"登录页面提供{entry}入口", lambda: f"页面「{portal.screen()}」上没有")
 
 
 @then(parsers.re(r"「(?P<who>[^」]+)」已登录进电子税务局(?:，页面显示企业「(?P<enterprise>[^」]+)」)?"))
 def is_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, enterprise: str | None) -> None:
     name = qd_users[who].name
     expect(normalise(portal.screen()) == normalise(qd.HOME_SCREEN) and portal.shows_text(name),
-           f"「{who}」（{name}）登录进电子税务局", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           f"「{who}」（{name}）登录进电子税务局", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
     if enterprise:
         expect(portal.shows_text(enterprise), f"页面显示企业「{enterprise}」", "页面上没有")
 
@@ -88,20 +88,20 @@ def is_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, enterpris
 @then(parsers.re(r"「(?P<who>[^」]+)」没有登录进电子税务局"))
 def is_not_in(portal: PortalDriver, who: str) -> None:
     expect(normalise(portal.screen()) != normalise(qd.HOME_SCREEN), f"「{who}」没有登录进电子税务局",
-           f"页面「{portal.screen()}」")
+           lambda: f"页面「{portal.screen()}」")
 
 
 @then("页面要求通过第二验证因子（短信验证或刷脸验证）")
 def asks_second_factor(portal: PortalDriver) -> None:
     asked = portal.shows_control(qd.SEND_SMS) or portal.shows_control(qd.FACE_CHECK)
     expect(asked and normalise(portal.screen()) != normalise(qd.LOGIN_SCREEN), "页面要求短信验证或刷脸验证",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("登录被拒绝，停留在登录页面")
 def refused_at_login(portal: PortalDriver) -> None:
     expect(normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN) and portal.is_refused(), "被拒绝，停留在登录页面",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.re(r"登录页面(?P<no>不再)?提供旧版登录"))

@@ -27,7 +27,7 @@ def cross_region(portal: PortalDriver, qd_users: dict[str, QdUser], company: str
 @then(parsers.parse("页面右上角显示「欢迎，某某纳税人」，某某纳税人为企业「{company}」"))
 def welcome(portal: PortalDriver, company: str) -> None:
     expect(portal.shows_text(f"欢迎，{company}"), f"页面显示「欢迎，{company}」",
-           f"页面「{portal.screen()}」")
+           lambda: f"页面「{portal.screen()}」")
 
 
 @when(parsers.parse("切换为{kind}身份"))
@@ -35,7 +35,7 @@ def switch_to(portal: PortalDriver, kind: str) -> None:
     if kind not in KINDS:
         raise ValueError(f"身份只能是{'或'.join(KINDS)}，而不是「{kind}」")
     options = [o for o in portal.choices(label.IDENTITY) if kind in o]
-    expect(bool(options), f"可切换为{kind}身份", portal.choices(label.IDENTITY))
+    expect(bool(options), f"可切换为{kind}身份", lambda: portal.choices(label.IDENTITY))
     portal.fill(label.IDENTITY, options[0])
     portal.click(label.CONFIRM_SWITCH)
 
@@ -44,7 +44,7 @@ def switch_to(portal: PortalDriver, kind: str) -> None:
 def current_identity(portal: PortalDriver, kind: str) -> None:
     other = next(k for k in KINDS if k != kind)
     expect(portal.shows_text(kind) and portal.shows_text(AUTHORITIES[kind]) and not portal.shows_text(
-        AUTHORITIES[other]), f"当前身份为{kind}（{AUTHORITIES[kind]}）", f"页面「{portal.screen()}」")
+        AUTHORITIES[other]), f"当前身份为{kind}（{AUTHORITIES[kind]}）", lambda: f"页面「{portal.screen()}」")
 
 
 @then("页面不提供【切换主管税务机关】，也不显示跨区域报验户、跨区域税源登记纳税人身份")

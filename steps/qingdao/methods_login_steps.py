@@ -69,7 +69,7 @@ def in_business(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, bus
     expect(normalise(portal.screen()) == normalise(qd.HOME_SCREEN) and portal.shows_text(name)
            and any(portal.shows_text(w) for w in words),
            f"「{who}」（{name}）登录进电子税务局，办理{business}",
-           f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("登录页面提供用户名、手机验证码、证件号码、税务数字证书登录和扫码登录")
@@ -78,7 +78,7 @@ def offers_methods(portal: PortalDriver) -> None:
                label.SCAN_LOGIN)
     missing = [m for m in methods if not portal.shows_control(m)]
     expect(not missing, "登录页面提供密码登录（用户名、手机验证码、证件号码、税务数字证书）和扫码登录",
-           f"页面上没有：{'、'.join(missing)}")
+           lambda: f"页面上没有：{'、'.join(missing)}")
 
 
 @given(parsers.re(r"企业「(?P<company>[^」]+)」的(?P<device>金税盘|税控盘|税务UKey)插在电脑上，由「(?P<who>[^」]+)」使用"))

@@ -101,7 +101,7 @@ def iit_sign_in(portal: PortalDriver, user: QdUser) -> None:
 @given(parsers.parse("「{who}」已登录个人所得税APP"))
 def iit_signed_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -> None:
     iit_sign_in(portal, qd_users[who])
-    expect(not portal.is_refused(), f"「{who}」登录个人所得税APP", portal.message())
+    expect(not portal.is_refused(), f"「{who}」登录个人所得税APP", lambda: portal.message())
     portal.open_entry(qd.ETAX)
 
 
@@ -156,7 +156,8 @@ def iit_tries(portal: PortalDriver, qd_users: dict[str, QdUser], qd_scan: ScanSt
 def scan_refused(portal: PortalDriver, qd_scan: ScanState, app: str) -> None:
     expect(qd_scan.answer.get("refused") is True, f"{app}拒绝扫码登录", qd_scan.answer)
     portal.refresh()
-    expect(normalise(portal.screen()) != normalise(qd.HOME_SCREEN), "网页仍未登录", f"页面「{portal.screen()}」")
+    expect(normalise(portal.screen()) != normalise(qd.HOME_SCREEN), "网页仍未登录",
+           lambda: f"页面「{portal.screen()}」")
 
 
 @given(parsers.parse("企业「{company}」的电子营业执照由「{who}」持有"))

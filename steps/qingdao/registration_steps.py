@@ -53,10 +53,11 @@ def register(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, named:
     identity_check(portal, user)
     basic_information(portal, user, bool(named))
     portal.click(qd.CAPTURE)
-    expect(not portal.is_refused(), f"「{who}」完成注册", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(not portal.is_refused(), f"「{who}」完成注册",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.re(r"「(?P<who>[^」]+)」不能继续注册"))
 def cannot_go_on(portal: PortalDriver, who: str) -> None:
     expect(portal.is_refused() and normalise(portal.screen()) == normalise(qd.REGISTER_IDENTITY_SCREEN),
-           f"「{who}」的注册被拒绝，停在身份信息校验", f"页面「{portal.screen()}」，提示「{portal.message()}」")
+           f"「{who}」的注册被拒绝，停在身份信息校验", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
