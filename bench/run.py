@@ -34,21 +34,23 @@ from memory import PeakSampler  # noqa: E402
 GOALS = {"scenarios_per_second": 100.0, "suite_over_floor": 3.0, "browser_over_plain": 1.3}
 
 
-def _env(plugins: str, times: Path) -> dict[str, str]:
+def _env(plugins: str, times: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as a new user's machine
+    env |= extra or {}
     env["PYTHONPATH"] = os.pathsep.join([str(BENCH), env.get("PYTHONPATH", "")])
     env["PYTEST_PLUGINS"], env["ETAX_BENCH_TIMES"] = plugins, str(times)
     return env
 
 
-def child_run(folder: Path, tag: str, plugins: str, extra: list[str], sample: bool = False) -> dict[str, Any]:
+def child_run(folder: Path, tag: str, plugins: str, extra: list[str], sample: bool = False,
+              env: dict[str, str] | None = None) -> dict[str, Any]:
     """One `etax-conformance run` in a child process: wall time, its peak RSS, the step timer's figures."""
     times = folder / f"{tag}.times.json"
     command = [sys.executable, "-m", "etax_conformance", "run", "--reports-dir", str(folder), "--run-id", tag,
                *extra]
     log = (folder / f"{tag}.log").open("wb")
     start = time.monotonic()
-    child = subprocess.Popen(command, cwd=ROOT, env=_env(plugins, times), stdout=log, stderr=subprocess.STDOUT)
+    child = subprocess.Popen(command, cwd=ROOT, env=_env(plugins, times, env), stdout=log, stderr=subprocess.STDOUT)
     sampler = PeakSampler(child.pid) if sample else None
     if sampler:
         sampler.start()
@@ -104,12 +106,15 @@ def browser(folder: Path, rounds: int) -> dict[str, Any]:
     from drivers.chromium import launch
     from etax_conformance.serving import ServedSimulator
 
-    driver_runs = []
+    arguments = ["--driver", "browser", "--features", str(ROOT / FEATURE), "-k", SELECT]
+    # The driver as run by default (a Playwright trace recorded for the evidence of a failure) and without the
+    # trace (ETAX_TRACE=0): what the trace costs is Playwright's, the rest is the driver's own work.
+    kinds = {"driver": {}, "driver_without_trace": {"ETAX_TRACE": "0"}}
+    driver_runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
     plain: dict[str, list[tuple[float, int]]] = {name: [] for name in SCENARIOS}
     for n in range(rounds):
-        driver_runs.append(child_run(folder, f"browser-{n}", "step_timer",
-                                     ["--driver", "browser", "--features", str(ROOT / FEATURE), "-k", SELECT],
-                                     sample=True))
+        for kind, env in kinds.items():
+            driver_runs[kind].append(child_run(folder, f"{kind}-{n}", "step_timer", arguments, sample=True, env=env))
         served = ServedSimulator.start(folder / f"plain-{n}.sqlite3")
         try:
             with sync_playwright() as playwright:
@@ -120,29 +125,35 @@ def browser(folder: Path, rounds: int) -> dict[str, Any]:
                 chromium.close()
         finally:
             served.stop()
-    per_scenario = {}
+    per_scenario: dict[str, dict[str, Any]] = {}
     for name, (_, marker) in SCENARIOS.items():
-        driver_seconds, steps = [], 0
-        for run in driver_runs:
-            mine = [s for s in run["steps"] if marker in s[0]]
-            steps = len(mine)
-            driver_seconds.append(sum(s[2] for s in mine))
         plain_steps = plain[name][0][1]
-        if steps != plain_steps:
-            raise SystemExit(f"{name}: the driver ran {steps} steps, the plain script stands for {plain_steps}")
-        d, p = statistics.median(driver_seconds), statistics.median(s for s, _ in plain[name])
-        per_scenario[name] = {"steps": steps, "driver_s_per_step": d / steps, "plain_s_per_step": p / steps,
-                              "ratio": d / p}
-    total_d = sum(v["driver_s_per_step"] * v["steps"] for v in per_scenario.values())
-    total_p = sum(v["plain_s_per_step"] * v["steps"] for v in per_scenario.values())
+        p = statistics.median(s for s, _ in plain[name])
+        row: dict[str, Any] = {"steps": plain_steps, "plain_s_per_step": p / plain_steps}
+        for kind, runs in driver_runs.items():
+            seconds, steps = [], 0
+            for run in runs:
+                mine = [s for s in run["steps"] if marker in s[0]]
+                steps = len(mine)
+                seconds.append(sum(s[2] for s in mine))
+            if steps != plain_steps:
+                raise SystemExit(f"{name}: the driver ran {steps} steps, the plain script stands for {plain_steps}")
+            d = statistics.median(seconds)
+            row |= {f"{kind}_s_per_step": d / steps, f"{kind}_ratio": d / p}
+        row["ratio"] = row["driver_ratio"]
+        per_scenario[name] = row
     steps = sum(v["steps"] for v in per_scenario.values())
-    last = driver_runs[-1]
-    return {"rounds": rounds, "scenarios": per_scenario, "driver_s_per_step": total_d / steps,
-            "plain_s_per_step": total_p / steps, "browser_over_plain": total_d / total_p,
-            "memory": {"browser_run_peak_rss_mib": max(r["peak_rss_mib"] for r in driver_runs),
-                       "simulator_peak_rss_mib": max(r["simulator_peak_rss_mib"] for r in driver_runs),
-                       "chromium_peak_pss_mib": max(r["chromium_peak_pss_mib"] for r in driver_runs)},
-            "wall_seconds_of_a_run": last["wall_seconds"]}
+    total_p = sum(v["plain_s_per_step"] * v["steps"] for v in per_scenario.values())
+    totals = {kind: sum(v[f"{kind}_s_per_step"] * v["steps"] for v in per_scenario.values()) for kind in kinds}
+    every = [r for runs in driver_runs.values() for r in runs]
+    return {"rounds": rounds, "scenarios": per_scenario, "driver_s_per_step": totals["driver"] / steps,
+            "driver_without_trace_s_per_step": totals["driver_without_trace"] / steps,
+            "plain_s_per_step": total_p / steps, "browser_over_plain": totals["driver"] / total_p,
+            "browser_over_plain_without_trace": totals["driver_without_trace"] / total_p,
+            "memory": {"browser_run_peak_rss_mib": max(r["peak_rss_mib"] for r in every),
+                       "simulator_peak_rss_mib": max(r["simulator_peak_rss_mib"] for r in every),
+                       "chromium_peak_pss_mib": max(r["chromium_peak_pss_mib"] for r in every)},
+            "wall_seconds_of_a_run": driver_runs["driver"][-1]["wall_seconds"]}
 
 
 def machine() -> dict[str, Any]:
