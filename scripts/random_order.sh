@@ -3,7 +3,7 @@
 # then optionally B browser runs; prints how many runs gave outcomes identical to the first (each scenario id →
 # status). Exit 0 only when all are identical.
 #   bash scripts/random_order.sh [RUNS=20] [BROWSER_RUNS=0]
-# Browser runs take ~25 min each on 2 cores: run them on a quiet machine.
+# Browser runs use ETAX_BROWSER_WORKERS workers (2 by default) and take ~15 min each on a quiet 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}; browser_runs=${2:-0}
@@ -20,7 +20,7 @@ done
 for i in $(seq 1 "$browser_runs"); do
   seed=$(( (RANDOM << 15 | RANDOM) + i ))
   id="$stamp-browser-$i-seed$seed"
-  ETAX_RANDOM_SEED=$seed $bin/etax-conformance run --driver browser --run-id "$id" >"reports/$id.log" 2>&1 || true
+  ETAX_RANDOM_SEED=$seed $bin/etax-conformance run --driver browser --workers "${ETAX_BROWSER_WORKERS:-2}" --run-id "$id" >"reports/$id.log" 2>&1 || true
   echo "browser run $i/$browser_runs (seed $seed): $(tail -n 1 "reports/$id.log")"
   dirs+=("reports/$id")
 done

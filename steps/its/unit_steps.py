@@ -73,10 +73,12 @@ def select_and_enter(portal: PortalDriver, unit_cast: dict[str, UnitData], unit:
     portal.click("进入")
 
 
-def _submit(portal: PortalDriver, unit: UnitData, password: str, *, tax_id_asked: bool = False) -> None:
+def _submit(portal: PortalDriver, unit: UnitData, password: str, *, tax_id_asked: bool = False,
+            right: bool = False) -> None:
     """The unit's 纳税人识别号 where the portal asks for it (前言: 按系统提示), on the same screen as the 申报密码
     or one of its own, then the 申报密码, the captcha when asked, and submit. With tax_id_asked the 纳税人识别号
-    must be asked (前言: 首次实名办税)."""
+    must be asked (前言: 首次实名办税). right: the right 申报密码 — a captcha the portal asks for only on submitting
+    (after earlier wrong ones) is answered and submitted again; a wrong one is never sent twice."""
     asked = portal.shows_field(TAX_ID)
     if asked:
         portal.fill(TAX_ID, unit.tax_id)
@@ -86,9 +88,14 @@ def _submit(portal: PortalDriver, unit: UnitData, password: str, *, tax_id_asked
         expect(asked, "按系统提示输入办税企业的纳税人识别号",
                lambda: f"页面「{portal.screen()}」没有要求输入纳税人识别号")
     portal.fill(PASSWORD, password)
-    if portal.shows_field("验证码"):
+    captcha = portal.shows_field("验证码")
+    if captcha:
         portal.fill("验证码", portal.current_captcha())
     portal.click(SUBMIT)
+    if right and not captcha and portal.is_refused() and not portal.is_locked() and portal.shows_field("验证码"):
+        portal.fill(PASSWORD, password)
+        portal.fill("验证码", portal.current_captcha())
+        portal.click(SUBMIT)
 
 
 @when("提交单位办税验证")
@@ -99,7 +106,7 @@ def submit(portal: PortalDriver) -> None:
 
 @when(parsers.parse("按系统提示输入「{unit}」的纳税人识别号和申报密码并提交"))
 def tax_id_and_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    _submit(portal, unit_cast[unit], unit_cast[unit].declaration_password or "", tax_id_asked=True)
+    _submit(portal, unit_cast[unit], unit_cast[unit].declaration_password or "", tax_id_asked=True, right=True)
 
 
 @when(parsers.parse("输入「{unit}」的申报密码"))
@@ -110,7 +117,7 @@ def type_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: st
 @given(parsers.parse("输入「{unit}」的申报密码并提交"))
 @when(parsers.parse("输入「{unit}」的申报密码并提交"))
 def right_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
-    _submit(portal, unit_cast[unit], unit_cast[unit].declaration_password or "")
+    _submit(portal, unit_cast[unit], unit_cast[unit].declaration_password or "", right=True)
 
 
 @given(parsers.parse("输入「{unit}」的错误申报密码并提交"))
@@ -125,7 +132,7 @@ def wrong_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: s
 @when(parsers.parse("输入「{unit}」的临时申报密码并提交"))
 def temporary_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     answer = portal.hook("unit.temporary_password", {"tax_id": unit_cast[unit].tax_id})
-    _submit(portal, unit_cast[unit], str(answer.get("temporary_password") or ""))
+    _submit(portal, unit_cast[unit], str(answer.get("temporary_password") or ""), right=True)
 
 
 @then(parsers.parse("页面显示「{unit}」的临时申报密码"))
