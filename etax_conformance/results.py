@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from etax_conformance import __version__
-from etax_conformance.paths import CATALOG_DIR, FEATURES_DIR
+from etax_conformance.paths import CATALOG_DIR
 from etax_conformance.report.evidence import EVIDENCE
 from etax_conformance.report.expected import EXPECTED, expected_summary, load_expected
 from etax_conformance.report.steps_log import STEPS, real_clock, step_records
+from etax_conformance.scenario_ids import scenario_of
 
 SCHEMA = "etax-conformance/results@1"
 STATUSES = ("passed", "failed", "not_verifiable", "not_applicable", EXPECTED)
@@ -107,23 +107,16 @@ class ResultsRecorder:
         key = item.nodeid
         if key in self.results:
             return self.results[key]
-        template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
-        if template is None:
+        scenario = scenario_of(item)
+        if scenario is None:
             return None
-        feature_path = Path(template.feature.filename).resolve()
-        try:
-            feature = feature_path.relative_to(FEATURES_DIR).as_posix()
-        except ValueError:
-            feature = feature_path.name
-        example = getattr(item, "callspec", None)
-        values = example.params.get("_pytest_bdd_example", {}) if example else {}
-        suffix = f" [{' | '.join(values.values())}]" if values else ""
+        template, feature = scenario.template, scenario.feature
         tags = template.tags | template.feature.tags
         lines = {"feature_name": template.feature.name, "feature_keyword": template.feature.keyword,
                  "feature_line": template.feature.line_number, "keyword": template.keyword,
                  "line": template.line_number, "tags": sorted(tags)}
         self.results[key] = ScenarioResult(
-            id=f"{feature}::{template.name}{suffix}", feature=feature, name=template.name + suffix,
+            id=scenario.id, feature=feature, name=scenario.name,
             guide=feature.split("/", 1)[0], requirements=sorted(t[4:] for t in tags if t.startswith("REQ_")),
             steps=step_records(template.steps), lines=lines)
         return self.results[key]

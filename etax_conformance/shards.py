@@ -13,32 +13,15 @@ import json
 from pathlib import Path
 
 import pytest
-from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from etax_conformance.parallel_cli import SHARD_FILE, parse_shard
-from etax_conformance.paths import FEATURES_DIR
+from etax_conformance.scenario_ids import scenario_id
 
 SCHEMA = "etax-conformance/shard@1"
 
 
 def in_shard(scenario: str, k: int, n: int) -> bool:
     return int(hashlib.sha256(scenario.encode("utf-8")).hexdigest(), 16) % n == k - 1
-
-
-def scenario_id(item: pytest.Item) -> str:
-    """results.json's id of the item: `<feature path under features/>::<scenario name>[ | example values]`."""
-    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
-    if template is None:
-        return item.nodeid
-    feature_path = Path(template.feature.filename).resolve()
-    try:
-        feature = feature_path.relative_to(FEATURES_DIR).as_posix()
-    except ValueError:
-        feature = feature_path.name
-    example = getattr(item, "callspec", None)
-    values = example.params.get("_pytest_bdd_example", {}) if example else {}
-    suffix = f" [{' | '.join(values.values())}]" if values else ""
-    return f"{feature}::{template.name}{suffix}"
 
 
 @pytest.hookimpl(trylast=True)
