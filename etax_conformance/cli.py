@@ -1,4 +1,4 @@
-"""The etax-conformance command: run, serve, coverage, compare, merge, verify, keygen, dashboard, profile check,
+"""The etax-conformance command: run, serve, coverage, compare, merge, verify, keygen, report, dashboard, profile check,
 hooks check, install-browser."""
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--shard", help="K/N: only the K-th of N stable slices of the scenarios (merge them later)")
     run.add_argument("--browser-cdp-url", help="use a running Chromium over CDP instead of launching one")
 
-    merge = commands.add_parser("merge", help="merge shard run folders into one results.json and junit.xml")
+    merge = commands.add_parser("merge", help="merge shard run folders into one run folder (results, report, manifest)")
     merge.add_argument("folders", nargs="+", type=Path, help="the shards' run folders")
     merge.add_argument("--out", type=Path, required=True, help="folder of the merged run")
+    merge.add_argument("--signing-key", type=Path, help="Ed25519 private key (PEM) to sign the merged manifest")
+    merge.add_argument("--guides", type=Path, help="guides' text folder, for the report's heatmap (or ETAX_GUIDES)")
     run.add_argument("--without-hooks", help="treat these hooks capabilities as missing, e.g. clock (as such a portal)")
     run.add_argument("--expected-failures", help="YAML/JSON list of {id, reason}: known failures that do not fail")
     run.add_argument("--signing-key", type=Path, help="Ed25519 private key (PEM) to sign the run's manifest")
@@ -67,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--public-key", type=Path, help="the signer's Ed25519 public key (PEM) to require")
     keygen = commands.add_parser("keygen", help="make an Ed25519 key pair for signing runs: PREFIX.key, PREFIX.pub")
     keygen.add_argument("prefix", type=Path)
+    report = commands.add_parser("report", help="build a run folder's report, cucumber.json and manifest again")
+    report.add_argument("folder", type=Path, help="the run folder")
+    report.add_argument("--guides", type=Path, help="guides' text folder, for the report's heatmap (or ETAX_GUIDES)")
+    report.add_argument("--signing-key", type=Path, help="Ed25519 private key (PEM): needed for a signed folder")
+
     dashboard = commands.add_parser("dashboard", help="static site from many runs: portals × requirements, history")
     dashboard.add_argument("folders", type=Path, nargs="+", help="run folders (or folders holding run folders)")
     dashboard.add_argument("--out", type=Path, required=True)
@@ -163,7 +170,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "merge":
         from etax_conformance.merge import merge_runs
 
-        return merge_runs(sys.stdout, args.folders, args.out)
+        return merge_runs(sys.stdout, args.folders, args.out, args.signing_key, args.guides)
     if args.command == "compare":
         from etax_conformance.compare import compare_runs
 
@@ -178,6 +185,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         key, pub, fingerprint = keygen(args.prefix)
         print(f"private key: {key} (keep it secret)\npublic key:  {pub}\nfingerprint: {fingerprint}")
         return 0
+    if args.command == "report":
+        from etax_conformance.report.rebuild import rebuild_report
+
+        return rebuild_report(sys.stdout, args.folder, args.guides, args.signing_key)
     if args.command == "dashboard":
         from etax_conformance.report.dashboard import build_dashboard
 

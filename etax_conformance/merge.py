@@ -1,13 +1,16 @@
-"""`etax-conformance merge DIR… --out DIR`: shard run folders → one results.json and junit.xml, as one run's.
+"""`etax-conformance merge DIR… --out DIR`: shard run folders → one run folder, as one run's.
 
 Every shard of the same N must be there, once; the scenarios are put back in the whole suite's order (each
-shard's shard.json), the summary and every requirement's status are computed again from all scenarios.
+shard's shard.json), the summary and every requirement's status are computed again from all scenarios. The
+shards' evidence is copied over; then the folder is finished as a run's is (bundle.finish: masking, cucumber.json,
+report.html, manifest, signed with --signing-key).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -31,7 +34,8 @@ def _load(folder: Path, name: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def merge_runs(out: TextIO, folders: list[Path], target: Path) -> int:
+def merge_runs(out: TextIO, folders: list[Path], target: Path, signing_key: Path | None = None,
+               guides: Path | None = None) -> int:
     shards = [(_load(f, SHARD_FILE), _load(f, "results.json"), f) for f in folders]
     order = _check_complete(shards)
     results = merge_results([r for _, r, _ in shards], [entry["id"] for entry in order])
@@ -41,6 +45,12 @@ def merge_runs(out: TextIO, folders: list[Path], target: Path) -> int:
     target.mkdir(parents=True, exist_ok=True)
     (target / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     junit.write(target / "junit.xml", encoding="utf-8", xml_declaration=True)
+    for _, _, folder in shards:  # evidence/<scenario>/: one folder per failed scenario, so shards never collide
+        if (folder / "evidence").is_dir():
+            shutil.copytree(folder / "evidence", target / "evidence", dirs_exist_ok=True)
+    from etax_conformance.bundle.finish import finish_run
+
+    finish_run(target, signing_key, guides)
     counts = ", ".join(f"{results['summary'][s]} {s.replace('_', ' ')}" for s in STATUSES)
     print(f"merged {len(shards)} shards into {target}: {len(results['scenarios'])} scenarios ({counts})", file=out)
     return 1 if results["summary"]["failed"] else 0

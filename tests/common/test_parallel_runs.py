@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from etax_conformance.bundle.verify import verify_folder
 from etax_conformance.merge import MergeError, merge_runs
 from etax_conformance.parallel_cli import checked_workers, parse_shard
 from etax_conformance.paths import FEATURES_DIR, ROOT
@@ -51,6 +53,9 @@ def test_two_shards_merged_equal_the_single_run(single: Path, tmp_path: Path) ->
     assert differences(single, merged) == []
     # Same scenarios in the same order, with the same steps (times aside).
     assert results_content(merged)["scenarios"] == results_content(single)["scenarios"]
+    # Finished as a run folder is: the report and cucumber.json, and a manifest that verifies.
+    assert {"report.html", "cucumber.json", "manifest.json"} <= {p.name for p in merged.iterdir()}
+    assert verify_folder(io.StringIO(), merged) == 0
 
 
 def test_merge_refuses_an_incomplete_or_doubled_set_of_shards(tmp_path: Path) -> None:

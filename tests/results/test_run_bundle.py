@@ -186,3 +186,27 @@ def test_dashboard_of_many_runs(runs: Path, tmp_path: Path) -> None:
     assert "预期失败" in index  # the latest run of the portal
     history = (tmp_path / "site" / "portal-0.html").read_text(encoding="utf-8")
     assert history.count("不通过</span>") >= 1  # the earlier run's failure stays in the history
+
+
+def test_report_rebuilds_a_run_folder(runs: Path, tmp_path: Path) -> None:
+    """`report DIR` writes report.html, cucumber.json and the manifest again; a signed folder only with a key;
+    a folder that no longer matches its manifest is not rebuilt."""
+    plain, signed = tmp_path / "plain", tmp_path / "known"
+    shutil.copytree(runs / "plain", plain)
+    shutil.copytree(runs / "known", signed)
+    (plain / "report.html").unlink()
+    rebuilt = _cli("report", str(plain))
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert "默认页签写错" in (plain / "report.html").read_text(encoding="utf-8")
+    assert _cli("verify", str(plain)).returncode == 0
+    refused = _cli("report", str(signed))
+    assert refused.returncode == 2
+    assert "--signing-key" in refused.stdout
+    again = _cli("report", str(signed), "--signing-key", str(runs / "signer.key"))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _cli("verify", str(signed), "--public-key", str(runs / "signer.pub")).returncode == 0
+    results = plain / "results.json"
+    results.write_text(results.read_text(encoding="utf-8").replace("默认页签写错", "默认页签改过"), encoding="utf-8")
+    tampered = _cli("report", str(plain))
+    assert tampered.returncode == 1
+    assert "no longer matches" in tampered.stdout
