@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from drivers.protocol import DriverError
 from tests.common.static_portal import Make, chromium, static_portal
 
 __all__ = ["chromium", "static_portal"]
@@ -92,3 +95,51 @@ messages: {area: ".toast"}
     assert driver.screen() == "扫码登录"
     driver.refresh()
     assert driver.screen() == "首页"
+
+
+def test_message_kinds_read_in_one_look_agree_with_playwrights_selectors(static_portal: Make) -> None:
+    """The message is read in one round trip with plain CSS; selectors only Playwright reads (`:has-text`, `text=`)
+    and pages with shadow roots (Playwright's CSS pierces them) are asked of Playwright: the same kinds either way."""
+    profile = """
+screens: {登录: {url: "/*"}}
+messages:
+  area: ".msg"
+  kinds:
+    - {kind: lock, selector: ".box:has-text('锁定') .msg"}
+    - {kind: refusal, selector: ".bad .msg, .msg.bad"}
+    - {kind: information, selector: "text=成功"}
+"""
+    shadow = ("<div id='host'></div><div class='msg bad'>密码错误</div><script>"
+              "document.getElementById('host').attachShadow({mode: 'open'}).innerHTML = '<i>x</i>';</script>")
+    pages = {"/lock": "<div class='box'>已锁定<div class='msg'>请稍后再试</div></div>",
+             "/bad": "<div class='bad'><p class='msg'>密码错误</p></div>",
+             "/ok": "<div class='msg'>注册成功</div>", "/shadow": shadow}
+    driver = static_portal(profile, pages)
+    kinds = {}
+    for path in pages:
+        driver.page.goto("http://portal.test" + path)
+        kinds[path] = (driver.message(), driver.is_refused(), driver.is_locked())
+    assert kinds == {"/lock": ("请稍后再试", True, True), "/bad": ("密码错误", True, False),
+                     "/ok": ("注册成功", False, False), "/shadow": ("密码错误", True, False)}
+
+
+def test_a_field_is_filled_only_when_shown(static_portal: Make) -> None:
+    """Kind and visibility in one look: hidden, zero-sized, visibility:hidden and absent fields are not there."""
+    profile = """
+screens: {登录: {url: "/*"}}
+messages: {area: ".msg"}
+"""
+    page = """<label for='a'>账号</label><input id='a'>
+      <label for='b'>密码</label><input id='b' type='password' style='visibility: hidden'>
+      <label for='c'>验证码</label><input id='c' style='width: 0; height: 0; border: 0; padding: 0'>
+      <label for='d'>备注</label><input id='d' hidden>
+      <label for='e'>证件类型</label><select id='e'><option>居民身份证</option><option>外国护照</option></select>"""
+    driver = static_portal(profile, {"/": page})
+    driver.fill("账号", "zhangsan")
+    driver.fill("证件类型", "外国护照")
+    assert driver.page.locator("#a").input_value() == "zhangsan"
+    assert driver.page.locator("#e").input_value() == "外国护照"
+    for hidden in ("密码", "验证码", "备注", "手机号码"):
+        assert not driver.shows_field(hidden)
+        with pytest.raises(DriverError, match=hidden):
+            driver.fill(hidden, "x")
