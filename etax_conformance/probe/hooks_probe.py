@@ -122,7 +122,13 @@ def schemathesis(portal: Portal, fast: bool) -> Figure:
         schema.write_text(yaml.safe_dump(load_document(), allow_unicode=True), encoding="utf-8")
         done = subprocess.run(command, capture_output=True, text=True, cwd=folder, timeout=1800, check=False)
     cases = re.search(r"(\d+) generated, (.*)", done.stdout)
-    failures = [line.strip() for line in done.stdout.splitlines() if "Server error" in line or "Undocumented" in line]
+    # Each finding: the operation (a "____ POST /capabilities/x ____" header) and its check ("- ST201 …").
+    failures, operation = [], ""
+    for line in done.stdout.splitlines():
+        if header := re.fullmatch(r"_+ (\w+ \S+) _+", line.strip()):
+            operation = header.group(1)
+        elif re.match(r"- ST\d+ |.*(Server error|Undocumented)", line.strip()):
+            failures.append(f"{operation}: {line.strip().removeprefix('- ')}")
     summary = f"{cases.group(1)} cases: {cases.group(2).strip()}" if cases else done.stdout.strip()[-200:]
     return Figure("schemathesis over the hooks", f"{summary} ({examples} examples/operation, phases {phases})"
                   + (f"; {len(failures)} findings: {'; '.join(failures[:3])}" if failures else ""),
