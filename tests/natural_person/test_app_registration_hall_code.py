@@ -10,6 +10,7 @@ import pytest
 from fixtures.identities import Identity, IdentityFactory
 from simulator.bootstrap import build_portal
 from simulator.clock import ControlledClock
+from simulator.common.sessions import IDLE_MINUTES
 from simulator.common.views import View
 from simulator.external.wiring import Externals, fakes
 from tests.natural_person.app_visitor import APP, App
@@ -78,8 +79,9 @@ def test_an_expired_code_is_refused_even_on_the_settings_page(app: App, clock: C
                                                               people: IdentityFactory) -> None:
     person = people.person()
     assert hall_form(app, person, issue(app, person)).screen == "登录设置"
-    for _ in range(8 * 12):  # the page stays open and in use 8 days (a session idle 3 hours is forgotten)
-        clock.advance(timedelta(hours=2))
+    step = timedelta(minutes=IDLE_MINUTES // 2)  # the page stays open and in use 8 days (idle sessions are forgotten)
+    for _ in range(timedelta(days=8) // step):
+        clock.advance(step)
         app.session, app.view = app.portal.view(app.session, APP)
     assert "过期" in refusal(app.settings(person))
     assert app.portal.store.count() == 0
