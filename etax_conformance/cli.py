@@ -119,6 +119,11 @@ def _dispatch(args: argparse.Namespace) -> int:
                 raise ValueError(f"--features {path} does not exist")
         if args.portal_url and args.driver != "browser":  # else the simulator would pass in the portal's name
             raise ValueError("--portal-url needs --driver browser (the in-process driver runs the simulator)")
+        if args.variant not in (None, "default") and (args.driver != "browser" or args.portal_url):
+            # The alt variant is another portal: its pages, words and gestures are read through its profile, which
+            # only the browser driver does; in-process it would silently run the default simulator instead.
+            raise ValueError(f"--variant {args.variant} is a simulator the browser run serves itself: use it with "
+                             "--driver browser and without --portal-url")
         if args.profile:
             from drivers.profile import load_profile
 

@@ -99,6 +99,8 @@ def test_compare_tells_same_from_different(tmp_path: Path) -> None:
     (["run", "--profile", "no-such.yaml"], "cannot read profile"),
     (["compare", "nowhere.json", "nowhere.json"], "cannot read"),
     (["serve", "--port", "70000"], "not a TCP port"),
+    (["run", "--driver", "inprocess", "--variant", "alt"], "use it with --driver browser"),
+    (["run", "--driver", "browser", "--variant", "alt", "--portal-url", "http://127.0.0.1:9"], "without --portal-url"),
 ])
 def test_bad_input_gets_a_plain_error(args: list[str], words: str) -> None:
     done = _run(*args)
