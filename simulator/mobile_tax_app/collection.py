@@ -13,6 +13,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
+from simulator.common.face_capture import PHOTO, face_passes
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
@@ -20,7 +21,6 @@ from simulator.common.views import Message, MessageKind, View, refused
 from simulator.domain.enterprise import masked
 from simulator.external.core_records import CoreTaxRecords, RealNameRecord
 from simulator.external.face import FaceComparison
-from simulator.external.script import ExternalServiceError
 from simulator.mobile_tax_app.screens import (
     DONE_STEP,
     FACE_STEP,
@@ -34,7 +34,7 @@ from simulator.mobile_tax_app.screens import (
 )
 
 STEP, DRAFT = "mobile_tax_app.step", "mobile_tax_app.draft"
-NAME, ID_NUMBER, MOBILE, PHOTO = "姓名", "身份证号码", "手机号码", "照片"
+NAME, ID_NUMBER, MOBILE = "姓名", "身份证号码", "手机号码"
 NEXT, BACK, SHOOT, FINISH = "下一步", "返回", "拍摄", "完成"
 DONE = "检测成功，实名采集已完成"
 MISMATCH = "脸部信息检测未通过：与公安人像数据比对不一致，请本人重新拍摄"
@@ -109,16 +109,8 @@ class RealNameCollectionFlow(FlowBase):
         if _step(session) != FACE_STEP or not all(draft.get(k) for k in (NAME, ID_NUMBER, MOBILE)):
             open_collection(session, refused("请按步骤先添加本人身份证并补充信息"))
             return
-        try:
-            photo = bytes.fromhex(form.get(PHOTO, ""))
-            match = bool(photo) and self._face.compare(draft[NAME], draft[ID_NUMBER], photo)
-        except ValueError:
-            match = False
-        except ExternalServiceError as failure:
-            session.go(MtaxScreen.COLLECTION, refused(str(failure)))
-            return
-        if not match:
-            session.go(MtaxScreen.COLLECTION, refused(MISMATCH))
+        if not face_passes(self._face, draft[NAME], draft[ID_NUMBER], form, session, MtaxScreen.COLLECTION,
+                           MISMATCH):
             return
         self._record(draft)
         session.state[STEP] = DONE_STEP

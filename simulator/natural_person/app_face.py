@@ -6,15 +6,14 @@ import secrets
 
 from stdnum.cn import ric
 
+from simulator.common.face_capture import PHOTO, face_passes
 from simulator.common.flow import Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import View, refused
 from simulator.external.face import FaceComparison
-from simulator.external.script import ExternalServiceError
 from simulator.natural_person.app_login_settings import Registrant, hand_over
 from vocabulary.documents import DocumentType
 
-PHOTO = "照片"
 _KEY = "app_registration.face"
 
 
@@ -46,16 +45,8 @@ class FaceVerification:
         if not isinstance(person, Registrant):
             session.go(self._form, refused("请先填写身份信息"))
             return
-        try:
-            photo = bytes.fromhex(form.get(PHOTO, ""))
-            match = bool(photo) and self._face.compare(person.name, person.document_number, photo)
-        except ValueError:
-            match = False
-        except ExternalServiceError as failure:
-            session.go(self.camera, refused(str(failure)))
-            return
-        if not match:
-            session.go(self.camera, refused("人脸识别未通过：与公安人像数据比对不一致，请本人重新拍摄"))
+        if not face_passes(self._face, person.name, person.document_number, form, session, self.camera,
+                           "人脸识别未通过：与公安人像数据比对不一致，请本人重新拍摄"):
             return
         del session.state[_KEY]
         hand_over(session, person)

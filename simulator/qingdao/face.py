@@ -8,13 +8,13 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from simulator.common.face_capture import PHOTO, face_passes
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession
-from simulator.common.views import View, refused
-from simulator.external.script import ExternalServiceError
+from simulator.common.views import View
 from simulator.qingdao.screens import QdScreen, Qingdao
 
-PHOTO, CAPTURE, BACK = "照片", "拍摄", "返回"
+CAPTURE, BACK = "拍摄", "返回"
 FAILED = "人脸识别未通过，请确认光线充足、背景中没有其他人脸后重新拍摄；如仍无法通过，请前往办税服务厅进行实名信息采集"
 _KEY = "qingdao.face"
 
@@ -63,16 +63,8 @@ class FaceFlow(FlowBase):
         if not isinstance(request, FaceRequest):
             session.go(QdScreen.LOGIN)
             return
-        try:
-            photo = bytes.fromhex(form.get(PHOTO, ""))
-            match = bool(photo) and self._qd.face.compare(request.name, request.document_number, photo)
-        except ValueError:
-            match = False
-        except ExternalServiceError as failure:
-            session.go(QdScreen.FACE, refused(str(failure)))
-            return
-        if not match:
-            session.go(QdScreen.FACE, refused(FAILED))
+        if not face_passes(self._qd.face, request.name, request.document_number, form, session, QdScreen.FACE,
+                           FAILED):
             return
         del session.state[_KEY]
         self._purposes[request.purpose](session, request)

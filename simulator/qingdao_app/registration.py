@@ -11,18 +11,18 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Mapping
 
+from simulator.common.face_capture import PHOTO, face_passes
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, View, refused
 from simulator.external.face import FaceComparison
-from simulator.external.script import ExternalServiceError
 from simulator.qingdao_app.app_login import REGISTER
 from simulator.qingdao_app.people import Registrations
 from simulator.qingdao_app.screens import QdAppScreen, shown
 from vocabulary import qingdao_documents as documents
 
 TYPE, NUMBER, NAME, PHONE, USER_NAME = "证件类型", "证件号码", "姓名", "手机号码", "用户名"
-PASSWORD, AGAIN, NEXT, BACK, SHOOT, PHOTO = "密码", "确认密码", "下一步", "返回", "拍摄", "照片"
+PASSWORD, AGAIN, NEXT, BACK, SHOOT = "密码", "确认密码", "下一步", "返回", "拍摄"
 REGISTERED = "注册成功，实名等级为四级，可登录青岛税务APP或通过电子税务局自然人业务入口登录"
 FACE_FAILED = "人脸识别认证未通过，请本人重新拍摄；如仍无法通过，请前往办税服务厅进行实名信息采集"
 _DRAFT, _WHO = "qingdao_app.registration", "qingdao_app.registration.who"
@@ -93,16 +93,8 @@ class AppRegistrationFlow(FlowBase):
         if _DRAFT not in session.state or not isinstance(who, tuple):
             session.go(QdAppScreen.REGISTER_IDENTITY, refused("请先完成身份信息校验"))
             return
-        try:
-            photo = bytes.fromhex(form.get(PHOTO, ""))
-            match = bool(photo) and self._face.compare(who[0], who[1], photo)
-        except ValueError:
-            match = False
-        except ExternalServiceError as failure:
-            session.go(QdAppScreen.REGISTER_FACE, refused(str(failure)))
-            return
-        if not match:
-            session.go(QdAppScreen.REGISTER_FACE, refused(FACE_FAILED))
+        if not face_passes(self._face, who[0], who[1], form, session, QdAppScreen.REGISTER_FACE,
+                           FACE_FAILED):
             return
         problem = self._rules.register(session.state[_DRAFT])
         if problem is not None:

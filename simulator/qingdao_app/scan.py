@@ -11,18 +11,18 @@ import secrets
 from collections.abc import Iterable, Mapping
 
 from simulator.clock import Clock
+from simulator.common.face_capture import PHOTO, face_passes
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession, SessionRegistry
 from simulator.common.views import Message, MessageKind, View, refused
 from simulator.domain.qr import token_of
 from simulator.external.face import FaceComparison
-from simulator.external.script import ExternalServiceError
 from simulator.qingdao_app.app_login import app_person
 from simulator.qingdao_app.codes import QINGDAO_APP_LOGIN, ScanCodes
 from simulator.qingdao_app.people import LevelScan, QingdaoPeople, WebSignIn
 from simulator.qingdao_app.screens import BUSINESS, ENTERPRISE, PENDING_LEVEL_CODE, QdAppScreen, shown
 
-CODE, CONFIRM, BACK, SHOOT, PHOTO = "二维码", "确认", "返回", "拍摄", "照片"
+CODE, CONFIRM, BACK, SHOOT = "二维码", "确认", "返回", "拍摄"
 #: What the 【个人实名等级】 page's code reads (the Qingdao core draws it): this prefix, then its token.
 LEVEL_PREFIX = "qingdao-level:"
 LOGGED_IN = "扫码成功，网页端已登录"
@@ -89,16 +89,8 @@ class QingdaoAppScanFlow(FlowBase):
         if person is None or not token:
             session.go(QdAppScreen.SCAN, refused("请先扫描【个人实名等级】页面上的二维码"))
             return
-        try:
-            photo = bytes.fromhex(form.get(PHOTO, ""))
-            match = bool(photo) and self._face.compare(person.name, person.document_number, photo)
-        except ValueError:
-            match = False
-        except ExternalServiceError as failure:
-            session.go(QdAppScreen.FACE, refused(str(failure)))
-            return
-        if not match:
-            session.go(QdAppScreen.FACE, refused(FACE_MISMATCH))
+        if not face_passes(self._face, person.name, person.document_number, form, session, QdAppScreen.FACE,
+                           FACE_MISMATCH):
             return
         session.state.pop(PENDING_LEVEL_CODE, None)
         if not self._levels.confirm(person.document_number, token, True):
