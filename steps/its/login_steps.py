@@ -19,6 +19,7 @@ from steps.common.labels import (
     UNIT_SCREEN,
 )
 from steps.common.people_steps import attribute
+from steps.its.captcha import press_answering_captcha
 from steps.its.reset_password import verify_identity
 
 __all__ = ["LOGIN_SCREEN", "logs_in", "to_login_form"]
@@ -40,23 +41,17 @@ def to_login_form(portal: PortalDriver) -> None:
 
 
 def _attempt(portal: PortalDriver, account: str, password: str, *, right: bool = False) -> None:
-    """One login as a person would: account, password, the captcha when asked for it, 【登录】.
+    """One login as a person would: account, password, the captcha when asked for it, 【登录】 (right: the right
+    password, see press_answering_captcha)."""
 
-    right: the right password. A portal may ask for the captcha (after earlier wrong passwords) only once it knows
-    the account, refusing the press for it: the person answers it and presses again. A wrong password is never
-    sent twice (each is one counted attempt)."""
-    portal.fill("账号", account)
-    portal.fill("密码", password)
-    asked = portal.shows_field("验证码")
-    if asked:
-        portal.fill("验证码", portal.current_captcha())
-    portal.click("登录")
-    if right and not asked and portal.is_refused() and not portal.is_locked() and portal.shows_field("验证码"):
+    def again() -> None:  # the refused page may or may not keep the account typed
         if portal.shows_field("账号"):
             portal.fill("账号", account)
         portal.fill("密码", password)
-        portal.fill("验证码", portal.current_captcha())
-        portal.click("登录")
+
+    portal.fill("账号", account)
+    portal.fill("密码", password)
+    press_answering_captcha(portal, "登录", again, right=right)
 
 
 @when(parsers.parse("以「{role}」的{kind}作为账号"))

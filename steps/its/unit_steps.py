@@ -13,6 +13,7 @@ from fixtures.identities import Identity
 from fixtures.units import UnitData, UnitFactory
 from steps.common.expect import expect, expect_refused_on, normalise
 from steps.common.labels import NEXT, SUBMIT, UNIT_SCREEN
+from steps.its.captcha import press_answering_captcha
 
 TAX_ID, PASSWORD = "纳税人识别号", "申报密码"
 #: How a step describes a unit → (本市, CA证书).
@@ -77,8 +78,7 @@ def _submit(portal: PortalDriver, unit: UnitData, password: str, *, tax_id_asked
             right: bool = False) -> None:
     """The unit's 纳税人识别号 where the portal asks for it (前言: 按系统提示), on the same screen as the 申报密码
     or one of its own, then the 申报密码, the captcha when asked, and submit. With tax_id_asked the 纳税人识别号
-    must be asked (前言: 首次实名办税). right: the right 申报密码 — a captcha the portal asks for only on submitting
-    (after earlier wrong ones) is answered and submitted again; a wrong one is never sent twice."""
+    must be asked (前言: 首次实名办税). right: the right 申报密码 (see press_answering_captcha)."""
     asked = portal.shows_field(TAX_ID)
     if asked:
         portal.fill(TAX_ID, unit.tax_id)
@@ -88,14 +88,7 @@ def _submit(portal: PortalDriver, unit: UnitData, password: str, *, tax_id_asked
         expect(asked, "按系统提示输入办税企业的纳税人识别号",
                lambda: f"页面「{portal.screen()}」没有要求输入纳税人识别号")
     portal.fill(PASSWORD, password)
-    captcha = portal.shows_field("验证码")
-    if captcha:
-        portal.fill("验证码", portal.current_captcha())
-    portal.click(SUBMIT)
-    if right and not captcha and portal.is_refused() and not portal.is_locked() and portal.shows_field("验证码"):
-        portal.fill(PASSWORD, password)
-        portal.fill("验证码", portal.current_captcha())
-        portal.click(SUBMIT)
+    press_answering_captcha(portal, SUBMIT, lambda: portal.fill(PASSWORD, password), right=right)
 
 
 @when("提交单位办税验证")
