@@ -10,6 +10,16 @@ from typing import TextIO
 from etax_conformance.bundle.manifest import MANIFEST, SCHEMA, check_signature, hashes
 
 
+def differences(folder: Path, listed: dict[str, str], ignore: tuple[str, ...] = ()) -> list[str]:
+    """"altered: …", "removed: …", "added: …" for each file (but those in ignore) that differs from the manifest."""
+    present = {name: digest for name, digest in hashes(folder).items() if name not in ignore}
+    listed = {name: digest for name, digest in listed.items() if name not in ignore}
+    problems = [f"altered: {name}" for name in sorted(listed) if name in present and present[name] != listed[name]]
+    problems += [f"removed: {name}" for name in sorted(set(listed) - set(present))]
+    problems += [f"added: {name}" for name in sorted(set(present) - set(listed))]
+    return problems
+
+
 def verify_folder(out: TextIO, folder: Path, public_key: Path | None = None) -> int:
     """0 when the signature (if any, or required by --public-key) holds and every file matches; else 1."""
     try:
@@ -27,10 +37,7 @@ def verify_folder(out: TextIO, folder: Path, public_key: Path | None = None) -> 
     signed, said = check_signature(folder, public_key)
     out.write(said + "\n")
     listed: dict[str, str] = manifest["files"]
-    present = hashes(folder)
-    problems = [f"altered: {name}" for name in sorted(listed) if name in present and present[name] != listed[name]]
-    problems += [f"removed: {name}" for name in sorted(set(listed) - set(present))]
-    problems += [f"added: {name}" for name in sorted(set(present) - set(listed))]
+    problems = differences(folder, listed)
     for line in problems:
         out.write(line + "\n")
     ok = signed and not problems

@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from etax_conformance.bundle.manifest import MANIFEST, SIGNATURE, hashes
+from etax_conformance.bundle.manifest import MANIFEST, SIGNATURE
+from etax_conformance.bundle.verify import differences
 
 #: What the command writes again: these may be missing or differ from the manifest beforehand.
 REBUILT = ("report.html", "cucumber.json")
@@ -24,9 +25,7 @@ def _changed_since_run(folder: Path) -> list[str]:
         listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
     except (ValueError, KeyError, TypeError):
         return [f"{MANIFEST} is not a manifest"]
-    present = hashes(folder)
-    kept = {name for name in set(listed) | set(present) if name not in REBUILT}
-    return sorted(name for name in kept if listed.get(name) != present.get(name))
+    return differences(folder, listed, ignore=REBUILT)
 
 
 def rebuild_report(out: TextIO, folder: Path, guides: Path | None, signing_key: Path | None) -> int:
