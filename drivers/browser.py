@@ -17,6 +17,7 @@ from drivers.browser_control import BrowserTestControl
 from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
 from drivers.profile import CLIENT, Profile
+from drivers.profile_parts import is_implicit
 from drivers.protocol import DriverError, NotVerifiable
 from drivers.text import normalise
 
@@ -62,7 +63,11 @@ class BrowserDriver(BrowserTestControl):
     def refresh(self) -> None:
         """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does —
         or until it has polled the portal three times (the same URL) and stayed, or refresh_timeout_ms."""
-        if self._profile.refresh == "reload":
+        spec = self._find.screen_spec() if any(s.refresh for s in self._profile.screens) else None
+        how = (spec.refresh if spec else None) or self._profile.refresh
+        if how == "none":  # a page that moves only when pressed (after_app) and must not be reloaded: read it
+            return
+        if how == "reload":
             self.page.reload()
             return
         before = (self.page.url, self.screen())
@@ -87,7 +92,7 @@ class BrowserDriver(BrowserTestControl):
     def click(self, control: str) -> None:
         action = self._find.action(control)
         if action is not None:
-            gestures.run(self._find, control, action)
+            gestures.run(self._find, control, action)  # an implicit action: nothing to do here
             return
         target = self._find.control(control)
         if not target.is_visible():
@@ -148,6 +153,8 @@ class BrowserDriver(BrowserTestControl):
 
     def shows_control(self, control: str) -> bool:
         action = self._find.action(control)
+        if action is not None and is_implicit(action):
+            return True  # offered by the gesture the portal merged it into
         if action is not None:
             first = gestures.first_target(self._find, action)
             return first is not None and first.is_visible()

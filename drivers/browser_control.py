@@ -8,6 +8,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext
 
+from drivers import gestures
 from drivers.hooks_client import HooksClient
 from drivers.page_finder import PageFinder
 from drivers.profile import Profile
@@ -61,7 +62,9 @@ class BrowserTestControl:
         session = self.session_id() if capability in self._profile.session_for else None
         if session is not None:
             body.setdefault("session", session)
-        return self._hooks.hook(capability, body)
+        answer = self._hooks.hook(capability, body)
+        gestures.after_app(self._find, capability)  # what the page needs after the app acted (profile `after_app`)
+        return answer
 
     def _portal_words(self, key: str, value: Any) -> Any:
         if key not in ENUMERATION_KEYS:

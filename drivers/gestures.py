@@ -9,7 +9,7 @@ from playwright.sync_api import Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from drivers.page_finder import PageFinder
-from drivers.profile_parts import FieldSpec, Gesture, Pick, is_selector
+from drivers.profile_parts import IMPLICIT, FieldSpec, Gesture, Pick, is_selector
 from drivers.protocol import TICKED, DriverError
 
 _BOXES = "input[type=radio], input[type=checkbox]"
@@ -108,15 +108,18 @@ def _target(finder: PageFinder, target: str, as_field: bool) -> Locator:
 def first_target(finder: PageFinder, gestures: tuple[Gesture, ...]) -> Locator | None:
     """What the action's first gesture acts on (to tell whether the action is offered), if it acts on anything."""
     for g in gestures:
-        if g.verb != "wait":
+        if g.verb not in ("wait", IMPLICIT):
             return _target(finder, g.target, g.verb in ("check", "uncheck", "fill"))
     return None
 
 
 def run(finder: PageFinder, name: str, gestures: tuple[Gesture, ...]) -> None:
-    """A guide action done as the profile's gestures (「阅读并同意用户注册协议」: tick a box, 【下一步】)."""
+    """A guide action done as the profile's gestures (「阅读并同意用户注册协议」: tick a box, 【下一步】); an `implicit`
+    one is nothing to do (the portal does it within another gesture: 【开始人脸识别】 already shoots the photo)."""
     page = finder.page
     for g in gestures:
+        if g.verb == IMPLICIT:
+            continue
         if g.verb == "wait":
             if g.target:
                 with contextlib.suppress(PlaywrightTimeoutError):
@@ -150,3 +153,20 @@ def row_shows(cells: tuple[str, ...], finder: PageFinder) -> bool:
         portal = finder.alias(cell)
         rows = rows.filter(has_text=cell if portal == cell else re.compile(f"{re.escape(cell)}|{re.escape(portal)}"))
     return rows.count() > 0
+
+
+def after_app(finder: PageFinder, capability: str) -> None:
+    """The gestures a page needs after an app action (`after_app`: after qr.confirm, press 【已扫码，继续】): the
+    current screen's, else the profile's. Done only when the page offers them (their first target is shown): a page that
+    has moved on, or shows an expired code instead, is left as it is for the next step to judge."""
+    profile = finder.profile
+    if not (capability in profile.after_app or any(capability in s.after_app for s in profile.screens)):
+        return
+    here = finder.screen_spec()
+    gestures = (here.after_app.get(capability) if here else None) or profile.after_app.get(capability)
+    if not gestures:
+        return
+    first = first_target(finder, gestures)
+    if first is not None and not first.is_visible():
+        return
+    run(finder, f"{capability}之后", gestures)

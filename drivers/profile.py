@@ -48,6 +48,7 @@ class Profile:
     rows: str = "tr, li"  # rows of lists and tables: a row that shows a text, a control in a row
     refresh: str = "reload"
     refresh_timeout_ms: int = 10_000
+    after_app: dict[str, tuple[Gesture, ...]] = field(default_factory=dict)  # hooks capability -> gestures after it
     readings: dict[str, str] = field(default_factory=dict)
     absent: tuple[str, ...] = ()
 
@@ -92,7 +93,9 @@ def _screen(name: str, value: Any) -> Screen:
         controls=parts.strings(value.get("controls"), f"{key}.controls"),
         messages=None if value.get("messages") is None else parts.messages(value["messages"], f"{key}.messages"),
         actions=parts.actions(value.get("actions"), f"{key}.actions"),
-        lists=parts.list_specs(value.get("lists"), f"{key}.lists"))
+        lists=parts.list_specs(value.get("lists"), f"{key}.lists"),
+        refresh=parts.refresh(value.get("refresh"), f"{key}.refresh"),
+        after_app=parts.after_app(value.get("after_app"), f"{key}.after_app"))
     if not screen.conditions:
         raise SpecError(f"'{key}' needs at least one of url, url_regex, selector, text")
     return screen
@@ -127,9 +130,7 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
     session_for = hooks.get("session_for", list(SESSION_CAPABILITIES))
     if not isinstance(session_for, list) or not set(session_for) <= set(SESSION_CAPABILITIES):
         raise SpecError(f"'hooks.session_for' must list some of {', '.join(SESSION_CAPABILITIES)}")
-    refresh = data.get("refresh", "reload")
-    if refresh not in ("reload", "wait"):
-        raise SpecError("'refresh' must be 'reload' or 'wait'")
+    refresh = parts.refresh(data.get("refresh", "reload"), "refresh")
     rows = data.get("rows", "tr, li")
     if not isinstance(rows, str):
         raise SpecError("'rows' must be a selector (default: tr, li)")
@@ -145,7 +146,8 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
         fields={str(k): parts.field_spec(v, f"fields.{k}") for k, v in (data.get("fields") or {}).items()},
         controls=parts.strings(data.get("controls"), "controls"), lists=lists,
         actions=parts.actions(data.get("actions"), "actions"), aliases=parts.strings(data.get("aliases"), "aliases"),
-        session_cookies=cookies, session_for=tuple(session_for), rows=rows, refresh=refresh,
+        session_cookies=cookies, session_for=tuple(session_for), rows=rows, refresh=refresh or "reload",
+        after_app=parts.after_app(data.get("after_app"), "after_app"),
         refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)),
         readings=profile_catalog.readings(data.get("readings"), catalog),
         absent=profile_catalog.absent(data.get("absent"), catalog))

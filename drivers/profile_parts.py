@@ -9,6 +9,9 @@ from typing import Any
 #: A gesture's target is a selector when it starts like one; otherwise it is a label (the guide's words).
 _SELECTOR_START = re.compile(r"^(?:[#.\[/*]|(?:css|xpath|role|text|id|data-testid|internal:[\w-]+)=)")
 GESTURES = ("check", "uncheck", "click", "double_click", "fill", "wait")
+#: An action whose value is this word is done by doing nothing: the portal merges it into another gesture.
+IMPLICIT = "implicit"
+REFRESHES = ("reload", "wait", "none")
 MESSAGE_KINDS = ("refusal", "lock", "information")
 MAX_WAIT_MS = 10_000
 
@@ -83,6 +86,8 @@ class Screen:
     messages: Messages | None = None
     actions: dict[str, tuple[Gesture, ...]] = field(default_factory=dict)
     lists: tuple[ListSpec, ...] = ()
+    refresh: str | None = None  # this screen's own `refresh` (reload / wait / none), else the profile's
+    after_app: dict[str, tuple[Gesture, ...]] = field(default_factory=dict)  # hooks capability -> gestures
 
     @property
     def conditions(self) -> int:
@@ -143,13 +148,39 @@ def gesture(value: Any, key: str) -> Gesture:
     return Gesture(verb, arg)
 
 
-def actions(value: Any, key: str) -> dict[str, tuple[Gesture, ...]]:
+def actions(value: Any, key: str, implicit: bool = True) -> dict[str, tuple[Gesture, ...]]:
+    """Each action: a non-empty list of gestures, or `implicit` (nothing to do: another gesture already does it)."""
     if value is None:
         return {}
-    if not isinstance(value, dict) or not all(isinstance(v, list) and v for v in value.values()):
-        raise SpecError(f"'{key}' must map each action to a non-empty list of gestures")
-    return {str(name): tuple(gesture(g, f"{key}.{name}[{i}]") for i, g in enumerate(steps))
-            for name, steps in value.items()}
+    allowed = "a non-empty list of gestures" + (f" or '{IMPLICIT}'" if implicit else "")
+    if not isinstance(value, dict):
+        raise SpecError(f"'{key}' must map each action to {allowed}")
+    found: dict[str, tuple[Gesture, ...]] = {}
+    for name, steps in value.items():
+        if implicit and steps == IMPLICIT:
+            found[str(name)] = (Gesture(IMPLICIT),)
+        elif isinstance(steps, list) and steps:
+            found[str(name)] = tuple(gesture(g, f"{key}.{name}[{i}]") for i, g in enumerate(steps))
+        else:
+            raise SpecError(f"'{key}.{name}' must be {allowed}")
+    return found
+
+
+def is_implicit(gestures: tuple[Gesture, ...]) -> bool:
+    return any(g.verb == IMPLICIT for g in gestures)
+
+
+def refresh(value: Any, key: str) -> str | None:
+    if value is not None and value not in REFRESHES:
+        raise SpecError(f"'{key}' must be one of {', '.join(REFRESHES)}")
+    return None if value is None else str(value)
+
+
+def after_app(value: Any, key: str) -> dict[str, tuple[Gesture, ...]]:
+    """`after_app`: a hooks capability acting as the app (qr.confirm…) -> the gestures the page then needs."""
+    if value is not None and not (isinstance(value, dict) and all(isinstance(k, str) for k in value)):
+        raise SpecError(f"'{key}' must map hooks capabilities (e.g. qr.confirm) to lists of gestures")
+    return actions(value, key, implicit=False)
 
 
 def messages(value: Any, key: str) -> Messages:

@@ -85,8 +85,30 @@ def test_tabs_are_links_that_switch(client: FlaskClient) -> None:
     assert client.get("/wsbs/smdl" + link.group(1)).headers["Location"] == "/wsbs/ewmdl"
     qr = client.get("/wsbs/ewmdl").get_data(as_text=True)
     assert 'class="dangqian" href="/wsbs/ewmdl">扫码登录</a>' in qr
-    assert "data-zt" in qr
-    assert client.get("/wsbs/ewm/zt").get_json() == {"lj": "/wsbs/ewmdl"}
+    assert "data-zt" not in qr  # the page does not poll: 【已扫码，继续】 moves on
+
+
+def _code(html: str) -> str:
+    found = re.search(r'aria-label="扫码登录二维码">(.*?)</div>', html, re.S)
+    assert found is not None
+    return found.group(1)
+
+
+def test_the_qr_page_shows_a_new_code_on_each_load_and_moves_on_when_pressed_after_the_app_confirms(
+        client: FlaskClient, portal: Portal, person: Identity) -> None:
+    portal.test_control.seed_person(seed_of(person))
+    client.get("/wsbs/")
+    switch = re.search(r'<a href="(\?qh=[a-z2-7]+)">二维码登录</a>', client.get("/wsbs/smdl").get_data(as_text=True))
+    assert switch is not None
+    client.get("/wsbs/smdl" + switch.group(1))
+    first = client.get("/wsbs/ewmdl").get_data(as_text=True)
+    assert "已扫码，继续" in first
+    reloaded = client.get("/wsbs/ewmdl").get_data(as_text=True)
+    assert _code(reloaded) != _code(first)  # a reload issues a new code
+    assert _press(client, "/wsbs/ewmdl", "已扫码，继续") == "/wsbs/ewmdl"  # not confirmed yet: the same code
+    assert _code(client.get("/wsbs/ewmdl").get_data(as_text=True)) == _code(reloaded)
+    assert portal.test_control.call("qr.confirm", {"login_name": person.login_name})["confirmed"]
+    assert _press(client, "/wsbs/ewmdl", "已扫码，继续") == "/wsbs/dwyz"
 
 
 def test_a_stale_control_shows_where_the_session_is(client: FlaskClient) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.common.static_portal import Make, chromium, static_portal
+from tests.common.static_portal import Make, RecordingHooks, chromium, static_portal
 
 __all__ = ["chromium", "static_portal"]
 
@@ -109,3 +109,55 @@ controls: {重置密码: "button.reset"}
     assert not driver.shows_row(("张三", "财务负责人"))
     driver.click_in_row("李四", "重置密码")
     assert driver.page.locator(".person button").all_inner_texts() == ["密码重置", "已按"]
+
+
+def test_an_implicit_action_is_nothing_to_do_and_is_offered_where_declared(static_portal: Make) -> None:
+    """A portal that shoots the photo within 【开始人脸识别】 declares the suite's 拍摄 implicit."""
+    profile = MESSAGES + """
+screens:
+  人脸识别: {url: /face, actions: {拍摄: implicit}}
+"""
+    face = "<button onclick=\"document.body.dataset.shot='1'\">开始人脸识别</button>"
+    driver = static_portal(profile, {"/face": face})
+    driver.click("开始人脸识别")
+    assert driver.shows_control("拍摄")
+    driver.click("拍摄")  # nothing to do: no such button, and no error
+    assert driver.page.evaluate("document.body.dataset.shot") == "1"
+
+
+def test_after_an_app_action_the_page_gets_the_gestures_the_profile_names_when_it_offers_them(
+        static_portal: Make) -> None:
+    """Confirm-then-press: after qr.confirm, press 【已扫码，继续】 on 扫码登录 — and on no other screen."""
+    profile = MESSAGES + """
+screens:
+  扫码登录:
+    url: /qr
+    refresh: none
+    after_app:
+      qr.confirm: [{click: 已扫码，继续}]
+  单位办税验证: {url: /units}
+"""
+    qr = "<button onclick=\"location.href='/units'\">已扫码，继续</button>"
+    hooks = RecordingHooks()
+    driver = static_portal(profile, {"/qr": qr, "/units": "<p>单位</p>"}, hooks=hooks)
+    driver.hook("qr.current")
+    assert driver.screen() == "扫码登录"  # another capability: nothing pressed
+    driver.hook("qr.confirm", {"token": "t", "login_name": "zhangsan"})
+    driver.page.wait_for_url("**/units")
+    driver.refresh()
+    assert driver.screen() == "单位办税验证"
+    driver.hook("qr.confirm", {"token": "t", "login_name": "zhangsan"})  # no after_app here: nothing to press
+    assert driver.screen() == "单位办税验证"
+    assert [name for name, _ in hooks.calls] == ["qr.current", "qr.confirm", "qr.confirm"]
+
+
+def test_after_app_gestures_are_skipped_when_the_page_does_not_offer_them(static_portal: Make) -> None:
+    profile = MESSAGES + """
+screens:
+  扫码登录: {url: /qr, refresh: none, after_app: {qr.confirm: [{click: 已扫码，继续}]}}
+"""
+    driver = static_portal(profile, {"/qr": "<p>二维码已过期</p><button>刷新二维码</button>"})
+    driver.page.evaluate("window.mark = 1")
+    driver.hook("qr.confirm", {"token": "t", "login_name": "zhangsan"})
+    driver.refresh()  # none: the page is read as it is, not reloaded
+    assert driver.page.evaluate("window.mark") == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, jsonify, make_response, redirect, render_template, request
+from flask import Blueprint, Response, abort, current_app, make_response, redirect, render_template, request
 
 from simulator.bootstrap import Portal
 from simulator.common import captcha
@@ -13,6 +13,11 @@ from simulator.web.alt import names
 from simulator.web.alt.render import helpers
 
 blueprint = Blueprint("alt", __name__)
+
+#: 扫码登录 on this skin (ITS §1.2) neither polls nor keeps its code: after scanning in the app the user presses
+#: this button, and every load of the page shows a new code (a reload issues a new one).
+QR_SCREEN, SCANNED, NEW_CODE = "扫码登录", "已扫码，继续", "刷新二维码"
+_SHOWN = "alt:ewm-shown"  # the code the page showed last, in the session's state
 
 
 def _portal() -> Portal:
@@ -49,6 +54,7 @@ def show(prefix: str, page: str = "") -> Response:
         return _go(entry, session_id, view)
     if page != names.slug(str(view.screen)):
         return _go(entry, session_id, view)
+    session_id, view = _code_shown_once(entry, session_id, view)
     html = render_template("ye.html", view=view, entry=entry, here=names.screen_path(entry, str(view.screen)),
                            prefix=names.PREFIXES[entry], **helpers(view))
     html = security.with_csrf_fields(html, session_id)
@@ -65,9 +71,30 @@ def press(prefix: str, page: str) -> Response:
         label = names.field_label(key)
         if label is not None:
             form[label] = value
-    session_id, view = _press(entry, request.cookies.get(names.COOKIES[entry]),
-                              names.action_of(request.form.get(names.ACTION, "")), form)
+    control = names.action_of(request.form.get(names.ACTION, ""))
+    if control == SCANNED:
+        return _go(entry, *_scanned(entry, request.cookies.get(names.COOKIES[entry])))
+    session_id, view = _press(entry, request.cookies.get(names.COOKIES[entry]), control, form)
     return _go(entry, session_id, view)
+
+
+def _code_shown_once(entry: str, session_id: str, view: View) -> tuple[str, View]:
+    """扫码登录: a code the page has shown already is replaced by a new one (the page was reloaded)."""
+    if entry != CLIENT or view.screen != QR_SCREEN:
+        return session_id, view
+    if _portal().sessions.get(session_id).state.get(_SHOWN) == view.extras.get("qr_svg"):
+        session_id, view = _press(entry, session_id, NEW_CODE, {})
+    _portal().sessions.get(session_id).state[_SHOWN] = view.extras.get("qr_svg")
+    return session_id, view
+
+
+def _scanned(entry: str, session_id: str | None) -> tuple[str, View]:
+    """【已扫码，继续】: where the session is once the app confirmed (单位办税验证); not confirmed yet, the same code
+    again (the press is not a reload)."""
+    session_id, view = _portal().view(session_id, entry)
+    if view.screen == QR_SCREEN:
+        _portal().sessions.get(session_id).state.pop(_SHOWN, None)
+    return session_id, view
 
 
 def _press(entry: str, session_id: str | None, control: str, form: dict[str, str]) -> tuple[str, View]:
@@ -83,12 +110,3 @@ def captcha_image() -> Response:
     entry = names.ENTRY_BY_PREFIX.get(request.args.get("rk", ""), CLIENT)
     answer = _portal().sessions.current_captcha(request.cookies.get(names.COOKIES[entry]))
     return Response(captcha.render_png(answer or ""), mimetype="image/png", headers={"Cache-Control": "no-store"})
-
-
-@blueprint.get("/wsbs/ewm/zt")
-def qr_status() -> Response:
-    """扫码登录 (ITS §1.2): the page polls the path of its session's screen and follows it when it moves."""
-    session_id, view = _portal().view(request.cookies.get(names.COOKIES[CLIENT]), CLIENT)
-    response = jsonify({"lj": names.screen_path(CLIENT, str(view.screen))})
-    response.headers["Cache-Control"] = "no-store"
-    return _with_session(response, CLIENT, session_id)

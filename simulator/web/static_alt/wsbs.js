@@ -63,14 +63,12 @@
     });
   });
 
-  // 扫码登录 (ITS §1.2): count down on the page's own clock; poll where the session is and follow it.
+  // 扫码登录 (ITS §1.2): count down on the page's own clock (the page does not poll: 【已扫码，继续】 moves on).
   var card = document.querySelector("[data-sy]");
   if (!card) { return; }
   var deadline = Date.now() + Number(card.getAttribute("data-sy")) * 1000;
   var seconds = card.querySelector(".ewm-miao");
   var stale = card.querySelector(".ewm-gq");
-  var leaving = false;
-  window.addEventListener("beforeunload", function () { leaving = true; });
   function tick() {
     var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
     if (seconds) { seconds.textContent = String(left); }
@@ -80,16 +78,6 @@
       card.querySelector(".ewm-tu").classList.add("guoqi");
     }
   }
-  function poll() {
-    if (leaving) { return; }
-    fetch(card.getAttribute("data-zt"), { credentials: "same-origin", cache: "no-store" })
-      .then(function (r) { return r.json(); })
-      .then(function (s) {
-        if (!leaving && s.lj !== window.location.pathname) { leaving = true; window.location.href = s.lj; }
-      })
-      .catch(function () { /* try again at the next poll */ });
-  }
   tick();
   setInterval(tick, 1000);
-  setInterval(poll, 1000);
 })();
