@@ -15,8 +15,8 @@ REQUIRED = ("id", "guide", "section", "rule", "confidence")
 ID_PATTERN = re.compile(r"^[A-Z]+-[0-9A-Z.]+-\d{2}$")
 SCHEDULED = "scheduled"
 LITERAL_SEPARATOR = " | "
-#: Files of the same folder that are not requirement rows (etax_conformance.readings reads them).
-NOT_REQUIREMENTS = frozenset({"readings.csv", "flows.csv"})
+#: Files of the same folder that are not requirement rows (etax_conformance.readings and .plans read them).
+NOT_REQUIREMENTS = frozenset({"readings.csv", "flows.csv", "plans.csv"})
 
 
 class CatalogError(ValueError):
