@@ -61,6 +61,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="hooks capabilities to treat as missing, e.g. clock (as a portal lacking them)")
     group.addoption("--progress", action="store_true", help="scenario n of N, guide, failures, time left (stderr)")
     group.addoption("--expected-failures", default=None, help="YAML/JSON: scenario ids expected to fail, with reasons")
+    group.addoption("--record-vocabulary", default=None,
+                    help="JSON file: every name the steps ask the (in-process) portal for (etax-conformance vocabulary)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -87,6 +89,12 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_bdd_apply_tag(tag: str, function: object) -> bool | None:
     """@REQ_…, @READING_…=… and @FLOW_… tags are not pytest markers: the recorder and the readings hook read them."""
     return True if tag.startswith(("REQ_", "READING_", "FLOW_")) else None
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from etax_conformance.vocabulary_record import write_if_recording
+
+    write_if_recording(config)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -163,12 +171,14 @@ def portal(driver_kind: str, request: pytest.FixtureRequest) -> Iterator[PortalD
         shared = request.getfixturevalue("inprocess_driver")
         shared.begin_scenario()
         shared.reset()
+        from etax_conformance.vocabulary_record import wrap_for
+
         if missing:
             from etax_conformance.without_hooks import WithoutHooks, parse_missing
 
-            yield WithoutHooks(shared, parse_missing(missing))
+            yield wrap_for(request, WithoutHooks(shared, parse_missing(missing)))
         else:
-            yield shared
+            yield wrap_for(request, shared)
         return
     driver = request.getfixturevalue("browser_portal_factory")()
     if missing:
