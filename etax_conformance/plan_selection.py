@@ -101,7 +101,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     chosen = selection(config)
     if not chosen.every_plan:
         plans = load_plans()
-        kept, dropped = [], []
+        kept: list[pytest.Item] = []
+        dropped: list[pytest.Item] = []
         for item in items:
             owners = plans_of_scenario([f"REQ_{r}" for r in item_requirements(item)], plans)
             (kept if in_selection(owners, chosen.plans, False) else dropped).append(item)
