@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--reports-dir", type=Path, default=REPORTS_DIR)
     run.add_argument("--features", nargs="+", help="feature files or folders (default: all features)")
     run.add_argument("-k", dest="select", help="only scenarios whose name matches this pytest -k expression")
+    run.add_argument("--plan", help="certification plans to run, comma-separated (catalog/plans.csv; default: the "
+                                    "profile's plans:, else all); the other plans' scenarios are not run")
     run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
     run.add_argument("--variant", choices=("default", "alt"),
                      help="browser run without --portal-url: serve this variant of the simulator (default: default)")
@@ -124,6 +126,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             # only the browser driver does; in-process it would silently run the default simulator instead.
             raise ValueError(f"--variant {args.variant} is a simulator the browser run serves itself: use it with "
                              "--driver browser and without --portal-url")
+        if args.plan:
+            from etax_conformance.plans import parse_plan_list
+
+            parse_plan_list(args.plan)  # an unknown plan is reported before anything runs
         if args.profile:
             from drivers.profile import load_profile
 
@@ -146,7 +152,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         run_dir = new_run_dir(args.reports_dir, args.driver, args.run_id, args.replace)
         return run_suite(args.driver, run_dir, portal_url=args.portal_url, profile=args.profile,
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
-                         features=args.features, select=args.select, quiet=not args.verbose,
+                         features=args.features, select=args.select, plan=args.plan, quiet=not args.verbose,
                          variant=args.variant, workers=workers, shard=args.shard,
                          browser_cdp_url=args.browser_cdp_url, without_hooks=args.without_hooks,
                          expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides)

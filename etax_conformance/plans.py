@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import fnmatch
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from etax_conformance.paths import CATALOG_DIR
 
@@ -113,3 +114,65 @@ def parse_plan_list(value: str | Iterable[str], plans: Iterable[Plan] | None = N
     if unknown:
         raise PlanError(f"unknown plan {unknown[0]!r} (known plans: {', '.join(known)})")
     return tuple(plan for plan in known if plan in asked)
+
+
+# --- The run's side: which scenarios a selection runs, and each plan's verdict (results.json `plans`) ---
+
+CONFORMANT, NOT_CONFORMANT, NOT_VERIFIABLE, NOT_CERTIFIED = "conformant", "not conformant", "not verifiable", \
+    "not certified"
+COUNTED = ("passed", "failed", "not_verifiable", "not_applicable", "expected_failure")
+
+
+def in_selection(scenario_plans: Iterable[str], selected: Iterable[str], every_plan: bool) -> bool:
+    """Whether a scenario runs: all its plans are selected (it needs every part of the portal it cites).
+
+    A run of every plan runs every scenario, also one citing no plan's rule.
+    """
+    if every_plan:
+        return True
+    plans = set(scenario_plans)
+    return bool(plans) and plans <= set(selected)
+
+
+def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str], partial: dict[str, str],
+                  plans: Iterable[Plan] | None = None) -> list[dict[str, object]]:
+    """Per plan of plans.csv: {id, title, guide, selected, passed, failed, not_verifiable, not_applicable,
+    expected_failure, status[, note]}.
+
+    scenarios: results.json's scenario entries (status, requirements). partial: plan id → why the run did not
+    hold all of that plan's scenarios (-k, --features, one shard). A selected plan is "conformant" only when
+    every scenario of it ran and passed or was declared not applicable (at least one passed); "not conformant"
+    when any failed (an expected failure too); "not verifiable" otherwise. A plan not selected: "not certified".
+    """
+    known = load_plans() if plans is None else list(plans)
+    chosen = set(selected)
+    counts: dict[str, dict[str, int]] = {plan.id: dict.fromkeys(COUNTED, 0) for plan in known}
+    for scenario in scenarios:
+        requirements = scenario.get("requirements") or []
+        status = str(scenario.get("status"))
+        for plan_id in plans_of_scenario([f"{REQ_TAG}{r}" for r in requirements], known):
+            if status in counts[plan_id]:
+                counts[plan_id][status] += 1
+    verdicts: list[dict[str, object]] = []
+    for plan in known:
+        tally = counts[plan.id]
+        entry: dict[str, object] = {"id": plan.id, "title": plan.title, "guide": plan.guide,
+                                    "selected": plan.id in chosen, **tally}
+        note = ""
+        if plan.id not in chosen:
+            status, note = NOT_CERTIFIED, "本次运行未选择该认证计划（未运行、不计数）"
+        elif tally["failed"] or tally["expected_failure"]:
+            status = NOT_CONFORMANT
+        elif plan.id in partial:
+            status, note = NOT_VERIFIABLE, partial[plan.id]
+        elif tally["not_verifiable"]:
+            status, note = NOT_VERIFIABLE, "有场景无法验证（门户缺少所需的测试钩子能力）"
+        elif not tally["passed"]:
+            status, note = NOT_VERIFIABLE, "没有场景通过（均不适用或未运行）"
+        else:
+            status = CONFORMANT
+        entry["status"] = status
+        if note:
+            entry["note"] = note
+        verdicts.append(entry)
+    return verdicts

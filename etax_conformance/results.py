@@ -22,6 +22,8 @@ from etax_conformance.scenario_ids import scenario_of
 SCHEMA = "etax-conformance/results@1"
 STATUSES = ("passed", "failed", "not_verifiable", "not_applicable", EXPECTED)
 NOT_VERIFIABLE, NOT_APPLICABLE = "not verifiable:", "not applicable:"
+#: A requirement's status when its plan was not selected (`run --plan`).
+NOT_CERTIFIED = "not_certified"
 
 
 @dataclass
@@ -157,7 +159,13 @@ class ResultsRecorder:
         for guide, counts in sorted(by_guide.items()):
             shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested",
                                                          "not_applicable", EXPECTED))
-            write(f"  {guide:<34} {sum(counts.values())}: {shown}")
+            uncertified = f" (+{counts[NOT_CERTIFIED]} not certified)" if counts[NOT_CERTIFIED] else ""
+            write(f"  {guide:<34} {sum(counts.values()) - counts[NOT_CERTIFIED]}: {shown}{uncertified}")
+        write("certification plans (scenarios: passed / failed / not verifiable / not applicable"
+              " / expected failure → plan status):")
+        for plan in self.document.get("plans", []):
+            shown = " / ".join(str(plan[s]) for s in STATUSES)
+            write(f"  {plan['id']:<34} {shown} → {plan['status']}")
         for scenario_id in self.document.get("expected_failures", {}).get("now_passing", []):
             write(f"expected failure now passes (remove it from --expected-failures): {scenario_id}")
         write(f"results: {self.run_dir / 'results.json'}")
@@ -166,8 +174,11 @@ class ResultsRecorder:
 def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict[str, Any]:
     """results.json in the schema of the architecture brief (plus guide, section and reason per rule)."""
     from etax_conformance.catalog import catalog_sha256, load_catalog
+    from etax_conformance.plan_selection import partial_plans, selection
+    from etax_conformance.plans import load_plans, plan_of, plan_verdicts
 
     catalog = {r.id: r for r in load_catalog(CATALOG_DIR)}
+    plans, chosen = load_plans(), selection(config)
     by_requirement: dict[str, list[ScenarioResult]] = {req: [] for req in catalog}
     for result in results:
         for req in result.requirements:
@@ -178,7 +189,10 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
 
     def requirement(req: str, scenarios: list[ScenarioResult]) -> dict[str, Any]:
         row = catalog.get(req)
-        entry: dict[str, Any] = {"id": req, "status": requirement_status([s.status for s in scenarios]),
+        owner = plan_of(req, plans)
+        certified = owner is None or owner.id in chosen.plans
+        entry: dict[str, Any] = {"id": req, "status": requirement_status([s.status for s in scenarios], certified),
+                                 "plan": owner.id if owner else None,
                                  "scenarios": [s.id for s in scenarios],
                                  "guide": row.guide if row else "(not in catalog)",
                                  "section": row.section if row else "", "rule": row.rule if row else "",
@@ -191,6 +205,13 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
 
     hooks = hooks_info(config)
     features = os.environ.get("ETAX_FEATURES")
+    scenarios = [
+        {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
+         "requirements": r.requirements, "duration": r.duration, **({"detail": r.detail} if r.detail else {}),
+         **({"expected_reason": r.expected_reason} if r.expected_reason else {}),
+         "steps": r.steps, "gherkin": r.lines, "evidence": r.evidence}
+        for r in results
+    ]
     return {
         "schema": SCHEMA,
         "suite": {"version": __version__, "catalog_sha256": catalog_sha256(sorted(CATALOG_DIR.glob("*.csv"))),
@@ -203,13 +224,9 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
         "summary": {s: summary[s] for s in STATUSES},
         **declared_readings(config),
         "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
-        "scenarios": [
-            {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
-             "requirements": r.requirements, "duration": r.duration, **({"detail": r.detail} if r.detail else {}),
-             **({"expected_reason": r.expected_reason} if r.expected_reason else {}),
-             "steps": r.steps, "gherkin": r.lines, "evidence": r.evidence}
-            for r in results
-        ],
+        "selection": chosen.as_json(),
+        "plans": plan_verdicts(scenarios, chosen.plans, partial_plans(config, chosen), plans),
+        "scenarios": scenarios,
     }
 
 
@@ -224,8 +241,11 @@ def declared_readings(config: pytest.Config) -> dict[str, Any]:
             "absent": list(run.declared.absent)}
 
 
-def requirement_status(statuses: list[str]) -> str:
-    """A rule fails if any of its scenarios fails; passes only if all that ran passed."""
+def requirement_status(statuses: list[str], certified: bool = True) -> str:
+    """A rule fails if any of its scenarios fails; passes only if all that ran passed. A rule of a plan the run
+    did not select is "not_certified" (its scenarios were not run)."""
+    if not certified:
+        return NOT_CERTIFIED
     if not statuses:
         return "untested"
     for status in ("failed", EXPECTED, "not_verifiable", "passed"):

@@ -32,7 +32,8 @@ def new_run_dir(reports_dir: Path, driver: str, run_id: str | None, replace: boo
 
 def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, profile: str | None = None,
               hooks_token: str | None = None, browser_executable: str | None = None,
-              features: str | Sequence[str] | None = None, select: str | None = None, quiet: bool = True,
+              features: str | Sequence[str] | None = None, select: str | None = None, plan: str | None = None,
+              quiet: bool = True,
               variant: str | None = None, workers: int = 1, shard: str | None = None,
               browser_cdp_url: str | None = None, without_hooks: str | None = None,
               expected_failures: str | None = None, signing_key: Path | None = None,
@@ -44,7 +45,7 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
             "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider", "--progress"]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
                           ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
-                          ("--shard", shard), ("--browser-cdp-url", browser_cdp_url),
+                          ("--plan", plan), ("--shard", shard), ("--browser-cdp-url", browser_cdp_url),
                           ("--without-hooks", without_hooks), ("--expected-failures", expected_failures)):
         if value:
             args += [option, value]
