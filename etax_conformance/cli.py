@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
     coverage.add_argument("--features", type=Path, default=FEATURES_DIR)
 
+    vocabulary = commands.add_parser("vocabulary", help="docs/vocabulary.md: every name a step may ask a portal for")
+    vocabulary.add_argument("--check", action="store_true", help="exit 1 when docs/vocabulary.md is not current")
+    vocabulary.add_argument("--record", type=Path, help="a record of a run (--record-vocabulary) instead of a new run")
+
     compare = commands.add_parser("compare", help="do two runs pass the same scenario ids? what changed status?")
     compare.add_argument("first", type=Path, help="results.json (or its run folder)")
     compare.add_argument("second", type=Path)
@@ -174,6 +178,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance.coverage import run_coverage
 
         return run_coverage(sys.stdout, args.catalog, args.features)
+    if args.command == "vocabulary":
+        from etax_conformance.vocabulary_doc import run_vocabulary
+
+        return run_vocabulary(sys.stdout, args.check, record=args.record)
     if args.command == "profile":
         from etax_conformance.profile_check import check_profile
 

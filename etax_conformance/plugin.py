@@ -63,7 +63,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--progress", action="store_true", help="scenario n of N, guide, failures, time left (stderr)")
     group.addoption("--expected-failures", default=None, help="YAML/JSON: scenario ids expected to fail, with reasons")
     group.addoption("--record-vocabulary", default=None,
-                    help="JSON file: every name the steps ask the (in-process) portal for (etax-conformance vocabulary)")
+                    help="JSON file: every name the steps ask the portal for (etax-conformance vocabulary)")
 
 
 def pytest_configure(config: pytest.Config) -> None:

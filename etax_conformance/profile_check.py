@@ -13,7 +13,7 @@ from drivers import gestures
 from drivers.chromium import launch
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
 from drivers.profile import Profile, load_profile
-from drivers.profile_parts import Screen
+from drivers.profile_parts import Screen, is_implicit
 
 _GLOB = set("*?[")
 
@@ -127,6 +127,8 @@ def _shows_field(finder: PageFinder, label: str) -> bool:
 
 def _shows_control(finder: PageFinder, label: str) -> bool:
     action = finder.action(label)
+    if action is not None and is_implicit(action):
+        return True  # nothing to find: the portal does it within another gesture
     if action is not None:
         first = gestures.first_target(finder, action)
         return first is not None and first.is_visible()

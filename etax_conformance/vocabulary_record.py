@@ -222,7 +222,7 @@ def wrap_for(request: Any, driver: PortalDriver) -> PortalDriver:
         setattr(request.config, _RECORD, record)
     scenario = scenario_of(request.node)
     tags = (scenario.template.tags | scenario.template.feature.tags) if scenario is not None else set()
-    recording: PortalDriver = RecordingDriver(driver, record, plans_of_scenario(tags))  # type: ignore[assignment]
+    recording: PortalDriver = RecordingDriver(driver, record, plans_of_scenario(tags))
     return recording
 
 

@@ -13,6 +13,7 @@ mkdir -p reports
 echo "== ruff"; $bin/ruff check .
 echo "== mypy"; $bin/mypy
 echo "== coverage of the requirement catalog"; $bin/etax-conformance coverage
+echo "== docs/vocabulary.md lists every name the steps use"; $bin/etax-conformance vocabulary --check
 echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "$stamp-inprocess"
 echo "== the run folder verifies against its manifest"; $bin/etax-conformance verify "reports/$stamp-inprocess"
 echo "== probes of the served simulator, fast part (issue 11; scripts/probe.sh without --fast for all)"
