@@ -134,15 +134,17 @@ def in_selection(scenario_plans: Iterable[str], selected: Iterable[str], every_p
     return bool(plans) and plans <= set(selected)
 
 
-def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str], partial: dict[str, str],
+def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str],
+                  partial: Mapping[str, tuple[str, str]],
                   plans: Iterable[Plan] | None = None) -> list[dict[str, object]]:
     """Per plan of plans.csv: {id, title, guide, selected, passed, failed, not_verifiable, not_applicable,
-    expected_failure, status[, note]}.
+    expected_failure, status[, note, partial]}.
 
-    scenarios: results.json's scenario entries (status, requirements). partial: plan id → why the run did not
-    hold all of that plan's scenarios (-k, --features, one shard). A selected plan is "conformant" only when
-    every scenario of it ran and passed or was declared not applicable (at least one passed); "not conformant"
-    when any failed (an expected failure too); "not verifiable" otherwise. A plan not selected: "not certified".
+    scenarios: results.json's scenario entries (status, requirements). partial: plan id → (the option, why)
+    when the run did not hold all of that plan's scenarios (-k, --features, --shard). A selected plan is
+    "conformant" only when every scenario of it ran and passed or was declared not applicable (at least one
+    passed); "not conformant" when any failed (an expected failure too); "not verifiable" otherwise. A plan not
+    selected: "not certified" (its scenarios were not run).
     """
     known = load_plans() if plans is None else list(plans)
     chosen = set(selected)
@@ -164,7 +166,8 @@ def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str
         elif tally["failed"] or tally["expected_failure"]:
             status = NOT_CONFORMANT
         elif plan.id in partial:
-            status, note = NOT_VERIFIABLE, partial[plan.id]
+            status, note = NOT_VERIFIABLE, partial[plan.id][1]
+            entry["partial"] = partial[plan.id][0]
         elif tally["not_verifiable"]:
             status, note = NOT_VERIFIABLE, "有场景无法验证（门户缺少所需的测试钩子能力）"
         elif not tally["passed"]:
