@@ -50,6 +50,7 @@ class Profile:
     refresh_timeout_ms: int = 10_000
     readings: dict[str, str] = field(default_factory=dict)
     absent: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # certification plans the portal certifies (etax_conformance.plan_selection)
 
     def screen(self, name: str) -> Screen | None:
         return next((s for s in self.screens if s.name == name), None)
@@ -148,4 +149,5 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
         session_cookies=cookies, session_for=tuple(session_for), rows=rows, refresh=refresh,
         refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)),
         readings=profile_catalog.readings(data.get("readings"), catalog),
-        absent=profile_catalog.absent(data.get("absent"), catalog))
+        absent=profile_catalog.absent(data.get("absent"), catalog),
+        plans=profile_catalog.plans(data.get("plans"), catalog))
