@@ -28,6 +28,7 @@ from simulator.common.test_control import PersonSeed, UnknownCapability
 from simulator.external import stubs
 from simulator.external.wiring import over_http
 from simulator.hooks import schema as hooks_schema
+from simulator.variant import Variant
 
 T = TypeVar("T")
 
@@ -51,7 +52,8 @@ class InProcessDriver:
 
     name = "inprocess"
 
-    def __init__(self, start: datetime = SCENARIO_START, freezer: RunFreezer | None = None) -> None:
+    def __init__(self, start: datetime = SCENARIO_START, freezer: RunFreezer | None = None,
+                 variant: Variant | None = None) -> None:
         self._freezer = freezer or RunFreezer(start)
         self._own_freezer = freezer is None
         self._frozen = self._freezer.frozen
@@ -61,7 +63,7 @@ class InProcessDriver:
         self._http.start()
         # A test run: cheap password hashes (the cost is recorded in results.json).
         self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE, stubs.CORE_BASE),
-                                   password_cost=PASSWORD_COST)
+                                   password_cost=PASSWORD_COST, variant=variant)
         stubs.install(self._http, self.portal.externals.script)
         self._entry = CLIENT
         self._sessions: dict[str, str] = {}  # one session per entry, as a browser keeps one cookie per client

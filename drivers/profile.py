@@ -51,6 +51,7 @@ class Profile:
     after_app: dict[str, tuple[Gesture, ...]] = field(default_factory=dict)  # hooks capability -> gestures after it
     readings: dict[str, str] = field(default_factory=dict)
     absent: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # certification plans the portal certifies (etax_conformance.plan_selection)
 
     def screen(self, name: str) -> Screen | None:
         return next((s for s in self.screens if s.name == name), None)
@@ -150,4 +151,5 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
         after_app=parts.after_app(data.get("after_app"), "after_app"),
         refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)),
         readings=profile_catalog.readings(data.get("readings"), catalog),
-        absent=profile_catalog.absent(data.get("absent"), catalog))
+        absent=profile_catalog.absent(data.get("absent"), catalog),
+        plans=profile_catalog.plans(data.get("plans"), catalog))

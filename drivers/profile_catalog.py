@@ -1,4 +1,5 @@
-"""A profile's declared readings and absent flows, checked against the catalog's readings.csv and flows.csv."""
+"""A profile's declared readings, absent flows and plans, checked against the catalog's readings.csv, flows.csv
+and plans.csv."""
 
 from __future__ import annotations
 
@@ -38,6 +39,21 @@ def readings(value: Any, catalog: Path = CATALOG) -> dict[str, str]:
                 raise ValueError(f"'readings': {reading} has no reading '{slug}' "
                                  f"(choices: {', '.join(sorted(known[reading]))})")
     return declared
+
+
+def plans(value: Any, catalog: Path = CATALOG) -> tuple[str, ...]:
+    """`plans: [plan id, …]`; ValueError naming a plan catalog/plans.csv does not list."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("'plans' must be a list of plan ids")
+    rows = _rows(catalog / "plans.csv")
+    if rows is not None:
+        known = [row["plan"] for row in rows]
+        for plan in value:
+            if plan not in known:
+                raise ValueError(f"'plans': {plan} is not a plan of catalog/plans.csv (known: {', '.join(known)})")
+    return tuple(value)
 
 
 def absent(value: Any, catalog: Path = CATALOG) -> tuple[str, ...]:

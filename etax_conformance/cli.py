@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-v", "--verbose", action="store_true", help="one line per scenario")
     run.add_argument("--variant", choices=("default", "alt"),
                      help="browser run without --portal-url: serve this variant of the simulator (default: default)")
+    run.add_argument("--ln-logins-only", action="store_true",
+                     help="drive the simulator without its Liaoning personnel pages (企业人员维护, 修改密码): a portal "
+                          "certifying only the Liaoning logins")
     run.add_argument("--workers", type=int, default=1,
                      help="scenarios side by side in N processes (browser: one portal, a namespace per worker)")
     run.add_argument("--shard", help="K/N: only the K-th of N stable slices of the scenarios (merge them later)")
@@ -55,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--variant", choices=("default", "alt"), default="default",
                        help="the reference simulator (default) or the alt portal: other choices where the guides "
                             "leave one open")
+    serve.add_argument("--ln-logins-only", action="store_true",
+                       help="without the Liaoning personnel pages (企业人员维护, 权限管理, 修改密码): a portal that "
+                            "certifies only the Liaoning logins (plan ln-logins)")
     serve.add_argument("--password-cost", choices=("strong", "test"), default="strong",
                        help="scrypt cost of password hashes: strong for people (default), test for conformance runs")
 
@@ -134,6 +140,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             from etax_conformance.plans import parse_plan_list
 
             parse_plan_list(args.plan)  # an unknown plan is reported before anything runs
+        if args.ln_logins_only and args.portal_url:
+            raise ValueError("--ln-logins-only is a setting of the simulator the run drives itself: "
+                             "not with --portal-url")
         if args.profile:
             from drivers.profile import load_profile
 
@@ -158,6 +167,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
                          features=args.features, select=args.select, plan=args.plan, quiet=not args.verbose,
                          variant=args.variant, workers=workers, shard=args.shard,
+                         ln_logins_only=args.ln_logins_only,
                          browser_cdp_url=args.browser_cdp_url, without_hooks=args.without_hooks,
                          expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides)
     if args.command == "serve":
@@ -168,7 +178,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance import hooks_token
 
         token = hooks_token.resolve(args.hooks_token, args.hooks_token_file)
-        serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost)
+        serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost, args.ln_logins_only)
         return 0
     if args.command == "probe":
         from etax_conformance.probe.run import run_probes

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from etax_conformance.parallel_cli import SHARD_FILE
-from etax_conformance.results import STATUSES, requirement_status
+from etax_conformance.results import NOT_CERTIFIED, STATUSES, requirement_status
 
 #: Fields that must agree between shards (else they are not shards of one run).
-SAME = ("schema", "suite", "portal", "readings", "absent")
+SAME = ("schema", "suite", "portal", "readings", "absent", "selection")
 
 
 class MergeError(ValueError):
@@ -87,6 +87,13 @@ def merge_results(documents: list[dict[str, Any]], order: list[str]) -> dict[str
     merged["summary"] = {s: sum(1 for x in scenarios if x["status"] == s) for s in STATUSES}
     merged["requirements"] = _requirements(documents, scenarios)
     merged["scenarios"] = scenarios
+    if "plans" in documents[0]:  # every shard is there: a plan's verdict is the whole run's (partial only by -k …)
+        from etax_conformance.plans import plan_verdicts
+
+        selected = (documents[0].get("selection") or {}).get("plans", [])
+        partial = {str(p["id"]): (str(p["partial"]), str(p["note"])) for p in documents[0]["plans"]
+                   if p.get("partial") not in (None, "--shard")}
+        merged["plans"] = plan_verdicts(scenarios, selected, partial)
     return merged
 
 
@@ -105,7 +112,7 @@ def _requirements(documents: list[dict[str, Any]], scenarios: list[dict[str, Any
     merged = []
     for rid, its in cited.items():
         entry = {key: value for key, value in known[rid].items() if key != "reason"}
-        entry["status"] = requirement_status([s["status"] for s in its])
+        entry["status"] = requirement_status([s["status"] for s in its], known[rid].get("status") != NOT_CERTIFIED)
         entry["scenarios"] = [s["id"] for s in its]
         if not its and "reason" in known[rid]:
             entry["reason"] = known[rid]["reason"]

@@ -112,19 +112,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     return (yield)
 
 
-def partial_plans(config: pytest.Config, chosen: Selection) -> dict[str, str]:
-    """Selected plans whose scenarios this run may not all hold (-k, --features, one shard): plan → why."""
-    reasons: dict[str, str] = {}
+def partial_plans(config: pytest.Config, chosen: Selection) -> dict[str, tuple[str, str]]:
+    """Selected plans whose scenarios this run may not all hold: plan → (-k, --features or --shard; why)."""
+    reasons: dict[str, tuple[str, str]] = {}
     features = os.environ.get("ETAX_FEATURES")
     files = _plan_files(chosen) if features else {}
     given = [Path(p).resolve() for p in features.split(os.pathsep)] if features else []
     for plan in chosen.plans:
         if config.getoption("keyword", default=""):
-            reasons[plan] = "本次运行以 -k 只选了部分场景"
-        elif config.getoption("--shard", default=None):
-            reasons[plan] = f"本次运行只是分片 {config.getoption('--shard')}（合并全部分片后再判断）"
+            reasons[plan] = ("-k", "本次运行以 -k 只选了部分场景")
         elif any(not any(f == g or g in f.parents for g in given) for f in files.get(plan, ())):
-            reasons[plan] = "本次运行的 --features 没有包含该计划的全部特性文件"
+            reasons[plan] = ("--features", "本次运行的 --features 没有包含该计划的全部特性文件")
+        elif config.getoption("--shard", default=None):
+            reasons[plan] = ("--shard", f"本次运行只是分片 {config.getoption('--shard')}（合并全部分片后再判断）")
     return reasons
 
 

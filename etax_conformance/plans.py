@@ -134,15 +134,28 @@ def in_selection(scenario_plans: Iterable[str], selected: Iterable[str], every_p
     return bool(plans) and plans <= set(selected)
 
 
-def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str], partial: dict[str, str],
+def verdict_plan(scenario_plans: list[str]) -> str | None:
+    """The plan whose verdict a scenario counts in: the last of its plans in plans.csv order.
+
+    plans.csv lists each guide's plans so that each builds on those before it (log in, then maintain personnel):
+    a scenario citing rules of two plans exercises the later one through the earlier (it runs only when both are
+    selected), so its outcome is the later plan's — a portal without 企业人员维护 stays conformant to ln-logins.
+    """
+    return scenario_plans[-1] if scenario_plans else None
+
+
+def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str],
+                  partial: Mapping[str, tuple[str, str]],
                   plans: Iterable[Plan] | None = None) -> list[dict[str, object]]:
     """Per plan of plans.csv: {id, title, guide, selected, passed, failed, not_verifiable, not_applicable,
-    expected_failure, status[, note]}.
+    expected_failure, status[, note, partial]}.
 
-    scenarios: results.json's scenario entries (status, requirements). partial: plan id → why the run did not
-    hold all of that plan's scenarios (-k, --features, one shard). A selected plan is "conformant" only when
-    every scenario of it ran and passed or was declared not applicable (at least one passed); "not conformant"
-    when any failed (an expected failure too); "not verifiable" otherwise. A plan not selected: "not certified".
+    scenarios: results.json's scenario entries (status, requirements), each counted in its verdict_plan.
+    partial: plan id → (the option, why) when the run did not hold all of that plan's scenarios (-k, --features,
+    --shard). A selected plan is
+    "conformant" only when every scenario of it ran and passed or was declared not applicable (at least one
+    passed); "not conformant" when any failed (an expected failure too); "not verifiable" otherwise. A plan not
+    selected: "not certified" (its scenarios were not run).
     """
     known = load_plans() if plans is None else list(plans)
     chosen = set(selected)
@@ -150,9 +163,9 @@ def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str
     for scenario in scenarios:
         requirements = scenario.get("requirements") or []
         status = str(scenario.get("status"))
-        for plan_id in plans_of_scenario([f"{REQ_TAG}{r}" for r in requirements], known):
-            if status in counts[plan_id]:
-                counts[plan_id][status] += 1
+        owner = verdict_plan(plans_of_scenario([f"{REQ_TAG}{r}" for r in requirements], known))
+        if owner is not None and status in counts[owner]:
+            counts[owner][status] += 1
     verdicts: list[dict[str, object]] = []
     for plan in known:
         tally = counts[plan.id]
@@ -164,7 +177,8 @@ def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str
         elif tally["failed"] or tally["expected_failure"]:
             status = NOT_CONFORMANT
         elif plan.id in partial:
-            status, note = NOT_VERIFIABLE, partial[plan.id]
+            status, note = NOT_VERIFIABLE, partial[plan.id][1]
+            entry["partial"] = partial[plan.id][0]
         elif tally["not_verifiable"]:
             status, note = NOT_VERIFIABLE, "有场景无法验证（门户缺少所需的测试钩子能力）"
         elif not tally["passed"]:

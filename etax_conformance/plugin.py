@@ -58,6 +58,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--run-dir", default=None, help="where results.json is written")
     group.addoption("--variant", choices=("default", "alt"), default="default",
                     help="variant of the simulator a browser run serves itself (without --portal-url)")
+    group.addoption("--ln-logins-only", action="store_true",
+                    help="the simulator the run drives without the Liaoning personnel pages (plan ln-logins only)")
     group.addoption("--without-hooks", default=None,
                     help="hooks capabilities to treat as missing, e.g. clock (as a portal lacking them)")
     group.addoption("--progress", action="store_true", help="scenario n of N, guide, failures, time left (stderr)")
@@ -154,11 +156,14 @@ def run_freezer() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def inprocess_driver(run_freezer: object) -> Iterator[InProcessDriver]:
+def inprocess_driver(run_freezer: object, pytestconfig: pytest.Config) -> Iterator[InProcessDriver]:
     """One in-process portal for the run, reset at the start of each scenario — as a served portal is."""
     from drivers.inprocess import InProcessDriver
+    from simulator.variant import Variant
 
-    driver = InProcessDriver(freezer=run_freezer)  # type: ignore[arg-type]
+    logins_only = bool(pytestconfig.getoption("--ln-logins-only"))
+    variant = Variant.named("default", ln_logins_only=True) if logins_only else None
+    driver = InProcessDriver(freezer=run_freezer, variant=variant)  # type: ignore[arg-type]
     yield driver
     driver.close()
 

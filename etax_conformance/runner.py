@@ -37,7 +37,7 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
               variant: str | None = None, workers: int = 1, shard: str | None = None,
               browser_cdp_url: str | None = None, without_hooks: str | None = None,
               expected_failures: str | None = None, signing_key: Path | None = None,
-              guides: Path | None = None) -> int:
+              guides: Path | None = None, ln_logins_only: bool = False) -> int:
     """Run the features (N workers: etax_conformance.parallel), then finish the bundle; 0 only when no scenario
     failed and at least one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
@@ -49,6 +49,8 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
                           ("--without-hooks", without_hooks), ("--expected-failures", expected_failures)):
         if value:
             args += [option, value]
+    if ln_logins_only:
+        args.append("--ln-logins-only")
     args += ["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"]
     # pytest-randomly (a dev tool) shuffles only when asked: scripts/random_order.sh sets ETAX_RANDOM_SEED.
     seed = os.environ.get("ETAX_RANDOM_SEED")

@@ -22,12 +22,13 @@ SERVER_THREADS = 16
 
 
 def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default",
-                  password_cost: str = "strong") -> None:
+                  password_cost: str = "strong", ln_logins_only: bool = False) -> None:
     """Run the simulator (of the named variant) on waitress until interrupted, printing where it listens.
 
     One process, several threads: the sessions live in this process and the store is one SQLite file (WAL), so
     there is nothing to share between processes (README, "Security of the reference portal").
     password_cost: "strong" for people (the default), "test" for a conformance run's own simulator.
+    ln_logins_only: a Liaoning portal without 企业人员维护 and 修改密码 (Variant.liaoning_personnel).
     """
     from waitress.server import create_server
 
@@ -36,16 +37,18 @@ def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, 
     from simulator.web.security import MAX_BODY_BYTES
 
     configure(COSTS[password_cost])
-    app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
+    chosen = Variant.named(variant, ln_logins_only)
+    app = create_app(db_path=db_path, hooks_token=hooks_token, variant=chosen)
     served = app if not hooks_token else NamespacedApp(  # namespaces are a test facility: only with the hooks
-        app, lambda: create_app(hooks_token=hooks_token, variant=Variant.named(variant)), hooks_token)
+        app, lambda: create_app(hooks_token=hooks_token, variant=chosen), hooks_token)
     # ident="" sends no Server banner; bodies over the limit are refused by waitress as well as by Flask.
     server = create_server(served, host=host, port=port, threads=SERVER_THREADS, ident="",
                            max_request_body_size=MAX_BODY_BYTES, clear_untrusted_proxy_headers=True)
     hooks = "on (token required)" if hooks_token else "off"
     port = getattr(server, "effective_port", port)  # the port chosen when 0 was asked
+    shown = f"{variant}, Liaoning logins only" if ln_logins_only else variant
     print(f"etax-conformance simulator on http://{host}:{port}/ "
-          f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks}, "
+          f"(variant: {shown}, store: {db_path}, conformance hooks: {hooks}, "
           f"password hashing: {password_cost})", flush=True)
     try:
         server.run()
@@ -71,18 +74,21 @@ class ServedSimulator:
     process: subprocess.Popen[bytes]
     log_path: Path
     password_cost: str = "test"
+    ln_logins_only: bool = False
 
     @classmethod
-    def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default") -> ServedSimulator:
+    def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default",
+              ln_logins_only: bool = False) -> ServedSimulator:
         port, token = free_port(), secrets.token_hex(16)
         log_path = db_path.with_suffix(".log")
         with log_path.open("wb") as log:  # the request log; a pipe nobody reads would fill and block
             process = subprocess.Popen(  # the token by the environment: not visible in ps
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
                  "--db", str(db_path), "--variant", variant,
-                 "--password-cost", "test"],  # a test run: cheap hashes (recorded in results.json)
+                 "--password-cost", "test",  # a test run: cheap hashes (recorded in results.json)
+                 *(["--ln-logins-only"] if ln_logins_only else [])],
                 stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ETAX_HOOKS_TOKEN": token})
-        served = cls(f"http://127.0.0.1:{port}", token, process, log_path)
+        served = cls(f"http://127.0.0.1:{port}", token, process, log_path, ln_logins_only=ln_logins_only)
         served.wait_ready(timeout)
         return served
 
@@ -102,7 +108,10 @@ class ServedSimulator:
 
     def simulator_settings(self) -> dict[str, Any]:
         """What results.json records of the simulator this run served (see password_cost_info)."""
-        return {"password_hash": password_cost_info(self.password_cost)}
+        settings: dict[str, Any] = {"password_hash": password_cost_info(self.password_cost)}
+        if self.ln_logins_only:
+            settings["liaoning_personnel_pages"] = False
+        return settings
 
     def stop(self) -> None:
         self.process.terminate()

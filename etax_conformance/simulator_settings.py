@@ -1,4 +1,5 @@
-"""What results.json records of the simulator a run drove: its password-hashing cost (none for a vendor's portal)."""
+"""What results.json records of the simulator a run drove: its password-hashing cost, and
+`liaoning_personnel_pages: false` for a Liaoning-logins-only simulator (nothing for a vendor's portal)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ def record_inprocess(config: pytest.Config) -> None:
         return
     from drivers.inprocess import PASSWORD_COST
 
-    config.stash[SIMULATOR_SETTINGS] = {"password_hash": PASSWORD_COST.as_json()}
+    settings: dict[str, Any] = {"password_hash": PASSWORD_COST.as_json()}
+    if config.getoption("--ln-logins-only", default=False):  # a portal without the Liaoning personnel pages
+        settings["liaoning_personnel_pages"] = False
+    config.stash[SIMULATOR_SETTINGS] = settings
 
 
 def record_served(config: pytest.Config, settings: dict[str, Any]) -> None:

@@ -54,6 +54,9 @@ class Variant:
     sms_code_minutes: int = 5
     #: Messages no guide quotes are worded differently (simulator/variant_wording.py).
     own_wording: bool = False
+    #: Liaoning 企业人员维护 (身份维护, 添加办税人员, 权限管理, 冻结, 重置) and 修改密码 are offered: False is a portal
+    #: that certifies only the logins (plan ln-logins, catalog/plans.csv): no 【企业人员维护】 and no 【修改密码】.
+    liaoning_personnel: bool = True
     #: The reading (slug) of each catalog disagreement this portal follows.
     readings: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(DEFAULT_READINGS.items()))
 
@@ -73,13 +76,16 @@ class Variant:
                        readings=tuple(ALT_READINGS.items()))
 
     @classmethod
-    def named(cls, name: str) -> Variant:
-        """`default` or `alt` (the CLI's --variant)."""
+    def named(cls, name: str, ln_logins_only: bool = False) -> Variant:
+        """`default` or `alt` (the CLI's --variant); ln_logins_only: without the Liaoning personnel pages
+        (the CLI's --ln-logins-only)."""
         if name == "default":
-            return cls.default()
-        if name == "alt":
-            return cls.alt()
-        raise ValueError(f"unknown simulator variant {name!r} (known: default, alt)")
+            chosen = cls.default()
+        elif name == "alt":
+            chosen = cls.alt()
+        else:
+            raise ValueError(f"unknown simulator variant {name!r} (known: default, alt)")
+        return replace(chosen, liaoning_personnel=False) if ln_logins_only else chosen
 
     def reads(self, reading: str, slug: str) -> bool:
         """Whether this portal follows `slug` for the catalog reading `reading`."""

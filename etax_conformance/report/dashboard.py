@@ -1,7 +1,8 @@
 """`etax-conformance dashboard DIR… --out DIR`: a static site from many runs' results.json.
 
-index.html: portals × requirements (each portal's latest run); portal-<n>.html: one portal's history, run by run
-(the scenario counts, then each requirement's status per run). A portal is its profile's declared name and URL.
+index.html: portals × certification plans and requirements (each portal's latest run); portal-<n>.html: one
+portal's history, run by run (the scenario counts, each plan's verdict, then each requirement's status per run).
+A portal is its profile's declared name and URL.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
-from etax_conformance.report.html import LABEL, STYLE, badge
+from etax_conformance.report.html import LABEL, STYLE, badge, plan_badge
 
 
 def find_runs(folders: list[Path]) -> list[tuple[Path, dict[str, Any]]]:
@@ -50,7 +51,16 @@ def _matrix(columns: list[str], runs: list[dict[str, Any]], links: list[str]) ->
     counts = "".join("<td>" + " ".join(f"{LABEL[k]} {doc['summary'].get(k, 0)}" for k in
                                         ("passed", "failed", "not_verifiable", "not_applicable")) + "</td>"
                      for doc in runs)
-    return f"<table><tr><th>需求</th>{head}</tr><tr><td>场景</td>{counts}</tr>{rows}</table>"
+    return f"<table><tr><th>需求</th>{head}</tr><tr><td>场景</td>{counts}</tr>{_plan_rows(runs)}{rows}</table>"
+
+
+def _plan_rows(runs: list[dict[str, Any]]) -> str:
+    """One row per certification plan: each run's verdict (符合 / 不符合 / 无法验证 / 未认证); runs from before
+    plans existed show nothing."""
+    verdicts = [{p["id"]: p for p in doc.get("plans", [])} for doc in runs]
+    ids = list(dict.fromkeys(i for v in verdicts for i in v))
+    return "".join(f"<tr><td>认证计划 {escape(i)}</td>" + "".join(
+        f"<td>{plan_badge(v[i]['status']) if i in v else ''}</td>" for v in verdicts) + "</tr>" for i in ids)
 
 
 def build_dashboard(out: TextIO, folders: list[Path], target: Path) -> int:

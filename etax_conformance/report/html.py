@@ -1,8 +1,9 @@
 """reports/<run>/report.html: the run in Chinese, one file that opens offline (CSS and images inline).
 
-Summary per guide; per requirement (the rule in the project's own words, its section) its scenarios and status;
-per failed step what was expected and what the portal showed, with the rule's id; the evidence inline; the
-declared readings and absent flows; the guide heatmap (etax_conformance.report.heatmap).
+The certification plans (认证范围: 符合 / 不符合 / 无法验证 / 未认证); summary per guide; per requirement (the rule
+in the project's own words, its section) its scenarios and status; per failed step what was expected and what the
+portal showed, with the rule's id; the evidence inline; the declared readings and absent flows; the guide heatmap
+(etax_conformance.report.heatmap).
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from typing import Any
 from etax_conformance.report.heatmap import CitingRule, guide_paragraphs, guide_text
 
 LABEL = {"passed": "通过", "failed": "不通过", "not_verifiable": "无法验证", "not_applicable": "不适用",
-         "expected_failure": "预期失败", "untested": "未测试"}
-ORDER = ("passed", "failed", "not_verifiable", "not_applicable", "expected_failure", "untested")
+         "expected_failure": "预期失败", "untested": "未测试", "not_certified": "未认证"}
+#: A certification plan's status (results.json `plans`) in the report's words, and its colour (a status class).
+PLAN_LABEL = {"conformant": ("符合", "passed"), "not conformant": ("不符合", "failed"),
+              "not verifiable": ("无法验证", "not_verifiable"), "not certified": ("未认证", "not_certified")}
+ORDER = ("passed", "failed", "not_verifiable", "not_applicable", "expected_failure", "untested", "not_certified")
 STYLE = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
 
 
@@ -51,7 +55,7 @@ def run_info(doc: dict[str, Any]) -> str:
 
 def summary(doc: dict[str, Any]) -> str:
     scen = doc["summary"]
-    total = "".join(f"{badge(s)} {scen.get(s, 0)}　" for s in ORDER if s != "untested")
+    total = "".join(f"{badge(s)} {scen.get(s, 0)}　" for s in ORDER if s not in ("untested", "not_certified"))
     by_guide: dict[str, Counter[str]] = {}
     for req in doc["requirements"]:
         by_guide.setdefault(req["guide"], Counter())[req["status"]] += 1
@@ -60,6 +64,29 @@ def summary(doc: dict[str, Any]) -> str:
     now = doc.get("expected_failures", {}).get("now_passing", [])
     note = "".join(f"<p>预期失败的场景现在通过（可从预期失败文件中删除）：{escape(i)}</p>" for i in now)
     return f"<section><h2>总览</h2><p>场景：{total}</p><h3>按指引汇总需求</h3>{table}{note}</section>"
+
+
+def plan_badge(status: str) -> str:
+    label, css = PLAN_LABEL.get(status, (status, "untested"))
+    return f'<span class="s {css}">{escape(label)}</span>'
+
+
+def plans(doc: dict[str, Any]) -> str:
+    """认证范围: each plan of catalog/plans.csv, its scenarios per status and its verdict (符合 only when all passed
+    or are not applicable); plans the run did not select are 未认证."""
+    if "plans" not in doc:
+        return ""
+    counted = ("passed", "failed", "not_verifiable", "not_applicable", "expected_failure")
+    rows = [[escape(p["id"]), escape(p["title"]), plan_badge(p["status"]),
+             *(str(p.get(s, 0)) if p.get("selected") else "—" for s in counted), escape(p.get("note", ""))]
+            for p in doc["plans"]]
+    selection = doc.get("selection") or {}
+    source = {"--plan": "由 --plan 选择", "profile": "由配置文件的 plans: 声明", "all": "全部认证计划"}
+    head = f"<p>本次认证的计划：{escape('、'.join(selection.get('plans', [])) or '无')}" \
+           f"（{escape(source.get(selection.get('source', ''), selection.get('source', '')))}）。" \
+           "未认证的计划，其场景未运行、不计数。</p>"
+    table = _table(["计划", "名称", "结论", *(LABEL[s] for s in counted), "说明"], rows)
+    return f"<section><h2>认证范围</h2>{head}{table}</section>"
 
 
 def readings(doc: dict[str, Any]) -> str:
@@ -145,7 +172,7 @@ def heatmap(doc: dict[str, Any], guides: Path | None) -> str:
 
 
 def render(doc: dict[str, Any], run_dir: Path, guides: Path | None) -> str:
-    body = run_info(doc) + summary(doc) + readings(doc) + requirements(run_dir, doc) + heatmap(doc, guides)
+    body = run_info(doc) + plans(doc) + summary(doc) + readings(doc) + requirements(run_dir, doc) + heatmap(doc, guides)
     return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>一致性测试报告</title>"
             f"<style>{STYLE}</style></head><body><header><h1>电子税务局登录、注册与实名一致性测试报告</h1></header>"
             f"<main>{body}</main></body></html>\n")

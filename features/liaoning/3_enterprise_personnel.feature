@@ -91,7 +91,8 @@
     而且 点击【下一步】
     那么 没有被拒绝，离开了「添加办税人员」
 
-  @REQ_LN-FAQ-03
+  # The search is 企业人员维护's (LN-3.1-06): the scenario is in plan ln-personnel-passwords as well as ln-logins.
+  @REQ_LN-FAQ-03 @REQ_LN-3.1-06
   场景: 实名采集并与企业关联后，原来搜索不到的办税人员可以搜索到
     假如 「赵六」是「甲公司」税务登记中的办税人员
     当 「张三」登录企业「甲公司」并打开【企业人员维护】

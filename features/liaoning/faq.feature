@@ -75,7 +75,8 @@
     而且 点击【确定】
     那么 进入「电子税务局首页」
 
-  @REQ_LN-FAQ-10
+  # 王五 is added in 企业人员维护 (LN-3.1-06): the scenario is in plan ln-personnel-passwords as well as ln-logins.
+  @REQ_LN-FAQ-10 @REQ_LN-3.1-06
   场景: 税务登记中已没有的办税人登录时提示信息不符；重新同步后不再列出
     假如 「王五」是「甲公司」的办税人员，已实名采集并与企业关联
     而且 「张三」已完成企业「甲公司」的初次普通登录

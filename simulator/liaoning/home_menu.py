@@ -41,7 +41,9 @@ class HomeMenuFlow(FlowBase):
 
     def actions(self) -> Mapping[tuple[str, str], Action]:
         table: dict[tuple[str, str], Action] = {(LnScreen.HOME, f): self._function(f) for f in FUNCTION_TREE}
-        table.update({(LnScreen.HOME, ANY_CONTROL): self._toggle, (LnScreen.HOME, PERSONNEL): self._personnel})
+        table[(LnScreen.HOME, ANY_CONTROL)] = self._toggle
+        if self._ln.variant.liaoning_personnel:  # else a control of that name is one the page does not show
+            table[(LnScreen.HOME, PERSONNEL)] = self._personnel
         return table
 
     def page_links(self, session: PortalSession, view: View) -> tuple[str, ...]:
@@ -49,7 +51,7 @@ class HomeMenuFlow(FlowBase):
         if person is None:
             return ()
         menu: tuple[str, ...] = ()
-        if session.state.get(MENU_OPEN):
+        if session.state.get(MENU_OPEN) and self._ln.variant.liaoning_personnel:
             menu = (PERSONNEL, CHANGE_PASSWORD) if person.role in FIRST_LOGIN_ROLES else (CHANGE_PASSWORD,)
         return (self._enterprise_name(person), *menu, *self._functions(person))
 

@@ -14,7 +14,10 @@ from simulator.liaoning.screens import Liaoning
 
 
 def personnel_flows(liaoning: Liaoning) -> list[Flow]:
-    """The 首页 menu, the 企业人员维护 page, 身份维护, 【添加办税人员】, 【权限管理】 and the two password changes."""
+    """The 首页 menu, the 企业人员维护 page, 身份维护, 【添加办税人员】, 【权限管理】 and the two password changes;
+    only the 首页's functions for a portal without them (Variant.liaoning_personnel)."""
+    if not liaoning.variant.liaoning_personnel:
+        return [HomeMenuFlow(liaoning)]
     return [HomeMenuFlow(liaoning), EnterprisePersonnelFlow(liaoning), IdentityMaintenanceFlow(liaoning),
             AddHandlerFlow(liaoning), PermissionManagementFlow(liaoning), PasswordChangeFlow(liaoning),
             ManualHandlerFlow(liaoning)]
