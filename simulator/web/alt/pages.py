@@ -50,7 +50,8 @@ def show(prefix: str, page: str = "") -> Response:
     if page != names.slug(str(view.screen)):
         return _go(entry, session_id, view)
     html = render_template("ye.html", view=view, entry=entry, here=names.screen_path(entry, str(view.screen)),
-                           prefix=names.PREFIXES[entry], **helpers(view))
+                           prefix=names.PREFIXES[entry], page=names.slug(str(view.screen)),
+                           crumb=names.crumb(str(view.screen)), **helpers(view, entry))
     html = security.with_csrf_fields(html, session_id)
     return _with_session(make_response(html), entry, session_id)
 
@@ -85,10 +86,11 @@ def captcha_image() -> Response:
     return Response(captcha.render_png(answer or ""), mimetype="image/png", headers={"Cache-Control": "no-store"})
 
 
-@blueprint.get("/wsbs/ewm/zt")
-def qr_status() -> Response:
-    """扫码登录 (ITS §1.2): the page polls the path of its session's screen and follows it when it moves."""
-    session_id, view = _portal().view(request.cookies.get(names.COOKIES[CLIENT]), CLIENT)
-    response = jsonify({"lj": names.screen_path(CLIENT, str(view.screen))})
+@blueprint.get("/<prefix>/ewm/zt")
+def qr_status(prefix: str) -> Response:
+    """扫码登录 (ITS §1.2, Qingdao Q11): the page polls the path of its session's screen, follows it when it moves."""
+    entry = _entry(prefix)
+    session_id, view = _portal().view(request.cookies.get(names.COOKIES[entry]), entry)
+    response = jsonify({"lj": names.screen_path(entry, str(view.screen))})
     response.headers["Cache-Control"] = "no-store"
-    return _with_session(response, CLIENT, session_id)
+    return _with_session(response, entry, session_id)
