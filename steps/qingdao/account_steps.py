@@ -30,6 +30,16 @@ def set_new_password(portal: PortalDriver, user: QdUser, *, old: bool = False) -
     user.password = password
 
 
+def open_account_page(portal: PortalDriver, page: str) -> None:
+    """【账户中心】 then one of its pages, from wherever the person is after logging in (back to where 【账户中心】 is)."""
+    for _ in range(3):
+        if portal.shows_control("账户中心"):
+            break
+        portal.click(qd.BACK)
+    portal.click("账户中心")
+    portal.click(page)
+
+
 def not_refused(portal: PortalDriver, what: str) -> None:
     expect(not portal.is_refused(), what, lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
@@ -77,11 +87,11 @@ def change_in_account_center(portal: PortalDriver, qd_users: dict[str, QdUser], 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」在【账户中心】的【个人信息管理模块】中将用户名(?:添加|修改)为「(?P<name>[^」]+)」"))
 def set_user_name(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, name: str) -> None:
-    qd_users[who].user_name = name  # the name a later login by 用户名 types (qd-methods' step)
-    portal.click("账户中心")
-    portal.click("个人信息管理模块")
+    open_account_page(portal, "个人信息管理模块")
     portal.fill(qd.USER_NAME, name)
     portal.click(qd.SAVE)
+    if not portal.is_refused():
+        qd_users[who].user_name = name  # the name a later login by 用户名 types (qd-methods' step)
 
 
 @then(parsers.re(r"用户名保存成功，页面显示「(?P<name>[^」]+)」"))
