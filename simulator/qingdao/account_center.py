@@ -22,6 +22,8 @@ ONCE_A_YEAR = "用户名一年只能修改一次"
 #: FAQ 13 「用户名一年可修改一次」 read two ways (catalog/readings.csv): a year from the last change (the simulator's),
 #: or once per calendar year (the alt variant's).
 USER_NAME_YEAR, CALENDAR_YEAR = "QD-R01", "calendar-year"
+#: Whether the first setting (registration, or adding a name) is already the year's change (QD-R02).
+FIRST_SETTING, FIRST_COUNTS = "QD-R02", "first-setting-counts"
 
 
 def year_later(moment: datetime) -> datetime:
@@ -89,7 +91,7 @@ class AccountCenterFlow(FlowBase):
         now = self._qd.now()
         if problem is None and name == person.user_name:
             problem = "新用户名与原用户名相同"
-        changing = bool(person.user_name)
+        changing = bool(person.user_name) or self._qd.variant.reads(FIRST_SETTING, FIRST_COUNTS)
         last = person.user_name_changed_at
         if problem is None and changing and last is not None and not self._may_change_again(last, now):
             problem = ONCE_A_YEAR
@@ -103,11 +105,11 @@ class AccountCenterFlow(FlowBase):
             return
         session.go(QdScreen.PERSONAL_INFO, Message("用户名已保存", MessageKind.SUCCESS))
 
-
     def _may_change_again(self, last: datetime, now: datetime) -> bool:
         if self._qd.variant.reads(USER_NAME_YEAR, CALENDAR_YEAR):  # a new year in Qingdao
             return now.astimezone(CHINA).year > last.astimezone(CHINA).year
         return now >= year_later(last)
+
 
 
 def user_name_problem(name: str) -> str | None:

@@ -10,8 +10,9 @@ at the first login) and refuses the four documents of FAQ 6 after 基本信息�
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from simulator.common.passwords import hash_password
 from simulator.qingdao.account_center import user_name_problem
@@ -41,9 +42,12 @@ class Draft:
 class Registrar:
     """The registration rules over the Qingdao people: each step returns the next draft or a problem."""
 
-    def __init__(self, people: QdPeople, *, asks_password: bool = True, hall_check_after_basic: bool = False) -> None:
+    def __init__(self, people: QdPeople, *, asks_password: bool = True, hall_check_after_basic: bool = False,
+                 user_name_counts_from: Callable[[], datetime] | None = None) -> None:
         self._people = people
         self._asks_password, self._hall_later = asks_password, hall_check_after_basic
+        #: QD-R02 first-setting-counts: the clock whose now is the 用户名's first (counted) setting.
+        self._counts_from = user_name_counts_from
 
     def basic_fields(self) -> tuple[str, ...]:
         """What 基本信息填写 asks (the password and its confirmation only where this portal asks one)."""
@@ -101,7 +105,8 @@ class Registrar:
         try:
             registered = self._people.register(QdPerson(
                 draft.document_number, draft.document_type, draft.name, draft.phone, draft.user_name or None, None,
-                draft.password_hash, draft.initial_password, 4, True))
+                draft.password_hash, draft.initial_password, 4, True),
+                None if self._counts_from is None else self._counts_from())
         except DuplicateUserName as taken:
             return str(taken)
         return None if registered else ALREADY

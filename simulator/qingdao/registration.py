@@ -9,6 +9,7 @@ from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.access import log_out
+from simulator.qingdao.account_center import FIRST_COUNTS, FIRST_SETTING
 from simulator.qingdao.face import FaceFlow, FaceRequest
 from simulator.qingdao.passwords import AGAIN, RULE
 from simulator.qingdao.registrar import ALREADY, PHONE, USER_NAME, Draft, Registrar
@@ -23,8 +24,10 @@ _DRAFT, _PURPOSE = "qingdao.registration", "registration"
 
 def registrar(qd: Qingdao) -> Registrar:
     """The registration rules with this portal's choices (a password step; where the four documents stop)."""
+    counts = qd.variant.reads(FIRST_SETTING, FIRST_COUNTS)  # QD-R02: a name set at registration is the year's change
     return Registrar(qd.people, asks_password=qd.variant.qd_registration_password,
-                     hall_check_after_basic=qd.variant.qd_hall_check_after_basic)
+                     hall_check_after_basic=qd.variant.qd_hall_check_after_basic,
+                     user_name_counts_from=qd.now if counts else None)
 
 
 class RegistrationFlow(FlowBase):
