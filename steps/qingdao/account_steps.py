@@ -31,7 +31,7 @@ def set_new_password(portal: PortalDriver, user: QdUser, *, old: bool = False) -
 
 
 def open_account_page(portal: PortalDriver, page: str) -> None:
-    """【账户中心】 then one of its pages, from wherever the person is after logging in (back to where 【账户中心】 is)."""
+    """【账户中心】 then one of its pages, from wherever the person is (back to where 【账户中心】 is)."""
     for _ in range(3):
         if portal.shows_control("账户中心"):
             break

@@ -7,7 +7,7 @@ from pytest_bdd import given, parsers, then, when
 from drivers.protocol import PortalDriver
 from steps.common.expect import expect
 from steps.qingdao import login_method_labels as label
-from steps.qingdao.people import QdUser
+from steps.qingdao.people import QdUser, tax_id_of
 
 #: FAQ 12's two kinds; each identity is under a 主管税务机关 of its own (the suite's example authorities).
 KINDS = ("跨区域报验户", "跨区域税源登记纳税人")
@@ -20,7 +20,7 @@ def cross_region(portal: PortalDriver, qd_users: dict[str, QdUser], company: str
     user = qd_users[who]
     portal.hook("qingdao.cross_region.seed", {
         "person": user.document_number, "taxpayer": company,
-        "tax_id": "91370200" + user.document_number[-10:].replace("X", "0"),
+        "tax_id": tax_id_of(user, company),
         "identities": [{"kind": kind, "authority": AUTHORITIES[kind]} for kind in KINDS]})
 
 

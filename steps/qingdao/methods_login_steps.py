@@ -12,7 +12,7 @@ from steps.common.sms import last_sms_code
 from steps.qingdao import labels as qd
 from steps.qingdao import login_method_labels as label
 from steps.qingdao.actions import pass_sms
-from steps.qingdao.people import QdUser
+from steps.qingdao.people import QdUser, tax_id_of
 
 #: How a scenario names the business a person is in after the login, and the words a portal may show for it.
 BUSINESS_WORDS = {"企业业务": ("企业业务",), "个人业务": ("个人业务", "自然人业务")}
@@ -86,7 +86,7 @@ def device_plugged(portal: PortalDriver, qd_users: dict[str, QdUser], company: s
     """The simulated device (hooks): the enterprise's certificate, used by this person."""
     user = qd_users[who]
     portal.hook("qingdao.certificate.plug", {
-        "device": device, "tax_id": "91370200" + user.document_number[-10:].replace("X", "0"),
+        "device": device, "tax_id": tax_id_of(user, company),
         "enterprise_name": company, "holder": user.document_number, "password": CERTIFICATE_PASSWORD})
 
 

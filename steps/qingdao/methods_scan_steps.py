@@ -3,7 +3,6 @@ the 电子营业执照 — each scans the code the web page shows (read through 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -18,7 +17,7 @@ from steps.common.expect import expect, normalise
 from steps.qingdao import labels as qd
 from steps.qingdao import login_method_labels as label
 from steps.qingdao.app_actions import app_sign_in, scan_in_app
-from steps.qingdao.people import QdUser, new_user
+from steps.qingdao.people import QdUser, new_user, tax_id_of
 from vocabulary.documents import DocumentType
 
 #: FAQ 11 quotes the three scans so; the login page offers each under 扫码登录.
@@ -162,18 +161,21 @@ def scan_refused(portal: PortalDriver, qd_scan: ScanState, app: str) -> None:
 
 @given(parsers.parse("企业「{company}」的电子营业执照由「{who}」持有"))
 def licence(portal: PortalDriver, qd_users: dict[str, QdUser], company: str, who: str) -> None:
-    holder = qd_users[who].document_number
-    portal.hook("qingdao.business_licence.issue", {"tax_id": licence_tax_id(company), "enterprise_name": company,
-                                                     "holder": holder})
+    user = qd_users[who]
+    portal.hook("qingdao.business_licence.issue", {"tax_id": tax_id_of(user, company), "enterprise_name": company,
+                                                     "holder": user.document_number})
 
 
-def licence_tax_id(company: str) -> str:
-    """The licence's 统一社会信用代码, as far as the simulated licence app needs one: stable per name."""
-    digest = int.from_bytes(hashlib.sha256(company.encode()).digest()[:8], "big")
-    return "9137020" + f"{digest % 10**11:011d}"
+def licence_tax_id(qd_users: dict[str, QdUser], company: str) -> str:
+    """The licence's 统一社会信用代码: the enterprise's, as its holder's hooks gave it."""
+    codes = [user.enterprises[company] for user in qd_users.values() if company in user.enterprises]
+    if not codes:
+        raise ValueError(f"场景中没有企业「{company}」（先写明谁持有它的电子营业执照）")
+    return codes[0]
 
 
 @when(parsers.parse("用企业「{company}」的电子营业执照扫描网页二维码"))
-def licence_scans(portal: PortalDriver, qd_scan: ScanState, company: str) -> None:
-    answer = portal.hook("qingdao.business_licence.scan", {"tax_id": licence_tax_id(company), "token": qd_scan.code})
+def licence_scans(portal: PortalDriver, qd_users: dict[str, QdUser], qd_scan: ScanState, company: str) -> None:
+    answer = portal.hook("qingdao.business_licence.scan", {"tax_id": licence_tax_id(qd_users, company),
+                                                           "token": qd_scan.code})
     qd_scan.answer = {"refused": not answer.get("confirmed"), "message": answer.get("error")}
