@@ -4,7 +4,6 @@ the 电子营业执照 — each scans the code the web page shows (read through 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -57,12 +56,6 @@ def choose_scan(portal: PortalDriver, qd_scan: ScanState, scan: str) -> None:
     qd_scan.code = str(_current(portal)["payload"])
 
 
-@when("网页上的二维码已过期")
-def code_expires(portal: PortalDriver) -> None:
-    """Beyond the code's lifetime, whatever it is (the guide fixes none)."""
-    portal.advance_clock(timedelta(seconds=float(_current(portal)["expires_in_seconds"]) + 1))
-
-
 @given(parsers.re(r"「(?P<who>[^」]+)」在青岛税务APP登录(?P<business>企业业务|个人业务)(?:（「(?P<company>[^」]+)」）)?"))
 def app_signed_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, business: str,
                   company: str | None) -> None:
@@ -107,7 +100,10 @@ def iit_signed_in(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -
 def iit_scan(portal: PortalDriver, qd_scan: ScanState) -> None:
     """扫一扫 and confirm; an app that offers no 扫一扫 where the person is (not signed in) refuses as well."""
     if not portal.shows_control(label.SCAN):
-        qd_scan.answer = {"refused": True, "message": f"「{portal.screen()}」页面上没有扫一扫"}
+        # No 【扫一扫】 where the person is: refused only if the app, looked at, asks him to sign in first.
+        asks_sign_in = portal.shows_control(label.LOG_IN) or portal.shows_field(label.IIT_ACCOUNT)
+        qd_scan.answer = {"refused": asks_sign_in, "message": f"「{portal.screen()}」页面上没有扫一扫，"
+                          f"{'要求先登录' if asks_sign_in else '也不要求登录'}"}
         return
     portal.click(label.SCAN)
     if portal.shows_field(label.SCANNED_CODE):
@@ -155,7 +151,8 @@ def iit_tries(portal: PortalDriver, qd_users: dict[str, QdUser], qd_scan: ScanSt
 def scan_refused(portal: PortalDriver, qd_scan: ScanState, app: str) -> None:
     expect(qd_scan.answer.get("refused") is True, f"{app}拒绝扫码登录", qd_scan.answer)
     portal.refresh()
-    expect(normalise(portal.screen()) != normalise(qd.HOME_SCREEN), "网页仍未登录",
+    screen = normalise(portal.screen())
+    expect(screen in (normalise(qd.SCAN_SCREEN), normalise(qd.LOGIN_SCREEN)), "网页仍未登录：仍在扫码登录或登录页面",
            lambda: f"页面「{portal.screen()}」")
 
 
