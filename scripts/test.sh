@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's tests: set up (with Chromium), lint, type-check, catalog coverage, the whole suite in-process and in
-# the browser on the default simulator (same scenario ids must pass), the ITS and Liaoning features in the browser on
-# the alt variant (another markup and the other free choices, by its profile alone; no Qingdao screens there yet),
-# then the unit and integration tests.
+# the browser on the default simulator (same scenario ids must pass), the ITS, Liaoning and Qingdao features in the
+# browser on the alt variant (another markup and the other free choices, by its profile alone), then the unit and
+# integration tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -26,9 +26,9 @@ echo "== suite, browser driver: default simulator and the alt variant (profiles/
 $bin/etax-conformance run --driver browser --workers "$workers" --run-id "$stamp-browser" \
   >"reports/$stamp-browser.log" 2>&1 &
 default_pid=$!
-# The alt variant has no Qingdao screens yet: its run covers the ITS and Liaoning features only.
+# The alt variant covers all three guides (its Qingdao portal and 青岛税务APP: /qdetax/, /sstapp/).
 $bin/etax-conformance run --driver browser --workers "$workers" --variant alt --profile profiles/alt.yaml \
-  --run-id "$stamp-alt" --features features/its features/liaoning >"reports/$stamp-alt.log" 2>&1 &
+  --run-id "$stamp-alt" --features features/its features/liaoning features/qingdao >"reports/$stamp-alt.log" 2>&1 &
 alt_pid=$!
 default_rc=0; wait "$default_pid" || default_rc=$?
 alt_rc=0; wait "$alt_pid" || alt_rc=$?

@@ -10,11 +10,11 @@ from vocabulary.roles import Role
 DEFAULT_READINGS = {"ITS-R01": "login-name-or-phone", "ITS-R02": "ca-still-offered", "ITS-R03": "exact-168-hours",
                     "ITS-R04": "single-use", "LN-R01": "only-social-security", "LN-R02": "legal-or-finance-only",
                     "LN-R03": "sms-after-sync", "LN-R04": "reset-kept", "LN-R05": "collected-only",
-                    "LN-R06": "section-message"}
+                    "LN-R06": "section-message", "QD-R01": "rolling-365-days", "QD-R02": "first-setting-free"}
 ALT_READINGS = {"ITS-R01": "any-identifier", "ITS-R02": "ca-withdrawn", "ITS-R03": "through-seventh-day",
                 "ITS-R04": "reusable-until-expiry", "LN-R01": "may-also-etax", "LN-R02": "any-synced-person",
                 "LN-R03": "added-first", "LN-R04": "change-forced", "LN-R05": "manual-entry",
-                "LN-R06": "faq-message"}
+                "LN-R06": "faq-message", "QD-R01": "calendar-year", "QD-R02": "first-setting-counts"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,22 @@ class Variant:
     #: Liaoning 企业人员维护 (身份维护, 添加办税人员, 权限管理, 冻结, 重置) and 修改密码 are offered: False is a portal
     #: that certifies only the logins (plan ln-logins, catalog/plans.csv): no 【企业人员维护】 and no 【修改密码】.
     liaoning_personnel: bool = True
+    #: Qingdao 企业业务 (and 特定主体): the login also asks the enterprise's 税号, and after both factors an
+    #: enterprise-selection screen picks the enterprise to work for (Q1/Q8 say only 企业登录穿透到人).
+    qd_enterprise_tax_id: bool = False
+    #: Qingdao Q8/Q10 「登录后系统会要求自然人修改密码」「弹出提示框」: the change of an initial password as a dialog
+    #: over the 首页 (instead of a screen of its own before it); both log the person out once it is changed.
+    qd_change_dialog: bool = False
+    #: Qingdao 【用户注册】 基本信息填写 sets the personal user password (Q3 names no password step: off, the person
+    #: starts with the initial password of Q8, changed at the first login).
+    qd_registration_password: bool = True
+    #: Qingdao Q6: the four documents without the hall's collection are refused after 基本信息填写 (not at
+    #: 身份信息校验; the FAQ says only 「走不下去」).
+    qd_hall_check_after_basic: bool = False
+    #: Qingdao: a picture captcha on the password login methods (证件号码, 用户名); the FAQ names none.
+    qd_login_captcha: bool = False
+    #: How long a Qingdao web login QR code lives (the Qingdao FAQ never mentions it).
+    qd_qr_lifetime_seconds: int = 120
     #: The reading (slug) of each catalog disagreement this portal follows.
     readings: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(DEFAULT_READINGS.items()))
 
@@ -72,7 +88,9 @@ class Variant:
                        launch_refuses=True, app_reset_ends_client_sessions=True, handler_word="办税员",
                        owner_word="法定代表人（业主）", agent_plain_step2=True, clients_logout=False,
                        natural_recovery_by_phone=True, ln_recovery_sms_step=True, own_wording=True,
-                       qr_lifetime_seconds=300, sms_code_minutes=10,
+                       qr_lifetime_seconds=300, sms_code_minutes=10, qd_enterprise_tax_id=True,
+                       qd_change_dialog=True, qd_registration_password=False, qd_hall_check_after_basic=True,
+                       qd_login_captcha=True, qd_qr_lifetime_seconds=180,
                        readings=tuple(ALT_READINGS.items()))
 
     @classmethod

@@ -30,13 +30,13 @@ def initial_password(document_number: str) -> str:
 def number_problem(kind: str, number: str) -> str | None:
     """Why a document number cannot be of this type (None: it can). The 居民身份证 is checked in full (GB 11643); the
     two 居住证 carry its check digit; other documents are 6 to 20 letters or digits."""
-    from stdnum.cn import ric
+    from stdnum.cn import ric  # calc_check_digit takes the whole number and ignores its last character
 
     if not (number.isascii() and number.isalnum() and 6 <= len(number) <= 20):
         return "证件号码应为6到20位字母或数字"
     if kind == "居民身份证" and not ric.is_valid(number):
         return "居民身份证号码不正确（校验位或出生日期）"
     if kind in CHECK_DIGIT_TYPES[1:] and not (
-            len(number) == 18 and number[:17].isdigit() and ric.calc_check_digit(number[:17]) == number[17]):
+            len(number) == 18 and number[:17].isdigit() and ric.calc_check_digit(number) == number[17]):
         return "居住证号码不正确（校验位）"
     return None

@@ -13,12 +13,17 @@ from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.home import back_home, require_login
 from simulator.qingdao.passwords import AGAIN, NEW, RULE, new_password_problem
 from simulator.qingdao.people import DuplicateUserName
-from simulator.qingdao.screens import QdScreen, Qingdao
+from simulator.qingdao.screens import CHINA, QdScreen, Qingdao
 from vocabulary.credentials import login_name_problem
 
 LEVEL, PASSWORD, INFO = "个人实名等级", "个人密码修改", "个人信息管理模块"
 OLD, USER_NAME, SAVE, BACK = "原密码", "用户名", "保存", "返回"
 ONCE_A_YEAR = "用户名一年只能修改一次"
+#: FAQ 13 「用户名一年可修改一次」 read two ways (catalog/readings.csv): a year from the last change (the simulator's),
+#: or once per calendar year (the alt variant's).
+USER_NAME_YEAR, CALENDAR_YEAR = "QD-R01", "calendar-year"
+#: Whether the first setting (registration, or adding a name) is already the year's change (QD-R02).
+FIRST_SETTING, FIRST_COUNTS = "QD-R02", "first-setting-counts"
 
 
 def year_later(moment: datetime) -> datetime:
@@ -86,9 +91,9 @@ class AccountCenterFlow(FlowBase):
         now = self._qd.now()
         if problem is None and name == person.user_name:
             problem = "新用户名与原用户名相同"
-        changing = bool(person.user_name)
+        changing = bool(person.user_name) or self._qd.variant.reads(FIRST_SETTING, FIRST_COUNTS)
         last = person.user_name_changed_at
-        if problem is None and changing and last is not None and now < year_later(last):
+        if problem is None and changing and last is not None and not self._may_change_again(last, now):
             problem = ONCE_A_YEAR
         if problem is None:
             try:
@@ -99,6 +104,12 @@ class AccountCenterFlow(FlowBase):
             session.go(QdScreen.PERSONAL_INFO, refused(problem), {USER_NAME: name})
             return
         session.go(QdScreen.PERSONAL_INFO, Message("用户名已保存", MessageKind.SUCCESS))
+
+    def _may_change_again(self, last: datetime, now: datetime) -> bool:
+        if self._qd.variant.reads(USER_NAME_YEAR, CALENDAR_YEAR):  # a new year in Qingdao
+            return now.astimezone(CHINA).year > last.astimezone(CHINA).year
+        return now >= year_later(last)
+
 
 
 def user_name_problem(name: str) -> str | None:

@@ -18,7 +18,7 @@ from simulator.common.test_control import SeedError
 from simulator.common.views import Message, MessageKind, refused
 from simulator.qingdao.access import to_second_factor
 from simulator.qingdao.lockout import LOCKED
-from simulator.qingdao.screens import BUSINESS, ENTERPRISE, NOT_REGISTERED, QdScreen, Qingdao
+from simulator.qingdao.screens import BUSINESS, ENTERPRISE, ENTERPRISE_CHOSEN, NOT_REGISTERED, QdScreen, Qingdao
 from simulator.store.sqlite import SqliteStore
 
 CERTIFICATE_LOGIN = "税务数字证书登录"
@@ -81,6 +81,7 @@ class CertificateLogin:
             return
         self._qd.lockout.succeeded(person.document_number, self.name)
         session.state[BUSINESS] = ENTERPRISE  # the certificate is the enterprise's: 企业业务, whatever the entry
+        session.state[ENTERPRISE_CHOSEN] = str(device["tax_id"])
         to_second_factor(session, person)
 
     def _plug(self, payload: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,8 +13,8 @@ from typing import Protocol
 
 from simulator.common.flow import Action, Flow, Form
 from simulator.common.sessions import PortalSession
-from simulator.qingdao.access import check_password, to_second_factor
-from simulator.qingdao.screens import QdScreen, Qingdao
+from simulator.qingdao.access import captcha_problem, check_password, password_fields, tax_id_problem, to_second_factor
+from simulator.qingdao.screens import TAX_ID, QdScreen, Qingdao
 
 DOCUMENT_LOGIN = "证件号码登录"
 
@@ -45,7 +45,7 @@ class DocumentNumberLogin:
         self._qd = qd
 
     def fields(self, session: PortalSession) -> tuple[str, ...]:
-        return ("证件号码", "密码")
+        return password_fields(self._qd, session, ("证件号码", "密码"))
 
     def controls(self, session: PortalSession) -> tuple[str, ...]:
         return ()
@@ -55,10 +55,17 @@ class DocumentNumberLogin:
 
     def submit(self, session: PortalSession, form: Form) -> None:
         number = form.get("证件号码", "").strip().upper()
+        kept = {"证件号码": number, **({TAX_ID: form[TAX_ID]} if TAX_ID in form else {})}
+        problem = captcha_problem(self._qd, session, form)
+        if problem is not None:
+            session.go(QdScreen.LOGIN, problem, kept)
+            return
         person = self._qd.people.find(number) if number else None
         problem = check_password(self._qd, person, form.get("密码", ""), self.name)
+        if problem is None and person is not None:
+            problem = tax_id_problem(self._qd, session, person, form)
         if problem is not None or person is None:
-            session.go(QdScreen.LOGIN, problem, {"证件号码": number})
+            session.go(QdScreen.LOGIN, problem, kept)
             return
         to_second_factor(session, person)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from simulator.common.flow import Action, Flow, FlowBase, Hook
@@ -20,7 +21,8 @@ from simulator.qingdao.cross_region import CrossRegionFlow
 from simulator.qingdao.methods import LoginMethod
 from simulator.qingdao.people import QdPerson
 from simulator.qingdao.real_name_level import LevelScans
-from simulator.qingdao.registrar import Draft, Registrar
+from simulator.qingdao.registrar import Draft
+from simulator.qingdao.registration import registrar
 from simulator.qingdao.scan_login import QingdaoWebSignIn, ScanLogin, ScanPageFlow
 from simulator.qingdao.screens import Qingdao
 from simulator.qingdao.sms_login import SmsLogin
@@ -57,7 +59,10 @@ class AppRegistrations:
     """The app's registration (port `Registrations`): the web's own rules (qingdao.registrar), not a copy."""
 
     def __init__(self, qd: Qingdao) -> None:
-        self._registrar = Registrar(qd.people)
+        self._registrar = registrar(qd)
+
+    def basic_fields(self) -> tuple[str, ...]:
+        return self._registrar.basic_fields()
 
     def identity(self, kind: str, number: str, name: str) -> object | str:
         return self._registrar.identity(kind, number, name)
@@ -111,7 +116,8 @@ def level_code_hook(levels: LevelScans) -> Hook:
 
 
 def methods_kit(qd: Qingdao, store: SqliteStore, levels: LevelScans) -> MethodsKit:
-    codes, web, people = ScanCodes(store), QingdaoWebSignIn(qd), AppPeople(qd)
+    codes = ScanCodes(store, timedelta(seconds=qd.variant.qd_qr_lifetime_seconds))  # no guide fixes it
+    web, people = QingdaoWebSignIn(qd), AppPeople(qd)
     certificate, scan = CertificateLogin(qd, store), ScanLogin(qd, codes)
     cross_region = CrossRegionFlow(qd, store)
     flows: list[Flow] = [

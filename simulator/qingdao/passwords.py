@@ -10,7 +10,7 @@ from simulator.common.passwords import hash_password, verify_password
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.access import log_out
-from simulator.qingdao.screens import PENDING, QdScreen, Qingdao
+from simulator.qingdao.screens import PENDING, QdScreen, Qingdao, business
 from vocabulary.credentials import password_problem
 
 NEW, AGAIN, CONFIRM = "新密码", "确认密码", "确定"
@@ -42,8 +42,16 @@ class ChangeInitialFlow(FlowBase):
         return {(QdScreen.CHANGE_INITIAL, CONFIRM): self._save}
 
     def render(self, session: PortalSession) -> View:
+        intro = "您正在使用初始密码登录，请重新设置新密码。"
+        if not self._qd.variant.qd_change_dialog:
+            return View(QdScreen.CHANGE_INITIAL, fields=(NEW, AGAIN), controls=(CONFIRM,), message=session.message,
+                        extras={"intro": intro, "hint": RULE})
+        # The variant: a dialog (提示框) over the 首页, whose own controls wait behind it until the change is made.
+        person = self._qd.people.account(str(session.state.get(PENDING) or ""))
+        name = "" if person is None else person.name
         return View(QdScreen.CHANGE_INITIAL, fields=(NEW, AGAIN), controls=(CONFIRM,), message=session.message,
-                    extras={"intro": "您正在使用初始密码登录，请重新设置新密码。", "hint": RULE})
+                    greeting=f"欢迎，{name}", rows=(("姓名", name), ("业务", business(session))),
+                    template="qd_change_dialog", extras={"intro": intro, "hint": RULE})
 
     def _save(self, session: PortalSession, form: Form) -> None:
         person = self._qd.people.account(str(session.state.get(PENDING) or ""))

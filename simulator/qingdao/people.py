@@ -80,19 +80,21 @@ class QdPeople:
         except sqlite3.IntegrityError:
             raise DuplicateUserName(f"用户名「{person.user_name}」已被使用") from None
 
-    def register(self, person: QdPerson) -> bool:
+    def register(self, person: QdPerson, user_name_set_at: datetime | None = None) -> bool:
         """Store a newly registered person, unless the number is registered already (a hall collection becomes the
         account). One statement, so two registrations of one number cannot both win; True when this one did."""
         try:
             self._store.execute(
                 "INSERT INTO qd_people (document_number, document_type, name, phone, user_name, user_name_changed_at,"
-                " password_hash, must_change, level, registered) VALUES (?,?,?,?,?,NULL,?,0,?,1)"
+                " password_hash, must_change, level, registered) VALUES (?,?,?,?,?,?,?,?,?,1)"
                 " ON CONFLICT (document_number) DO UPDATE SET document_type = excluded.document_type,"
                 " name = excluded.name, phone = excluded.phone, user_name = excluded.user_name,"
-                " password_hash = excluded.password_hash, must_change = 0, level = excluded.level, registered = 1"
-                " WHERE qd_people.registered = 0",
+                " user_name_changed_at = excluded.user_name_changed_at, password_hash = excluded.password_hash,"
+                " must_change = excluded.must_change,"
+                " level = excluded.level, registered = 1 WHERE qd_people.registered = 0",
                 person.document_number, person.document_type, person.name, person.phone, person.user_name or None,
-                person.password_hash, person.level)
+                None if user_name_set_at is None or not person.user_name else user_name_set_at.isoformat(),
+                person.password_hash, int(person.must_change), person.level)
         except sqlite3.IntegrityError:
             raise DuplicateUserName(f"用户名「{person.user_name}」已被使用") from None
         stored = self.find(person.document_number)

@@ -3,16 +3,20 @@
 身份信息校验 (the document's type and number; the four documents of FAQ 6 only after the hall's collection),
 基本信息填写 (mobile, optional user name, password), and — only once the face passed — the person stored as
 registered at 实名等级 四级 (FAQ 5). The clients own their screens and their camera; the rules live here.
+
+A variant (simulator/variant.py) asks no password (the person starts with the initial password of FAQ 8, changed
+at the first login) and refuses the four documents of FAQ 6 after 基本信息填写 instead of at 身份信息校验.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from simulator.common.passwords import hash_password
 from simulator.qingdao.account_center import user_name_problem
-from simulator.qingdao.passwords import new_password_problem
+from simulator.qingdao.passwords import AGAIN, new_password_problem
 from simulator.qingdao.people import DuplicateUserName, QdPeople, QdPerson
 from vocabulary import qingdao_documents as documents
 
@@ -31,13 +35,23 @@ class Draft:
     phone: str = ""
     user_name: str = ""
     password_hash: str = ""
+    #: Registered with the initial password (no password step): changed at the first login (FAQ 8).
+    initial_password: bool = False
 
 
 class Registrar:
     """The registration rules over the Qingdao people: each step returns the next draft or a problem."""
 
-    def __init__(self, people: QdPeople) -> None:
+    def __init__(self, people: QdPeople, *, asks_password: bool = True, hall_check_after_basic: bool = False,
+                 user_name_counts_from: Callable[[], datetime] | None = None) -> None:
         self._people = people
+        self._asks_password, self._hall_later = asks_password, hall_check_after_basic
+        #: QD-R02 first-setting-counts: the clock whose now is the 用户名's first (counted) setting.
+        self._counts_from = user_name_counts_from
+
+    def basic_fields(self) -> tuple[str, ...]:
+        """What 基本信息填写 asks (the password and its confirmation only where this portal asks one)."""
+        return (PHONE, USER_NAME, PASSWORD, AGAIN) if self._asks_password else (PHONE, USER_NAME)
 
     def identity(self, kind: str, number: str, name: str) -> Draft | str:
         """身份信息校验: a Draft, or the problem (in Chinese) that stops it."""
@@ -53,10 +67,15 @@ class Registrar:
         known = self._people.find(number)
         if known is not None and known.registered:
             return ALREADY
-        if kind in documents.HALL_FIRST and not (known is not None and known.document_type == kind
-                                                 and known.name == name):
+        if not self._hall_later and not self._collected(kind, number, name):
             return HALL_FIRST
         return Draft(kind, number, name)
+
+    def _collected(self, kind: str, number: str, name: str) -> bool:
+        """FAQ 6: the four documents register only after the hall collected the person (the others always)."""
+        known = self._people.find(number)
+        return kind not in documents.HALL_FIRST or (known is not None and known.document_type == kind
+                                                    and known.name == name)
 
     def basic(self, draft: Draft, form: Mapping[str, str]) -> Draft | str:
         """基本信息填写 (form: 手机号码, 用户名 — may be empty —, 密码 and its confirmation)."""
@@ -66,10 +85,16 @@ class Registrar:
             problem = user_name_problem(user_name)
             if problem is None and self._people.find_by_user_name(user_name) is not None:
                 problem = f"用户名「{user_name}」已被使用"
-        if problem is None:
+        if problem is None and self._hall_later and not self._collected(draft.document_type, draft.document_number,
+                                                                         draft.name):
+            problem = HALL_FIRST
+        if problem is None and self._asks_password:
             problem = new_password_problem(form, None, PASSWORD)
         if problem is not None:
             return problem
+        if not self._asks_password:  # FAQ 8: 个人用户密码的初始密码为证件号码后六位
+            return Draft(draft.document_type, draft.document_number, draft.name, phone, user_name,
+                         hash_password(documents.initial_password(draft.document_number)), True)
         return Draft(draft.document_type, draft.document_number, draft.name, phone, user_name,
                      hash_password(form.get(PASSWORD, "")))
 
@@ -80,7 +105,8 @@ class Registrar:
         try:
             registered = self._people.register(QdPerson(
                 draft.document_number, draft.document_type, draft.name, draft.phone, draft.user_name or None, None,
-                draft.password_hash, False, 4, True))
+                draft.password_hash, draft.initial_password, 4, True),
+                None if self._counts_from is None else self._counts_from())
         except DuplicateUserName as taken:
             return str(taken)
         return None if registered else ALREADY

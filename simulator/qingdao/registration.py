@@ -9,9 +9,10 @@ from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, View, refused
 from simulator.qingdao.access import log_out
+from simulator.qingdao.account_center import FIRST_COUNTS, FIRST_SETTING
 from simulator.qingdao.face import FaceFlow, FaceRequest
 from simulator.qingdao.passwords import AGAIN, RULE
-from simulator.qingdao.registrar import ALREADY, PASSWORD, PHONE, USER_NAME, Draft, Registrar
+from simulator.qingdao.registrar import ALREADY, PHONE, USER_NAME, Draft, Registrar
 from simulator.qingdao.screens import BUSINESS, NATURAL, QdScreen, Qingdao
 from vocabulary import qingdao_documents as documents
 
@@ -21,11 +22,19 @@ REGISTERED = "注册成功，实名等级为四级，请通过自然人业务入
 _DRAFT, _PURPOSE = "qingdao.registration", "registration"
 
 
+def registrar(qd: Qingdao) -> Registrar:
+    """The registration rules with this portal's choices (a password step; where the four documents stop)."""
+    counts = qd.variant.reads(FIRST_SETTING, FIRST_COUNTS)  # QD-R02: a name set at registration is the year's change
+    return Registrar(qd.people, asks_password=qd.variant.qd_registration_password,
+                     hall_check_after_basic=qd.variant.qd_hall_check_after_basic,
+                     user_name_counts_from=qd.now if counts else None)
+
+
 class RegistrationFlow(FlowBase):
     """Nothing is stored before the face passes; a failed face can be tried again (FAQ 7)."""
 
     def __init__(self, qd: Qingdao, face: FaceFlow) -> None:
-        self._qd, self._face, self._registrar = qd, face, Registrar(qd.people)
+        self._qd, self._face, self._registrar = qd, face, registrar(qd)
         face.purpose(_PURPOSE, self._face_passed)
 
     def screens(self) -> Iterable[str]:
@@ -40,9 +49,10 @@ class RegistrationFlow(FlowBase):
 
     def render(self, session: PortalSession) -> View:
         if session.screen == QdScreen.REGISTER_BASIC:
-            return View(QdScreen.REGISTER_BASIC, fields=(PHONE, USER_NAME, PASSWORD, AGAIN), controls=(NEXT, BACK),
+            asked = self._registrar.basic_fields()
+            return View(QdScreen.REGISTER_BASIC, fields=asked, controls=(NEXT, BACK),
                         message=session.message, values=dict(session.values),
-                        extras={"intro": "基本信息填写（用户名可不填）", "hint": RULE})
+                        extras={"intro": "基本信息填写（用户名可不填）", **({"hint": RULE} if AGAIN in asked else {})})
         return View(QdScreen.REGISTER_IDENTITY, fields=(TYPE, NUMBER, NAME), controls=(NEXT, BACK),
                     message=session.message, values=dict(session.values), options={TYPE: documents.ALL},
                     extras={"intro": "身份信息校验"})

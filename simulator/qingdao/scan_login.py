@@ -15,7 +15,7 @@ from simulator.common.test_control import SeedError
 from simulator.common.views import View
 from simulator.its.qr_login import qr_svg
 from simulator.qingdao.access import enter
-from simulator.qingdao.screens import BUSINESS, ENTERPRISE, NATURAL, QdScreen, Qingdao, logged_in
+from simulator.qingdao.screens import BUSINESS, ENTERPRISE, ENTERPRISE_CHOSEN, NATURAL, QdScreen, Qingdao, logged_in
 from simulator.qingdao_app.codes import IIT_APP_LOGIN, LICENCE_LOGIN, QINGDAO_APP_LOGIN, ScanCodes
 from simulator.qingdao_app.people import AppPerson
 from simulator.qingdao_app.screens import ENTERPRISE_BUSINESS
@@ -120,6 +120,8 @@ class QingdaoWebSignIn:
     def sign_in(self, session: PortalSession, person: AppPerson, business: str, tax_id: str | None) -> None:
         session.state.clear()
         session.state[BUSINESS] = ENTERPRISE if business == ENTERPRISE_BUSINESS else NATURAL
+        if tax_id is not None:
+            session.state[ENTERPRISE_CHOSEN] = tax_id  # the scan names the enterprise: nothing to choose after
         enter(self._qd, session, person.document_number)
         if tax_id is not None and logged_in(session):
             session.state[SCANNED_ENTERPRISE] = tax_id

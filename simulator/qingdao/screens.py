@@ -30,6 +30,11 @@ CHINA = timezone(timedelta(hours=8))
 #: the person logged in, and whether the second factor passed.
 BUSINESS, METHOD = "qingdao.business", "qingdao.method"
 PENDING, PERSON = "qingdao.pending", "qingdao.person"
+#: The enterprise (纳税人识别号) a 企业业务 login works for, once known (a typed 税号, a scan, a certificate, the
+#: enterprise-selection screen): the 首页 then shows that one only.
+ENTERPRISE_CHOSEN = "qingdao.enterprise"
+#: Variant.qd_enterprise_tax_id: the 企业业务 login's 税号 field.
+TAX_ID = "税号"
 
 
 class QdScreen(enum.StrEnum):
@@ -40,6 +45,7 @@ class QdScreen(enum.StrEnum):
     SECOND_FACTOR = "青岛:第二验证因子"
     FACE = "青岛:刷脸验证"
     CHANGE_INITIAL = "青岛:重新设置密码"
+    CHOOSE_ENTERPRISE = "青岛:选择企业"
     HOME = "青岛:首页"
     ACCOUNT_CENTER = "青岛:账户中心"
     REAL_NAME_LEVEL = "青岛:个人实名等级"

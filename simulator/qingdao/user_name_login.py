@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from simulator.common.flow import Action, Form
 from simulator.common.sessions import PortalSession
-from simulator.qingdao.access import check_password, to_second_factor
-from simulator.qingdao.screens import QdScreen, Qingdao
+from simulator.qingdao.access import captcha_problem, check_password, password_fields, tax_id_problem, to_second_factor
+from simulator.qingdao.screens import TAX_ID, QdScreen, Qingdao
 
 USER_NAME_LOGIN = "用户名登录"
 USER_NAME, PASSWORD = "用户名", "密码"
@@ -22,7 +22,7 @@ class UserNameLogin:
         self._qd = qd
 
     def fields(self, session: PortalSession) -> tuple[str, ...]:
-        return (USER_NAME, PASSWORD)
+        return password_fields(self._qd, session, (USER_NAME, PASSWORD))
 
     def controls(self, session: PortalSession) -> tuple[str, ...]:
         return ()
@@ -32,9 +32,16 @@ class UserNameLogin:
 
     def submit(self, session: PortalSession, form: Form) -> None:
         typed = form.get(USER_NAME, "").strip()
+        kept = {USER_NAME: typed, **({TAX_ID: form[TAX_ID]} if TAX_ID in form else {})}
+        problem = captcha_problem(self._qd, session, form)
+        if problem is not None:
+            session.go(QdScreen.LOGIN, problem, kept)
+            return
         person = self._qd.people.find_by_user_name(typed) if typed else None
         problem = check_password(self._qd, person, form.get(PASSWORD, ""), self.name)
+        if problem is None and person is not None:
+            problem = tax_id_problem(self._qd, session, person, form)
         if problem is not None or person is None:
-            session.go(QdScreen.LOGIN, problem, {USER_NAME: typed})
+            session.go(QdScreen.LOGIN, problem, kept)
             return
         to_second_factor(session, person)

@@ -29,16 +29,16 @@ CREATE TABLE IF NOT EXISTS qingdao_codes (
 class ScanCodes:
     """A session shows one code at a time: a new one voids its earlier unused ones."""
 
-    def __init__(self, store: SqliteStore) -> None:
-        self._store = store
+    def __init__(self, store: SqliteStore, lifetime: timedelta = LIFETIME) -> None:
+        self._store, self._lifetime = store, lifetime
         store.add_table("qingdao_codes", _SCHEMA)
 
     def issue(self, session_id: str, purpose: str, now: datetime) -> LoginToken:
-        token = issue(now, LIFETIME)
+        token = issue(now, self._lifetime)
         self.void(session_id)
         self._store.execute("INSERT INTO qingdao_codes (token, session_id, purpose, issued_at, lifetime_seconds) "
                             "VALUES (?,?,?,?,?)", token.value, session_id, purpose, now.isoformat(),
-                            LIFETIME.total_seconds())
+                            self._lifetime.total_seconds())
         return token
 
     def void(self, session_id: str) -> None:

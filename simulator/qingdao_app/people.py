@@ -67,6 +67,9 @@ class Registrations(Protocol):
     """
 
     def identity(self, kind: str, number: str, name: str) -> object | str: ...
+    def basic_fields(self) -> tuple[str, ...]:
+        """What 基本信息填写 asks (手机号码, 用户名, and the password where the e-tax bureau asks one)."""
+        ...
     def basic(self, draft: object, form: Mapping[str, str]) -> object | str: ...
     def register(self, draft: object) -> str | None:
         """After the face passed: the person registered (四级), or the problem (the number taken meanwhile…)."""

@@ -52,7 +52,7 @@ class AppRegistrationFlow(FlowBase):
             return View(shown(screen), controls=(SHOOT, BACK), message=session.message,
                         values={PHOTO: secrets.token_hex(32)}, template="app_face_capture")
         if screen is QdAppScreen.REGISTER_BASIC:
-            return View(shown(screen), fields=(PHONE, USER_NAME, PASSWORD, AGAIN), controls=(NEXT, BACK),
+            return View(shown(screen), fields=self._rules.basic_fields(), controls=(NEXT, BACK),
                         message=session.message, values=dict(session.values),
                         extras={"intro": "基本信息填写（用户名可不填）"})
         return View(shown(QdAppScreen.REGISTER_IDENTITY), fields=(TYPE, NUMBER, NAME), controls=(NEXT, BACK),

@@ -8,26 +8,20 @@ from drivers.protocol import PortalDriver
 from steps.common.expect import expect, normalise
 from steps.common.sms import last_sms_code
 from steps.qingdao import labels as qd
-from steps.qingdao.actions import ENTRY, password_login, to_login_page
+from steps.qingdao.actions import ENTRY, password_login, set_new_password, to_login_page
 from steps.qingdao.app_actions import scan_level_code_in_app
 from steps.qingdao.people import QdUser
+from steps.qingdao.refusals import names
 
 
-def new_password(user: QdUser) -> str:
-    """A password no rule of a reasonable portal refuses (upper, lower, digits, a special; 10 characters), new each
-    time, and never the person's document number or its last six characters."""
-    user.passwords["原来的密码"] = user.password
-    user.passwords[f"第{len(user.passwords)}次"] = user.password
-    return f"Qd#{len(user.passwords)}x{user.phone[-4:]}a"
-
-
-def set_new_password(portal: PortalDriver, user: QdUser, *, old: bool = False) -> None:
-    password = new_password(user)
-    if old:
-        portal.fill(qd.OLD_PASSWORD, user.password)
-    portal.fill(qd.NEW_PASSWORD, password)
-    portal.fill(qd.CONFIRM_PASSWORD, password)
-    user.password = password
+def open_account_page(portal: PortalDriver, page: str) -> None:
+    """【账户中心】 then one of its pages, from wherever the person is (back to where 【账户中心】 is)."""
+    for _ in range(3):
+        if portal.shows_control("账户中心"):
+            break
+        portal.click(qd.BACK)
+    portal.click("账户中心")
+    portal.click(page)
 
 
 def not_refused(portal: PortalDriver, what: str) -> None:
@@ -43,8 +37,18 @@ def forced_change(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -
 
 @then(parsers.re(r"系统要求「(?P<who>[^」]+)」修改密码"))
 def asked_to_change(portal: PortalDriver, who: str) -> None:
-    asked = portal.shows_field(qd.NEW_PASSWORD) and normalise(portal.screen()) != normalise(qd.HOME_SCREEN)
-    expect(asked, f"进入电子税务局前系统要求「{who}」修改密码", lambda: f"页面「{portal.screen()}」")
+    """FAQ 8/10: 登录后系统会要求…修改密码 / 弹出提示框 — after the login, on a page of its own or a dialog over the
+    首页: the new password is asked, wherever."""
+    expect(portal.shows_field(qd.NEW_PASSWORD), f"登录后系统要求「{who}」修改密码（提示重新设置新密码）",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+
+
+@then(parsers.re(r"「(?P<who>[^」]+)」需要重新登录"))
+def must_log_in_again(portal: PortalDriver, who: str) -> None:
+    """FAQ 8: 修改完成后用户需要重新登录 — the portal, opened again, shows its login page."""
+    portal.open_entry(qd.ETAX)
+    expect(normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN), f"修改完成后「{who}」需要重新登录",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」在登录页面通过【忘记密码】以(?P<how>短信验证|扫脸验证)设置新密码"))
@@ -77,11 +81,11 @@ def change_in_account_center(portal: PortalDriver, qd_users: dict[str, QdUser], 
 
 @when(parsers.re(r"「(?P<who>[^」]+)」在【账户中心】的【个人信息管理模块】中将用户名(?:添加|修改)为「(?P<name>[^」]+)」"))
 def set_user_name(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, name: str) -> None:
-    qd_users[who].user_name = name  # the name a later login by 用户名 types (qd-methods' step)
-    portal.click("账户中心")
-    portal.click("个人信息管理模块")
+    open_account_page(portal, "个人信息管理模块")
     portal.fill(qd.USER_NAME, name)
     portal.click(qd.SAVE)
+    if not portal.is_refused():
+        qd_users[who].user_name = name  # the name a later login by 用户名 types (qd-methods' step)
 
 
 @then(parsers.re(r"用户名保存成功，页面显示「(?P<name>[^」]+)」"))
@@ -137,8 +141,10 @@ def wrong_passwords(portal: PortalDriver, qd_users: dict[str, QdUser], who: str,
     user = qd_users[who]
     for attempt in range(1, int(times) + 1):
         password_login(portal, user, entry, user.password + "9")
-        expect(portal.is_refused() and normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN),
-               f"第{attempt}次错误的密码被拒绝", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+        expect((portal.is_locked() or (portal.is_refused() and names(portal, "密码")))
+               and normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN),
+               f"第{attempt}次错误的密码被拒绝（提示指明密码），停留在登录页面",
+               lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then(parsers.re(r"页面显示「(?P<who>[^」]+)」的用户名"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drivers.protocol import PortalDriver
-from steps.common.expect import expect
+from steps.common.expect import expect, normalise
 from steps.common.sms import last_sms_code
 from steps.qingdao import labels as qd
 from steps.qingdao import login_method_labels as label
@@ -32,7 +32,11 @@ def scan_in_app(portal: PortalDriver, code: str) -> bool:
 
 
 def scan_level_code_in_app(portal: PortalDriver, user: QdUser, who: str) -> None:
-    """FAQ 5: the 【个人实名等级】 page's code scanned in the app (个人业务), then its face scan; back to the web."""
+    """FAQ 5: the 【个人实名等级】 page's code scanned in the app (个人业务), then its face scan; back to the web. The
+    page is checked to show a code (the word 二维码 with it); what the code reads comes from the hooks, as a phone
+    would read the image."""
+    expect(normalise(portal.screen()) == normalise(qd.LEVEL_SCREEN) and portal.shows_text(label.QR),
+           "【个人实名等级】页面显示二维码", lambda: f"页面「{portal.screen()}」")
     code = str(portal.hook("qingdao.level_code", {"document_number": user.document_number})["payload"])
     app_sign_in(portal, user, who, label.APP_PERSONAL)
     expect(scan_in_app(portal, code), "青岛税务APP识别【个人实名等级】的二维码", lambda: portal.message())

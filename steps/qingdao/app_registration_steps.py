@@ -7,21 +7,16 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from steps.common.expect import expect
-from steps.qingdao import labels as qd
 from steps.qingdao import login_method_labels as label
 from steps.qingdao.people import QdUser
-from steps.qingdao.registration_actions import basic_information, identity_check
+from steps.qingdao.registration_actions import register_as_far_as_possible
 
 
 def _register_in_app(portal: PortalDriver, user: QdUser) -> None:
     """The app's 注册 through its three parts; stops at the first refusal (whichever step refuses is free)."""
     portal.open_entry(label.APP)
     portal.click(label.APP_REGISTER)
-    identity_check(portal, user)
-    if not portal.is_refused():
-        basic_information(portal, user, False)
-    if not portal.is_refused():
-        portal.click(qd.CAPTURE)
+    register_as_far_as_possible(portal, user)
 
 
 def _where(portal: PortalDriver) -> str:

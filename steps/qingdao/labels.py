@@ -8,6 +8,10 @@ plain words from here.
 
 from __future__ import annotations
 
+#: What the features quote in 「」 that the FAQ does not print: the suite's names for a scenario's people and
+#: enterprise, and the user names they choose (FAQ 13 gives no format). Each is marked as the suite's in
+#: catalog/qingdao.csv (tests/qingdao/test_qingdao_quotes.py checks both).
+SUITE_QUOTES = ("张三", "李四", "王五", "甲公司", "qd_zhang", "qd_zhang_a", "qd_zhang_b")
 #: The portal (an entry of its own).
 ETAX = "青岛市电子税务局"
 #: FAQ 8/12: the entries of the login page, as the guide writes them (no 【】).
@@ -17,6 +21,14 @@ ENTRIES = (ENTERPRISE, NATURAL, AGENT, SPECIAL)
 LOGIN_SCREEN, HOME_SCREEN = "青岛:登录", "青岛:首页"
 FACE_SCREEN, KEY_BUSINESS_SCREEN = "青岛:刷脸验证", "青岛:发票开具"
 REGISTER_IDENTITY_SCREEN = "青岛:身份信息校验"
+LEVEL_SCREEN = "青岛:个人实名等级"
+#: The 扫码登录 page (FAQ 11), and the screen where a portal has the person pick the enterprise after a 企业业务 login
+#: (the FAQ says nothing of it: a portal that shows one maps it; the default simulator has none).
+SCAN_SCREEN, ENTERPRISE_SELECTION_SCREEN = "青岛:扫码登录", "青岛:选择企业"
+#: The enterprise to pick there, and the 税号 a 企业业务 login page may ask besides the person's 证件号码.
+TAXPAYER, TAX_ID = "纳税人", "税号"
+#: The captcha a portal may show on its password login (the FAQ has none): answered when shown, never required.
+CAPTCHA = "验证码"
 #: FAQ 11: the password login by 证件号码, the way shown by this control of the login page.
 DOCUMENT_LOGIN = "证件号码登录"
 NUMBER, PASSWORD, LOG_IN, LOG_OUT, BACK = "证件号码", "密码", "登录", "退出", "返回"

@@ -23,6 +23,8 @@ CONFIRM_SMS, FACE_CHECK, CAPTURE = "确定", "刷脸验证", "拍摄"
 APP = "青岛税务APP"
 APP_PERSONAL, APP_ENTERPRISE_FIELD = "个人业务", "企业"
 SCAN, SCANNED_CODE, CONFIRM_SCAN = "扫一扫", "二维码", "确认"
+#: What a page showing a code to scan says beside it (the FAQ's 二维码, Q11 and the 【个人实名等级】 page of Q5).
+QR = "二维码"
 #: FAQ 6: registration in the 青岛税务APP, opened by this control of its sign-in page (its fields and steps are the
 #: web 【用户注册】's names in steps/qingdao/labels.py: 证件类型, 证件号码, 姓名, 手机号码…, 下一步, 拍摄).
 APP_REGISTER = "注册"

@@ -6,7 +6,7 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
-from stdnum.cn import ric
+from stdnum.cn import ric, uscc
 
 from fixtures.identities import IdentityFactory
 from vocabulary import qingdao_documents as documents
@@ -24,6 +24,8 @@ class QdUser:
     password: str
     user_name: str
     passwords: dict[str, str] = field(default_factory=dict)
+    #: The enterprises the person handles (or holds a device or licence of): name → 统一社会信用代码.
+    enterprises: dict[str, str] = field(default_factory=dict)
 
     @property
     def initial_password(self) -> str:
@@ -33,7 +35,24 @@ class QdUser:
 def _residence_permit(id_number: str, prefix: str) -> str:
     """A 港澳/台湾居民居住证 number: 810000/820000 or 830000, then a birth date and sequence, and the ID check digit."""
     body = prefix + id_number[6:17]
-    return body + ric.calc_check_digit(body)
+    return body + ric.calc_check_digit(body + "0")  # python-stdnum reads the first 17 of 18 characters
+
+
+#: The characters of a 统一社会信用代码's organisation part (GB 32100: digits and capitals but I, O, S, V, Z).
+_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+def enterprise_tax_id(key: str) -> str:
+    """A Qingdao enterprise's 统一社会信用代码 (税号), stable per key (the enterprise, its handler): 91 (企业, 工商),
+    370200 (青岛市), nine characters drawn from the key, and the GB 32100 check character."""
+    rng = random.Random(int.from_bytes(hashlib.sha256(f"qingdao-enterprise:{key}".encode()).digest()[:8], "big"))
+    body = "91370200" + "".join(rng.choice(_CODE_CHARS) for _ in range(9))
+    return body + uscc.calc_check_digit(body)
+
+
+def tax_id_of(user: QdUser, company: str) -> str:
+    """The 税号 of an enterprise of this person in the scenario (the same one in every hook and field)."""
+    return user.enterprises.setdefault(company, enterprise_tax_id(f"{company}:{user.document_number}"))
 
 
 def new_user(identities: IdentityFactory, document_type: str, seed: str) -> QdUser:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
-from steps.common.expect import expect, normalise
+from steps.common.expect import expect
 from steps.qingdao import labels as qd
 from steps.qingdao.actions import to_login_page
 from steps.qingdao.people import QdUser
-from steps.qingdao.registration_actions import basic_information, identity_check
+from steps.qingdao.registration_actions import basic_information, identity_check, register_as_far_as_possible
 
 
 def open_registration(portal: PortalDriver) -> None:
@@ -34,8 +34,19 @@ def fill_basic(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, name
     basic_information(portal, qd_users[who], bool(named))
 
 
-@when(parsers.re(r"「(?P<who>[^」]+)」(?:再次进行人脸识别认证并)?通过人脸识别认证"))
+@when(parsers.re(r"「(?P<who>[^」]+)」通过人脸识别认证"))
 def face_passes(portal: PortalDriver) -> None:
+    portal.click(qd.CAPTURE)
+
+
+@when(parsers.re(r"「(?P<who>[^」]+)」再次进行人脸识别认证并通过人脸识别认证"))
+def face_again(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -> None:
+    """FAQ 7 advises, and fixes no way to try again: the camera again where the page still offers it, else the
+    registration once more from 【用户注册】."""
+    if not portal.shows_control(qd.CAPTURE):
+        open_registration(portal)
+        identity_check(portal, qd_users[who])
+        basic_information(portal, qd_users[who], False)
     portal.click(qd.CAPTURE)
 
 
@@ -57,7 +68,13 @@ def register(portal: PortalDriver, qd_users: dict[str, QdUser], who: str, named:
            lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
-@then(parsers.re(r"「(?P<who>[^」]+)」不能继续注册"))
-def cannot_go_on(portal: PortalDriver, who: str) -> None:
-    expect(portal.is_refused() and normalise(portal.screen()) == normalise(qd.REGISTER_IDENTITY_SCREEN),
-           f"「{who}」的注册被拒绝，停在身份信息校验", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+@when(parsers.re(r"「(?P<who>[^」]+)」尽其所能完成注册的各步"))
+def register_far(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -> None:
+    register_as_far_as_possible(portal, qd_users[who])
+
+
+@then(parsers.re(r"「(?P<who>[^」]+)」的注册被拒绝"))
+def registration_refused(portal: PortalDriver, who: str) -> None:
+    """FAQ 6: 走不下去 — a refusal at whichever step (the next step's asserted: 「该用户未注册」 at login)."""
+    expect(portal.is_refused(), f"「{who}」的注册被拒绝",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")

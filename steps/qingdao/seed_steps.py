@@ -3,12 +3,15 @@ dual track."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
-from pytest_bdd import given, parsers
+from pytest_bdd import given, parsers, when
 
 from drivers.protocol import PortalDriver
 from fixtures.identities import IdentityFactory
-from steps.qingdao.people import QdUser, new_user
+from steps.qingdao.people import QdUser, new_user, tax_id_of
 
 LEVELS = {"三级": 3, "四级": 4}
 
@@ -66,7 +69,7 @@ def hall_collected(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) 
 def enterprise_handler(portal: PortalDriver, qd_users: dict[str, QdUser], identities: IdentityFactory,
                        scenario_seed: str, who: str, enterprise: str) -> None:
     user = user_in(qd_users, identities, scenario_seed, who)
-    tax_id = "91370200" + user.document_number[-10:].replace("X", "0")
+    tax_id = tax_id_of(user, enterprise)
     portal.hook("qingdao.enterprise_handler", {"tax_id": tax_id, "name": enterprise,
                                                "document_number": user.document_number})
 
@@ -75,3 +78,11 @@ def enterprise_handler(portal: PortalDriver, qd_users: dict[str, QdUser], identi
 def dual_track(portal: PortalDriver, state: str) -> None:
     """FAQ 2 (旧版登录将保留一段时间): a setting of the portal's test build."""
     portal.hook("qingdao.settings", {"dual_track": state == "处于双轨运行期"})
+
+
+@given(parsers.parse("青岛市电子税务局的当前时间为 {moment}"))
+@when(parsers.parse("青岛市电子税务局的当前时间为 {moment}"))
+def clock_at(portal: PortalDriver, moment: str) -> None:
+    """北京时间 (「青岛市电子税务局的当前时间为 2024-03-01 10:00」): a scenario whose rule counts days or years fixes
+    the portal's clock, so a browser run does not depend on the real date."""
+    portal.set_clock(datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo("Asia/Shanghai")))

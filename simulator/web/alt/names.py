@@ -8,8 +8,10 @@ import zlib
 from simulator.common.router import CLIENT
 
 #: Each entry under its own prefix, with its own session cookie.
-PREFIXES = {CLIENT: "/wsbs", "个人所得税APP": "/grsds", "辽宁省电子税务局": "/lnswj", "移动办税APP": "/ydbs"}
-COOKIES = {CLIENT: "WSBS_SID", "个人所得税APP": "GRSDS_SID", "辽宁省电子税务局": "LNSWJ_SID", "移动办税APP": "YDBS_SID"}
+PREFIXES = {CLIENT: "/wsbs", "个人所得税APP": "/grsds", "辽宁省电子税务局": "/lnswj", "移动办税APP": "/ydbs",
+            "青岛市电子税务局": "/qdetax", "青岛税务APP": "/sstapp"}
+COOKIES = {CLIENT: "WSBS_SID", "个人所得税APP": "GRSDS_SID", "辽宁省电子税务局": "LNSWJ_SID", "移动办税APP": "YDBS_SID",
+           "青岛市电子税务局": "QDETAX_TOKEN", "青岛税务APP": "SST_SID"}
 ENTRY_BY_PREFIX = {prefix.strip("/"): entry for entry, prefix in PREFIXES.items()}
 #: The field that carries the pressed control (the default skin's is `_control`).
 ACTION = "dz"
@@ -29,7 +31,17 @@ SLUGS = {
     "设置办税人员": "szbsry", "权限管理": "qxgl", "修改密码": "xgmm", "修改企业密码": "xgqymm",
     "实名采集": "smcj", "服务": "fuwu", "短信验证": "dxyz", "设置新的个人密码": "szxdgrmm",
     "手工维护办税人员": "sgwhbsry",
+    # 青岛市电子税务局 (its screens carry the prefix 青岛:) and the 青岛税务APP (whose pages show the bare names).
+    "青岛:登录": "index", "青岛:旧版登录": "jbdl", "青岛:第二验证因子": "ecyz", "青岛:刷脸验证": "slyz",
+    "青岛:首页": "portal", "青岛:选择企业": "xzqy", "青岛:账户中心": "zhzx", "青岛:个人实名等级": "smdj",
+    "青岛:个人密码修改": "grmmxg", "青岛:个人信息管理模块": "grxxgl", "青岛:发票开具": "fpkj",
+    "青岛:身份信息校验": "zc-sfxx", "青岛:基本信息填写": "zc-jbxx", "青岛:忘记密码": "mmzh", "青岛:设置新密码": "mmcz",
+    "青岛:扫码登录": "smdl-ewm", "青岛:切换主管税务机关": "qhswjg",
+    "选择业务": "xzyw", "扫一扫": "sys", "扫脸认证": "slrz", "身份信息校验": "sfxxjy", "基本信息填写": "jbxxtx",
+    "人脸识别认证": "rlsbrz",
 }
+#: Screens shown at another screen's path: the forced password change is a dialog over the Qingdao 首页.
+SAME_PATH = {"青岛:重新设置密码": "青岛:首页"}
 
 #: The form names of the fields the guides name; any other field travels as `x_<base32 of its label>`.
 FIELD_NAMES = {
@@ -41,12 +53,19 @@ FIELD_NAMES = {
     "身份证件类型": "sfzjlx", "身份证件号码": "sfzjhm", "个人密码": "grmm", "确认个人密码": "qrgrmm",
     "身份类型": "sflx", "管理权限": "glqx", "权限身份名称": "qxsfmc", "权限描述": "qxms", "身份证号码": "sfzhm",
     "照片": "zp", "阅读并同意用户注册协议": "tyzcxy", "证书密码": "zsmm",
+    "税号": "nsrsbh_qy", "企业": "qymc", "二维码": "ewmnr", "原密码": "ymm", "身份": "qhsf",
 }
 _LABELS = {name: label for label, name in FIELD_NAMES.items()}
 
 
 def slug(screen: str) -> str:
+    screen = SAME_PATH.get(screen, screen)
     return SLUGS.get(screen) or f"y-{zlib.crc32(screen.encode()):08x}"
+
+
+def crumb(screen: str) -> str:
+    """The screen as the page's breadcrumb names it (a dialog names the page under it; no system prefix)."""
+    return SAME_PATH.get(screen, screen).removeprefix("青岛:")
 
 
 def screen_path(entry: str, screen: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, make_response, redirect, render_template, request
+from flask import Blueprint, Response, abort, current_app, jsonify, make_response, redirect, render_template, request
 
 from simulator.bootstrap import Portal
 from simulator.common import captcha
@@ -56,7 +56,8 @@ def show(prefix: str, page: str = "") -> Response:
         return _go(entry, session_id, view)
     session_id, view = _code_shown_once(entry, session_id, view)
     html = render_template("ye.html", view=view, entry=entry, here=names.screen_path(entry, str(view.screen)),
-                           prefix=names.PREFIXES[entry], **helpers(view))
+                           prefix=names.PREFIXES[entry], page=names.slug(str(view.screen)),
+                           crumb=names.crumb(str(view.screen)), **helpers(view, entry))
     html = security.with_csrf_fields(html, session_id)
     return _with_session(make_response(html), entry, session_id)
 
@@ -110,3 +111,13 @@ def captcha_image() -> Response:
     entry = names.ENTRY_BY_PREFIX.get(request.args.get("rk", ""), CLIENT)
     answer = _portal().sessions.current_captcha(request.cookies.get(names.COOKIES[entry]))
     return Response(captcha.render_png(answer or ""), mimetype="image/png", headers={"Cache-Control": "no-store"})
+
+
+@blueprint.get("/<prefix>/ewm/zt")
+def qr_status(prefix: str) -> Response:
+    """扫码登录 (ITS §1.2, Qingdao Q11): the page polls the path of its session's screen, follows it when it moves."""
+    entry = _entry(prefix)
+    session_id, view = _portal().view(request.cookies.get(names.COOKIES[entry]), entry)
+    response = jsonify({"lj": names.screen_path(entry, str(view.screen))})
+    response.headers["Cache-Control"] = "no-store"
+    return _with_session(response, entry, session_id)

@@ -17,12 +17,26 @@ LOOKS = {MessageKind.REFUSED: ("tc-cuowu", "✖"), MessageKind.LOCKED: ("tc-suod
          MessageKind.SUCCESS: ("tc-chenggong", "✔"), MessageKind.INFO: ("tishi-xinxi", "ⓘ")}
 
 
+#: The Qingdao e-tax bureau's own captions of the controls its FAQ never brackets (the 【…】 ones stay literal).
+QINGDAO_CAPTIONS = {
+    "证件号码登录": "证件登录", "用户名登录": "用户名密码", "手机验证码登录": "短信登录",
+    "税务数字证书登录": "数字证书",
+    "获取验证码": "发送验证码", "刷脸验证": "人脸识别验证", "拍摄": "开始识别", "进入": "进入办税", "确定": "确认",
+    "刷新二维码": "重新获取", "返回密码登录": "密码登录",
+}
+QINGDAO = "青岛市电子税务局"
+
+
 def caption(control: str) -> str:
     return CAPTIONS.get(control, control)
 
 
-def helpers(view: View) -> dict[str, Any]:
-    """Functions and values every alt template may use."""
+def helpers(view: View, entry: str = "") -> dict[str, Any]:
+    """Functions and values every alt template may use (the entry's own captions, where it has some)."""
+    own = QINGDAO_CAPTIONS if entry == QINGDAO else {}
+
+    def captioned(control: str) -> str:
+        return own.get(control) or caption(control)
 
     def value(field: str) -> str:
         if "密码" in field and not view.extras.get("keep_passwords"):
@@ -37,6 +51,6 @@ def helpers(view: View) -> dict[str, Any]:
         return [(option,) for option in options]
 
     look = LOOKS[view.message.kind] if view.message else ("", "")
-    return {"dz": names.action_code, "mc": names.field_name, "caption": caption, "value": value,
+    return {"dz": names.action_code, "mc": names.field_name, "caption": captioned, "value": value,
             "ACTION": names.ACTION, "look": look,
             "pick_rows": pick_rows}
