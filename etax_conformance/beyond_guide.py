@@ -1,4 +1,4 @@
-"""Checks beyond the guides (@BEYOND_GUIDE): robustness scenarios reported apart, never counted for or against conformance.
+"""Checks beyond the guides (@BEYOND_GUIDE): robustness scenarios reported apart, never counted for conformance.
 
 The guides never say what a portal does when the 公安 face comparison, the core tax system (金税三期) or the SMS
 service fails, nor how an invalid 居民身份证号码 is refused. Scenarios that assert such behaviour are sensible

@@ -180,9 +180,8 @@ class ResultsRecorder:
 
 def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict[str, Any]:
     """results.json in the schema of the architecture brief (plus guide, section and reason per rule)."""
-    from etax_conformance.catalog import catalog_sha256, load_catalog
-
     from etax_conformance.beyond_guide import KEY, summary_block
+    from etax_conformance.catalog import catalog_sha256, load_catalog
 
     catalog = {r.id: r for r in load_catalog(CATALOG_DIR)}
     by_requirement: dict[str, list[ScenarioResult]] = {req: [] for req in catalog}

@@ -71,8 +71,9 @@ def beyond_guide(doc: dict[str, Any]) -> str:
     counts = "".join(f"{badge(s)} {block.get(s, 0)}　" for s in ORDER if s != "untested")
     rows = [[badge(s["status"]), escape(s["name"]), escape(s["feature"])]
             for s in doc["scenarios"] if s.get("beyond_guide")]
-    return ("<section><h2>指引之外的稳健性检查</h2><p>指引没有规定的故障情形（公安人像比对、金税三期、短信服务出错等）："
-            "单独报告，不计入一致性结论，也不影响运行的退出码；配置文件可以用 <code>beyond_guide: false</code> 不做这些检查。</p>"
+    return ("<section><h2>指引之外的稳健性检查</h2><p>指引没有规定的故障情形（公安人像比对、金税三期、"
+            "短信服务出错等）：单独报告，不计入一致性结论，也不影响运行的退出码；"
+            "配置文件可以用 <code>beyond_guide: false</code> 不做这些检查。</p>"
             f"<p>状态：{badge(block['status']) if block['status'] in LABEL else escape(block['status'])}　{counts}</p>"
             + _table(["结果", "场景", "功能文件"], rows) + "</section>")
 
@@ -161,7 +162,8 @@ def heatmap(doc: dict[str, Any], guides: Path | None) -> str:
 
 
 def render(doc: dict[str, Any], run_dir: Path, guides: Path | None) -> str:
-    body = run_info(doc) + summary(doc) + beyond_guide(doc) + readings(doc) + requirements(run_dir, doc) + heatmap(doc, guides)
+    body = (run_info(doc) + summary(doc) + beyond_guide(doc) + readings(doc) + requirements(run_dir, doc)
+            + heatmap(doc, guides))
     return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>一致性测试报告</title>"
             f"<style>{STYLE}</style></head><body><header><h1>电子税务局登录、注册与实名一致性测试报告</h1></header>"
             f"<main>{body}</main></body></html>\n")
