@@ -13,5 +13,6 @@ def test_every_row_of_the_appended_block_follows_the_one_rule() -> None:
     for row in rows:
         assert row.confidence == "secondary Q&A", row.id
         if row.id != "LN-QA-08":
-            assert "block rule written in" in row.notes and "LN-QA-08" in row.notes, row.id
+            assert "block rule written in" in row.notes, row.id
+            assert "LN-QA-08" in row.notes, row.id
             assert not row.reason, f"{row.id} is enforced under the block rule"
