@@ -11,11 +11,9 @@ from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from steps.common.expect import expect
 from steps.common.labels import NEW_PASSWORD, NEXT, SEND_SMS, SMS_CODE
-from steps.common.people_steps import attribute
+from steps.common.identity_fields import fill_shown_identity
 from steps.common.sms import last_sms_code
 
-#: What a person may be asked to prove who they are; the guide lists none, so each is typed only where asked.
-IDENTITY = ("姓名", "证件类型", "证件号码", "手机号码")
 #: Identity verification may take a few screens (identity, then an SMS code): enough for any reasonable portal.
 MAX_SCREENS = 3
 
@@ -25,10 +23,7 @@ def verify_identity(portal: PortalDriver, person: Identity) -> set[str]:
     screen after screen, until the portal asks for the new password or refuses. The identity fields it was asked."""
     asked: set[str] = set()
     for _ in range(MAX_SCREENS):
-        for field in IDENTITY:
-            if portal.shows_field(field):
-                portal.fill(field, attribute(person, field))
-                asked.add(field)
+        asked |= fill_shown_identity(portal, person)
         if portal.shows_control(SEND_SMS):
             portal.click(SEND_SMS)
         if portal.shows_field(SMS_CODE):
