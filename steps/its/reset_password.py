@@ -10,8 +10,8 @@ from pytest_bdd import parsers, then, when
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from steps.common.expect import expect
-from steps.common.labels import NEW_PASSWORD, NEXT, SEND_SMS, SMS_CODE
 from steps.common.identity_fields import fill_shown_identity
+from steps.common.labels import NEW_PASSWORD, NEXT, SEND_SMS, SMS_CODE
 from steps.common.sms import last_sms_code
 
 #: Identity verification may take a few screens (identity, then an SMS code): enough for any reasonable portal.
