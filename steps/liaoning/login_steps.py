@@ -115,7 +115,8 @@ def set_given_password(portal: PortalDriver, password: str) -> None:
 
 
 @when(parsers.parse("在「新密码」和「确认密码」中输入企业「{name}」的企业密码并点击【保存】"))
-def set_enterprise_password_as_personal(portal: PortalDriver, enterprises: dict[str, EnterpriseData], name: str) -> None:
+def set_enterprise_password_as_personal(portal: PortalDriver, enterprises: dict[str, EnterpriseData],
+                                        name: str) -> None:
     """LN-R07: the 企业密码 (which obeys the personal password's rule) typed as the new personal password."""
     set_given_password(portal, enterprises[name].password)
 
