@@ -72,6 +72,17 @@ def run_readings(config: pytest.Config) -> RunReadings | None:
     return config.stash.get(_KEY, None)
 
 
+def beyond_guide(item: pytest.Item) -> bool:
+    """Whether a bound scenario, its rule or its feature is tagged @BEYOND_GUIDE (etax_conformance.beyond_guide)."""
+    from etax_conformance.beyond_guide import tagged
+
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+    if template is None:
+        return False
+    rule = template.rule.tags if template.rule is not None else set()
+    return tagged(template.tags | template.feature.tags | rule)
+
+
 def scenario_tags(item: pytest.Item) -> set[str]:
     """The reading and flow tags of a bound scenario: its own, its feature's, its rule's and its Examples block's."""
     tags = {mark.name for mark in item.iter_markers() if split_tag(mark.name)}
@@ -83,11 +94,16 @@ def scenario_tags(item: pytest.Item) -> set[str]:
 
 
 def mark_not_applicable(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip ("not applicable: …") each scenario of a reading the profile does not declare, or of an absent flow."""
+    """Skip ("not applicable: …") each scenario of a reading the profile does not declare, of an absent flow, or
+    beyond the guides when the profile leaves those out."""
     run = run_readings(config)
     if run is None:
         return
+    from etax_conformance.beyond_guide import OPTED_OUT
+
     for item in items:
         reason = not_applicable(scenario_tags(item), run.declared, run.readings, run.flows)
+        if reason is None and not run.declared.beyond_guide and beyond_guide(item):
+            reason = OPTED_OUT
         if reason is not None:
             item.add_marker(pytest.mark.skip(reason=reason))

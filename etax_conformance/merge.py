@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from etax_conformance.parallel_cli import SHARD_FILE
-from etax_conformance.results import NOT_CERTIFIED, STATUSES, requirement_status
+from etax_conformance.results import NOT_CERTIFIED, STATUSES, scenarios_status
 
 #: Fields that must agree between shards (else they are not shards of one run).
 SAME = ("schema", "suite", "portal", "readings", "absent", "selection")
@@ -84,7 +84,11 @@ def merge_results(documents: list[dict[str, Any]], order: list[str]) -> dict[str
     if twice := [sid for sid, count in ids.items() if count > 1]:
         raise MergeError(f"scenario {twice[0]} ran in two shards")
     merged = dict(documents[0])
-    merged["summary"] = {s: sum(1 for x in scenarios if x["status"] == s) for s in STATUSES}
+    from etax_conformance.beyond_guide import KEY, conformance_only, summary_block
+
+    counted = conformance_only(scenarios)
+    merged["summary"] = {s: sum(1 for x in counted if x["status"] == s) for s in STATUSES}
+    merged[KEY] = summary_block(scenarios, STATUSES)
     merged["requirements"] = _requirements(documents, scenarios)
     merged["scenarios"] = scenarios
     if "plans" in documents[0]:  # every shard is there: a plan's verdict is the whole run's (partial only by -k …)
@@ -112,7 +116,8 @@ def _requirements(documents: list[dict[str, Any]], scenarios: list[dict[str, Any
     merged = []
     for rid, its in cited.items():
         entry = {key: value for key, value in known[rid].items() if key != "reason"}
-        entry["status"] = requirement_status([s["status"] for s in its], known[rid].get("status") != NOT_CERTIFIED)
+        entry["status"] = (scenarios_status(its) if known[rid].get("status") != NOT_CERTIFIED
+                           else NOT_CERTIFIED)
         entry["scenarios"] = [s["id"] for s in its]
         if not its and "reason" in known[rid]:
             entry["reason"] = known[rid]["reason"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from etax_conformance.beyond_guide import counts_for_conformance
 from etax_conformance.paths import CATALOG_DIR
 
 PLANS_FILE = "plans.csv"
@@ -161,6 +162,8 @@ def plan_verdicts(scenarios: Iterable[Mapping[str, Any]], selected: Iterable[str
     chosen = set(selected)
     counts: dict[str, dict[str, int]] = {plan.id: dict.fromkeys(COUNTED, 0) for plan in known}
     for scenario in scenarios:
+        if not counts_for_conformance(scenario):  # @BEYOND_GUIDE: reported apart, never for or against a plan
+            continue
         requirements = scenario.get("requirements") or []
         status = str(scenario.get("status"))
         owner = verdict_plan(plans_of_scenario([f"{REQ_TAG}{r}" for r in requirements], known))

@@ -90,8 +90,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_bdd_apply_tag(tag: str, function: object) -> bool | None:
-    """@REQ_…, @READING_…=… and @FLOW_… tags are not pytest markers: the recorder and the readings hook read them."""
-    return True if tag.startswith(("REQ_", "READING_", "FLOW_")) else None
+    """@REQ_…, @READING_…=…, @FLOW_… and @BEYOND_GUIDE are not pytest markers: the recorder and the readings hook
+    read them."""
+    return True if tag.startswith(("REQ_", "READING_", "FLOW_", "BEYOND_GUIDE")) else None
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

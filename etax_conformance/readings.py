@@ -41,6 +41,7 @@ class Declared:
 
     readings: dict[str, str] = field(default_factory=dict)
     absent: tuple[str, ...] = ()
+    beyond_guide: bool = True  # false: the checks beyond the guides (@BEYOND_GUIDE) are not applicable
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
@@ -119,7 +120,7 @@ def tag_errors(tags: Iterable[str], readings: dict[str, Reading], flows: dict[st
 
 
 def load_declared(profile: Path, readings: dict[str, Reading], flows: dict[str, str]) -> Declared:
-    """The `readings:` and `absent:` keys of a profile YAML, checked against the catalog."""
+    """The `readings:`, `absent:` and `beyond_guide:` keys of a profile YAML, checked against the catalog."""
     try:
         document = yaml.safe_load(profile.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -137,7 +138,13 @@ def load_declared(profile: Path, readings: dict[str, Reading], flows: dict[str, 
     unknown = [str(flow) for flow in absent if flow not in flows]
     if unknown:
         raise ReadingsError(f"{profile}: absent names {', '.join(unknown)}, not listed in catalog/{FLOWS_FILE}")
-    return Declared({str(k): str(v) for k, v in declared.items()}, tuple(str(flow) for flow in absent))
+    from etax_conformance.beyond_guide import profile_includes
+
+    try:
+        beyond = profile_includes(document, str(profile))
+    except ValueError as exc:
+        raise ReadingsError(str(exc)) from None
+    return Declared({str(k): str(v) for k, v in declared.items()}, tuple(str(flow) for flow in absent), beyond)
 
 
 def not_applicable(tags: Iterable[str], declared: Declared, readings: dict[str, Reading],

@@ -41,6 +41,7 @@ class ScenarioResult:
     lines: dict[str, Any] = field(default_factory=dict)  # feature/scenario name, keyword, line (cucumber.json)
     evidence: list[str] = field(default_factory=list)  # files in the run folder (etax_conformance.report.evidence)
     expected_reason: str = ""
+    beyond_guide: bool = False  # @BEYOND_GUIDE: reported apart, never counted (etax_conformance.beyond_guide)
 
 
 class ResultsRecorder:
@@ -91,6 +92,11 @@ class ResultsRecorder:
             return
         if result.status == EXPECTED:
             return
+        if report.failed and result.beyond_guide:  # recorded as failed, apart; the run's exit code ignores it
+            if result.status != "failed":
+                result.status, result.detail = "failed", failure_detail(report, call)
+            report.outcome, report.wasxfail = "skipped", "beyond the guides: reported apart, not counted"
+            return
         if report.failed and result.status != "failed":
             result.status, result.detail = "failed", failure_detail(report, call)
         elif report.passed and report.when == "call" and result.status == "":
@@ -114,13 +120,16 @@ class ResultsRecorder:
             return None
         template, feature = scenario.template, scenario.feature
         tags = template.tags | template.feature.tags
+        from etax_conformance.beyond_guide import tagged
+
+        rule_tags = template.rule.tags if template.rule is not None else set()
         lines = {"feature_name": template.feature.name, "feature_keyword": template.feature.keyword,
                  "feature_line": template.feature.line_number, "keyword": template.keyword,
                  "line": template.line_number, "tags": sorted(tags)}
         self.results[key] = ScenarioResult(
             id=scenario.id, feature=feature, name=scenario.name,
             guide=feature.split("/", 1)[0], requirements=sorted(t[4:] for t in tags if t.startswith("REQ_")),
-            steps=step_records(template.steps), lines=lines)
+            steps=step_records(template.steps), lines=lines, beyond_guide=tagged(tags | rule_tags))
         return self.results[key]
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -148,9 +157,14 @@ class ResultsRecorder:
               " / expected failure):")
         by_folder: dict[str, Counter[str]] = {}
         for result in self.results.values():
-            by_folder.setdefault(result.guide, Counter())[result.status] += 1
+            if not result.beyond_guide:
+                by_folder.setdefault(result.guide, Counter())[result.status] += 1
         for folder, counts in sorted(by_folder.items()):
             write(f"  {folder:<34} " + " / ".join(str(counts[s]) for s in STATUSES))
+        beyond = self.document.get("beyond_guide") or {}
+        if beyond.get("scenarios"):
+            write(f"checks beyond the guides (@BEYOND_GUIDE, not counted): {beyond['status']} — "
+                  + " / ".join(str(beyond.get(s, 0)) for s in STATUSES))
         write("requirements per guide (rows: passed / failed / not verifiable / untested / not applicable"
               " / expected failure):")
         by_guide: dict[str, Counter[str]] = {}
@@ -160,7 +174,9 @@ class ResultsRecorder:
             shown = " / ".join(str(counts[s]) for s in ("passed", "failed", "not_verifiable", "untested",
                                                          "not_applicable", EXPECTED))
             uncertified = f" (+{counts[NOT_CERTIFIED]} not certified)" if counts[NOT_CERTIFIED] else ""
-            write(f"  {guide:<34} {sum(counts.values()) - counts[NOT_CERTIFIED]}: {shown}{uncertified}")
+            apart = f" (+{counts['beyond_guide']} beyond the guides)" if counts["beyond_guide"] else ""
+            write(f"  {guide:<34} {sum(counts.values()) - counts[NOT_CERTIFIED] - counts['beyond_guide']}: "
+                  f"{shown}{uncertified}{apart}")
         write("certification plans (scenarios: passed / failed / not verifiable / not applicable"
               " / expected failure → plan status):")
         for plan in self.document.get("plans", []):
@@ -173,6 +189,7 @@ class ResultsRecorder:
 
 def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict[str, Any]:
     """results.json in the schema of the architecture brief (plus guide, section and reason per rule)."""
+    from etax_conformance.beyond_guide import KEY, summary_block
     from etax_conformance.catalog import catalog_sha256, load_catalog
     from etax_conformance.plan_selection import partial_plans, selection
     from etax_conformance.plans import load_plans, plan_of, plan_verdicts
@@ -183,7 +200,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
     for result in results:
         for req in result.requirements:
             by_requirement.setdefault(req, []).append(result)
-    summary = Counter(r.status for r in results)
+    summary = Counter(r.status for r in results if not r.beyond_guide)  # conformance only
     profile = config.getoption("--profile")
     driver = config.getoption("--driver")
 
@@ -191,7 +208,9 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
         row = catalog.get(req)
         owner = plan_of(req, plans)
         certified = owner is None or owner.id in chosen.plans
-        entry: dict[str, Any] = {"id": req, "status": requirement_status([s.status for s in scenarios], certified),
+        entry: dict[str, Any] = {"id": req, "status": scenarios_status(
+                                     [{"status": s.status, KEY: s.beyond_guide} for s in scenarios])
+                                 if certified else NOT_CERTIFIED,
                                  "plan": owner.id if owner else None,
                                  "scenarios": [s.id for s in scenarios],
                                  "guide": row.guide if row else "(not in catalog)",
@@ -209,6 +228,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
         {"id": r.id, "feature": r.feature, "name": r.name, "status": r.status,
          "requirements": r.requirements, "duration": r.duration, **({"detail": r.detail} if r.detail else {}),
          **({"expected_reason": r.expected_reason} if r.expected_reason else {}),
+         **({KEY: True} if r.beyond_guide else {}),
          "steps": r.steps, "gherkin": r.lines, "evidence": r.evidence}
         for r in results
     ]
@@ -222,6 +242,7 @@ def build_document(results: list[ScenarioResult], config: pytest.Config) -> dict
         "hooks": hooks,
         "simulator": simulator_settings(config),
         "summary": {s: summary[s] for s in STATUSES},
+        KEY: summary_block(({"id": r.id, "status": r.status, KEY: r.beyond_guide} for r in results), STATUSES),
         **declared_readings(config),
         "requirements": [requirement(req, scenarios) for req, scenarios in by_requirement.items()],
         "selection": chosen.as_json(),
@@ -252,6 +273,17 @@ def requirement_status(statuses: list[str], certified: bool = True) -> str:
         if status in statuses:
             return status
     return "not_applicable"
+
+
+def scenarios_status(scenarios: list[dict[str, Any]]) -> str:
+    """A rule's status from its results.json scenarios: those beyond the guides never count; a rule cited only by
+    them is `beyond_guide` (their own outcome is in the summary's beyond_guide block)."""
+    from etax_conformance.beyond_guide import STATUS, conformance_only
+
+    counted = conformance_only(scenarios)
+    if scenarios and not counted:
+        return STATUS
+    return requirement_status([str(s["status"]) for s in counted])
 
 
 def failure_detail(report: pytest.TestReport, call: pytest.CallInfo[None]) -> str:

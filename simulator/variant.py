@@ -10,11 +10,13 @@ from vocabulary.roles import Role
 DEFAULT_READINGS = {"ITS-R01": "login-name-or-phone", "ITS-R02": "ca-still-offered", "ITS-R03": "exact-168-hours",
                     "ITS-R04": "single-use", "LN-R01": "only-social-security", "LN-R02": "legal-or-finance-only",
                     "LN-R03": "sms-after-sync", "LN-R04": "reset-kept", "LN-R05": "collected-only",
-                    "LN-R06": "section-message", "QD-R01": "rolling-365-days", "QD-R02": "first-setting-free"}
+                    "LN-R06": "section-message", "LN-R07": "must-differ",
+                    "QD-R01": "rolling-365-days", "QD-R02": "first-setting-free"}
 ALT_READINGS = {"ITS-R01": "any-identifier", "ITS-R02": "ca-withdrawn", "ITS-R03": "through-seventh-day",
                 "ITS-R04": "reusable-until-expiry", "LN-R01": "may-also-etax", "LN-R02": "any-synced-person",
                 "LN-R03": "added-first", "LN-R04": "change-forced", "LN-R05": "manual-entry",
-                "LN-R06": "faq-message", "QD-R01": "calendar-year", "QD-R02": "first-setting-counts"}
+                "LN-R06": "faq-message", "LN-R07": "description",
+                "QD-R01": "calendar-year", "QD-R02": "first-setting-counts"}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from typing import Any
 from etax_conformance.report.heatmap import CitingRule, guide_paragraphs, guide_text
 
 LABEL = {"passed": "通过", "failed": "不通过", "not_verifiable": "无法验证", "not_applicable": "不适用",
-         "expected_failure": "预期失败", "untested": "未测试", "not_certified": "未认证"}
+         "expected_failure": "预期失败", "untested": "未测试", "not_certified": "未认证",
+         "beyond_guide": "指引之外（不计入）"}
 #: A certification plan's status (results.json `plans`) in the report's words, and its colour (a status class).
 PLAN_LABEL = {"conformant": ("符合", "passed"), "not conformant": ("不符合", "failed"),
               "not verifiable": ("无法验证", "not_verifiable"), "not certified": ("未认证", "not_certified")}
@@ -59,8 +60,9 @@ def summary(doc: dict[str, Any]) -> str:
     by_guide: dict[str, Counter[str]] = {}
     for req in doc["requirements"]:
         by_guide.setdefault(req["guide"], Counter())[req["status"]] += 1
-    rows = [[escape(g), str(sum(c.values())), *(str(c[s]) for s in ORDER)] for g, c in sorted(by_guide.items())]
-    table = _table(["指引", "需求数", *(LABEL[s] for s in ORDER)], rows)
+    columns = (*ORDER, "beyond_guide")
+    rows = [[escape(g), str(sum(c.values())), *(str(c[s]) for s in columns)] for g, c in sorted(by_guide.items())]
+    table = _table(["指引", "需求数", *(LABEL[s] for s in columns)], rows)
     now = doc.get("expected_failures", {}).get("now_passing", [])
     note = "".join(f"<p>预期失败的场景现在通过（可从预期失败文件中删除）：{escape(i)}</p>" for i in now)
     return f"<section><h2>总览</h2><p>场景：{total}</p><h3>按指引汇总需求</h3>{table}{note}</section>"
@@ -87,6 +89,21 @@ def plans(doc: dict[str, Any]) -> str:
            "未认证的计划，其场景未运行、不计数。</p>"
     table = _table(["计划", "名称", "结论", *(LABEL[s] for s in counted), "说明"], rows)
     return f"<section><h2>认证范围</h2>{head}{table}</section>"
+
+
+def beyond_guide(doc: dict[str, Any]) -> str:
+    """The checks beyond the guides (@BEYOND_GUIDE), apart: never counted for or against conformance."""
+    block = doc.get("beyond_guide") or {}
+    if not block.get("scenarios"):
+        return ""
+    counts = "".join(f"{badge(s)} {block.get(s, 0)}　" for s in ORDER if s != "untested")
+    rows = [[badge(s["status"]), escape(s["name"]), escape(s["feature"])]
+            for s in doc["scenarios"] if s.get("beyond_guide")]
+    return ("<section><h2>指引之外的稳健性检查</h2><p>指引没有规定的故障情形（公安人像比对、金税三期、"
+            "短信服务出错等）：单独报告，不计入一致性结论，也不影响运行的退出码；"
+            "配置文件可以用 <code>beyond_guide: false</code> 不做这些检查。</p>"
+            f"<p>状态：{badge(block['status']) if block['status'] in LABEL else escape(block['status'])}　{counts}</p>"
+            + _table(["结果", "场景", "功能文件"], rows) + "</section>")
 
 
 def readings(doc: dict[str, Any]) -> str:
@@ -117,7 +134,8 @@ def evidence(run_dir: Path, files: list[str]) -> str:
 
 
 def scenario_block(run_dir: Path, s: dict[str, Any]) -> str:
-    head = (f"<li>{badge(s['status'])} {escape(s['name'])} "
+    apart = "<span class='muted'>（指引之外，不计入）</span> " if s.get("beyond_guide") else ""
+    head = (f"<li>{badge(s['status'])} {apart}{escape(s['name'])} "
             f"<span class='muted'>{escape(s['feature'])}，{s.get('duration', 0):.2f} 秒</span>")
     body = ""
     if s.get("expected_reason"):
@@ -172,7 +190,8 @@ def heatmap(doc: dict[str, Any], guides: Path | None) -> str:
 
 
 def render(doc: dict[str, Any], run_dir: Path, guides: Path | None) -> str:
-    body = run_info(doc) + plans(doc) + summary(doc) + readings(doc) + requirements(run_dir, doc) + heatmap(doc, guides)
+    body = (run_info(doc) + plans(doc) + summary(doc) + beyond_guide(doc) + readings(doc)
+            + requirements(run_dir, doc) + heatmap(doc, guides))
     return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>一致性测试报告</title>"
             f"<style>{STYLE}</style></head><body><header><h1>电子税务局登录、注册与实名一致性测试报告</h1></header>"
             f"<main>{body}</main></body></html>\n")

@@ -17,7 +17,7 @@ PASSWORD_RULE = "密码长度在8到15位之间，须包含大写字母、小写
 
 
 class PersonalPasswordFlow(FlowBase):
-    """The new password obeys the rule, is typed twice alike, and is not the 企业密码."""
+    """The new password obeys the rule, is typed twice alike, and (reading LN-R07 must-differ) is not the 企业密码."""
 
     def __init__(self, liaoning: Liaoning) -> None:
         self._ln = liaoning
@@ -42,7 +42,8 @@ class PersonalPasswordFlow(FlowBase):
         account = self._ln.enterprises.find(handler.tax_id)
         if problem is None and new != again:
             problem = "两次输入的密码不一致"
-        if problem is None and account is not None and verify_password(new, account.password_hash):
+        if (problem is None and account is not None and self._ln.variant.reads("LN-R07", "must-differ")
+                and verify_password(new, account.password_hash)):  # 「该密码与企业密码不同」 read as a rule
             problem = "个人密码不能与企业密码相同"
         if problem is not None:
             session.go(LnScreen.SET_PASSWORD, refused(problem))

@@ -2,7 +2,8 @@
 
 Each visitor is a new person at the portal (its own session; in a browser its own context), prepared on the login
 page with the account and a wrong password typed, then all press 【登录】 at the same moment. A visitor answers the
-captcha when the portal asks for one (§1.1 密码输入错误的还需输入验证码), as a person would, and presses again.
+captcha when the portal shows one (§1.1 密码输入错误的还需输入验证码), as a person would; a wrong password is never
+sent twice (a portal that asks for the captcha only after it has the refusal counts each press).
 What each saw is kept for the evidence of a later failure.
 """
 
@@ -16,14 +17,13 @@ from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect
 from steps.common.labels import LOGIN_SCREEN, UNIT_SCREEN
 from steps.common.people_steps import attribute
+from steps.its.captcha import press_answering_captcha
 from steps.its.login_steps import to_login_form
 
 #: ITS §1.1: 密码错误超过5次（含）后会被锁定.
 MAX_PASSWORD_FAILURES = 5
 
 CAPTCHA = "验证码"
-#: A visitor presses 【登录】 again at most this often when the portal asks for a captcha it did not show before.
-MAX_PRESSES = 3
 
 
 @pytest.fixture
@@ -32,16 +32,10 @@ def seen_at_once() -> list[str]:
     return []
 
 
-def _press_login(portal: PortalDriver, password: str) -> str:
-    """【登录】, answering the captcha when the page shows one; again if the portal newly asks for one."""
-    for _ in range(MAX_PRESSES):
-        asked = portal.shows_field(CAPTCHA)
-        if asked:
-            portal.fill(CAPTCHA, portal.current_captcha())
-        portal.click("登录")
-        if asked or not (portal.is_refused() and portal.shows_field(CAPTCHA)) or portal.is_locked():
-            break
-        portal.fill("密码", password)
+def _press_login(portal: PortalDriver, password: str, *, right: bool) -> str:
+    """【登录】, answering the captcha when the page shows one (steps.its.captcha): a right password is typed and
+    pressed again when the portal newly asks for a captcha; a wrong one is never sent twice (one counted attempt)."""
+    press_answering_captcha(portal, "登录", lambda: portal.fill("密码", password), right=right)
     return f"{portal.screen()}：{portal.message() or '（无提示）'}{'〔锁定〕' if portal.is_locked() else ''}"
 
 
@@ -56,7 +50,7 @@ def at_once_wrongly(portal: PortalDriver, cast: dict[str, Identity], identities:
         visitor.fill("账号", account)
         visitor.fill("密码", wrong)
 
-    seen_at_once[:] = portal.at_once(visitors, prepare, lambda visitor: _press_login(visitor, wrong))
+    seen_at_once[:] = portal.at_once(visitors, prepare, lambda visitor: _press_login(visitor, wrong, right=False))
 
 
 def right_password(portal: PortalDriver, person: Identity, kind: str) -> None:
@@ -64,7 +58,7 @@ def right_password(portal: PortalDriver, person: Identity, kind: str) -> None:
     to_login_form(portal)
     portal.fill("账号", attribute(person, kind))
     portal.fill("密码", person.password)
-    _press_login(portal, person.password)
+    _press_login(portal, person.password, right=True)
 
 
 def evidence(portal: PortalDriver, seen: list[str]) -> str:

@@ -14,7 +14,8 @@ from fixtures.identities import Identity
 from fixtures.units import UnitData
 from steps.common.expect import expect
 from steps.common.labels import NEXT, SUBMIT, UNIT_SCREEN
-from steps.its.concurrent_lock_steps import CAPTCHA, MAX_PASSWORD_FAILURES, MAX_PRESSES, evidence, right_password
+from steps.its.captcha import press_answering_captcha
+from steps.its.concurrent_lock_steps import MAX_PASSWORD_FAILURES, evidence, right_password
 from steps.its.login_steps import to_login_form
 from steps.its.unit_steps import PASSWORD, TAX_ID, _in_business
 
@@ -30,16 +31,10 @@ def _to_password(portal: PortalDriver, person: Identity, unit: UnitData, passwor
     portal.fill(PASSWORD, password)
 
 
-def _submit(portal: PortalDriver, password: str) -> str:
-    """Submit, answering the captcha when shown; again if the portal newly asks for one."""
-    for _ in range(MAX_PRESSES):
-        asked = portal.shows_field(CAPTCHA)
-        if asked:
-            portal.fill(CAPTCHA, portal.current_captcha())
-        portal.click(SUBMIT)
-        if asked or not (portal.is_refused() and portal.shows_field(CAPTCHA)) or portal.is_locked():
-            break
-        portal.fill(PASSWORD, password)
+def _submit(portal: PortalDriver, password: str, *, right: bool) -> str:
+    """Submit, answering the captcha when shown (steps.its.captcha): a right 申报密码 is typed and submitted again
+    when the portal newly asks for a captcha; a wrong one is never sent twice (one counted attempt)."""
+    press_answering_captcha(portal, SUBMIT, lambda: portal.fill(PASSWORD, password), right=right)
     return f"{portal.screen()}：{portal.message() or '（无提示）'}{'〔锁定〕' if portal.is_locked() else ''}"
 
 
@@ -53,7 +48,7 @@ def at_once_wrongly(portal: PortalDriver, cast: dict[str, Identity], unit_cast: 
         to_login_form(visitor)
         _to_password(visitor, person, data, wrong)
 
-    seen_at_once[:] = portal.at_once(visitors, prepare, lambda visitor: _submit(visitor, wrong))
+    seen_at_once[:] = portal.at_once(visitors, prepare, lambda visitor: _submit(visitor, wrong, right=False))
 
 
 @then(parsers.parse("「{role}」输入「{unit}」的申报密码被拒绝：申报密码已锁定"))
@@ -61,7 +56,7 @@ def right_refused(portal: PortalDriver, cast: dict[str, Identity], unit_cast: di
                   seen_at_once: list[str], role: str, unit: str) -> None:
     data = unit_cast[unit]
     _to_password(portal, cast[role], data, data.declaration_password or "")
-    _submit(portal, data.declaration_password or "")
+    _submit(portal, data.declaration_password or "", right=True)
     expect(portal.screen() == UNIT_SCREEN and portal.is_locked(),
            f"第{MAX_PASSWORD_FAILURES}次错误申报密码（含同时输入的）即锁定：正确申报密码也被拒绝，提示锁定",
            lambda: evidence(portal, seen_at_once))
@@ -72,7 +67,7 @@ def right_accepted(portal: PortalDriver, cast: dict[str, Identity], unit_cast: d
                    seen_at_once: list[str], role: str, unit: str, unit2: str) -> None:
     data = unit_cast[unit]
     _to_password(portal, cast[role], data, data.declaration_password or "")
-    _submit(portal, data.declaration_password or "")
+    _submit(portal, data.declaration_password or "", right=True)
     expect(_in_business(portal, data.name),
            f"错误申报密码不足{MAX_PASSWORD_FAILURES}次或锁定已过：正确申报密码进入「{data.name}」的办税业务",
            lambda: evidence(portal, seen_at_once))

@@ -11,6 +11,7 @@ from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect
+from steps.common.identity_fields import IDENTITY, fill_shown_identity
 from steps.common.sms import last_sms_code
 from steps.liaoning.login_steps import ETAX, normal_login
 
@@ -28,10 +29,12 @@ NEXT, CONFIRM, BACK_TO_LOGIN = "下一步", "确定", "返回登录"
 @when(parsers.re(r"以「(?P<who>[^」]+)」登记的手机号码(?:为企业「(?P<name>[^」]+)」获取找回密码|获取找回登录密码)的短信验证码"))
 def ask_code(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData], who: str,
              name: str | None) -> None:
-    """问答7: 通过手机号码找回密码. Which account (纳税人识别号, 用户名) is asked for too is the portal's choice."""
+    """问答7: 通过手机号码找回密码. Which account (纳税人识别号, 用户名) and which identity fields (姓名, 证件类型,
+    证件号码 …) are asked for too is the portal's choice: each is typed where asked, from the person's data."""
     other = ("纳税人识别号", enterprises[name].tax_id) if name else ("用户名", cast[who].login_name)
     if portal.shows_field(other[0]):
         portal.fill(*other)
+    fill_shown_identity(portal, cast[who], tuple(f for f in IDENTITY if f != "手机号码"))
     portal.fill("手机号码", cast[who].phone)
     # The guides fix no order: a code asked for beside the number, or sent when the number is submitted.
     portal.click("获取验证码" if portal.shows_control("获取验证码") else NEXT)
@@ -39,6 +42,8 @@ def ask_code(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[
 
 @when(parsers.re(r"输入(?:「(?P<who>[^」]+)」收到的|(?P<wrong>错误的))短信验证码，进行下一步"))
 def enter_code(portal: PortalDriver, cast: dict[str, Identity], who: str | None, wrong: str | None) -> None:
+    if who:  # a portal may ask the identity again beside the code
+        fill_shown_identity(portal, cast[who], tuple(f for f in IDENTITY if f != "手机号码"))
     portal.fill("短信验证码", "000000" if wrong else last_sms_code(portal, cast[who or ""].phone, who))
     portal.click(NEXT)
 

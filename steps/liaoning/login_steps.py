@@ -114,6 +114,13 @@ def set_given_password(portal: PortalDriver, password: str) -> None:
     portal.click("保存")
 
 
+@when(parsers.parse("在「新密码」和「确认密码」中输入企业「{name}」的企业密码并点击【保存】"))
+def set_enterprise_password_as_personal(portal: PortalDriver, enterprises: dict[str, EnterpriseData],
+                                        name: str) -> None:
+    """LN-R07: the 企业密码 (which obeys the personal password's rule) typed as the new personal password."""
+    set_given_password(portal, enterprises[name].password)
+
+
 @given(parsers.parse("「{who}」已完成企业「{name}」的初次普通登录"))
 def first_login_done(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
                      enterprises: dict[str, EnterpriseData], personal_passwords: dict[str, str],

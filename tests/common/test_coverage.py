@@ -113,3 +113,24 @@ def test_unparsable_feature_is_an_error(repo: Path) -> None:
     code, text = coverage(repo)
     assert code == 1
     assert "features/its/broken.feature cannot be parsed as Gherkin: Parser errors: (4:0)" in text
+
+
+READINGS_HEADER = "id,guide,section,question,choices,notes\n"
+
+
+def test_a_reading_slug_without_a_scenario_fails(repo: Path) -> None:
+    catalog(repo, ITS_1_01="", ITS_1_1_01="", ITS_1_1_06="", ITS_1_1_07="")
+    feature = repo / "features" / "its" / "login.feature"
+    feature.write_text(LOGIN_FEATURE.replace("  @REQ_ITS-1.1-01\n", "  @REQ_ITS-1.1-01 @READING_ITS-R09=one-way\n"),
+                       encoding="utf-8")
+    (repo / "catalog" / "readings.csv").write_text(
+        READINGS_HEADER + f"ITS-R09,{GUIDE},1.1,问题,one-way=一种读法|other-way=另一种读法,\n", encoding="utf-8")
+    code, text = coverage(repo)
+    assert code == 1, text
+    assert "reading ITS-R09 choice other-way has no scenario tagged @READING_ITS-R09=other-way" in text
+    assert "Coverage failed: 1 error." in text
+    (repo / "catalog" / "readings.csv").write_text(
+        READINGS_HEADER + f"ITS-R09,{GUIDE},1.1,问题,one-way=一种读法|other-way=另一种读法,"
+        "no scenario for other-way because it cannot be observed\n", encoding="utf-8")
+    code, text = coverage(repo)
+    assert code == 0, text

@@ -191,3 +191,15 @@ def test_a_natural_person_recovers_by_the_mobile_number_alone(alt: Portal, ident
     session, view = alt.act(session, "下一步", {"手机号码": person.phone}, ETAX)
     code = alt.test_control.call("sms.outbox", {"phone": person.phone})["messages"][-1]["code"]
     assert alt.act(session, "下一步", {"短信验证码": code}, ETAX)[1].screen == "设置新密码"
+
+
+def test_a_personal_password_equal_to_the_enterprise_password_is_accepted(visitor: LiaoningVisitor,
+                                                                          identities: IdentityFactory) -> None:
+    """LN-R07 description: 「该密码与企业密码不同」 read as a description, not a rule."""
+    boss = visitor.person(identities, "法定代表人")
+    visitor.log_in()
+    visitor.press("同步办税人")
+    visitor.press(boss.document_number)
+    assert _sms_login(visitor, boss).screen == LnScreen.SET_PASSWORD
+    same = visitor.enterprise.password
+    assert visitor.press("保存", 新密码=same, 确认密码=same).screen == LnScreen.HOME
