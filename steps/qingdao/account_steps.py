@@ -96,7 +96,8 @@ def user_name_saved(portal: PortalDriver, name: str) -> None:
 
 @then(parsers.re(r"用户名修改被拒绝，用户名仍为「(?P<name>[^」]+)」"))
 def user_name_refused(portal: PortalDriver, name: str) -> None:
-    expect(portal.is_refused(), "用户名修改被拒绝", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(portal.is_refused() and names(portal, "用户名一年可修改一次"), "用户名修改因一年只能修改一次被拒绝",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
     expect(portal.shows_text(name), f"用户名仍为「{name}」", "页面上没有")
 
 
