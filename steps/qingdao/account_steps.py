@@ -45,7 +45,7 @@ def asked_to_change(portal: PortalDriver, who: str) -> None:
 
 @then(parsers.re(r"「(?P<who>[^」]+)」需要重新登录"))
 def must_log_in_again(portal: PortalDriver, who: str) -> None:
-    """FAQ 8: 修改完成后用户需要重新登录 — the portal, opened again, shows its login page."""
+    """FAQ 8: 修改完成后用户需要重新登录 — the portal, opened again, shows its login page (he logs in again)."""
     portal.open_entry(qd.ETAX)
     expect(normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN), f"修改完成后「{who}」需要重新登录",
            lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
