@@ -45,7 +45,7 @@ def asked_to_change(portal: PortalDriver, who: str) -> None:
 
 @then(parsers.re(r"「(?P<who>[^」]+)」需要重新登录"))
 def must_log_in_again(portal: PortalDriver, who: str) -> None:
-    """FAQ 8: 修改完成后用户需要重新登录 — the portal, opened again, shows its login page."""
+    """FAQ 8: 修改完成后用户需要重新登录 — the portal, opened again, shows its login page (he logs in again)."""
     portal.open_entry(qd.ETAX)
     expect(normalise(portal.screen()) == normalise(qd.LOGIN_SCREEN), f"修改完成后「{who}」需要重新登录",
            lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
@@ -96,7 +96,8 @@ def user_name_saved(portal: PortalDriver, name: str) -> None:
 
 @then(parsers.re(r"用户名修改被拒绝，用户名仍为「(?P<name>[^」]+)」"))
 def user_name_refused(portal: PortalDriver, name: str) -> None:
-    expect(portal.is_refused(), "用户名修改被拒绝", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    expect(portal.is_refused() and names(portal, "用户名一年可修改一次"), "用户名修改因一年只能修改一次被拒绝",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
     expect(portal.shows_text(name), f"用户名仍为「{name}」", "页面上没有")
 
 

@@ -9,6 +9,7 @@ from drivers.protocol import PortalDriver
 from steps.common.expect import expect
 from steps.qingdao import login_method_labels as label
 from steps.qingdao.people import QdUser
+from steps.qingdao.refusals import names
 from steps.qingdao.registration_actions import register_as_far_as_possible
 
 
@@ -37,4 +38,5 @@ def try_registering_in_app(portal: PortalDriver, qd_users: dict[str, QdUser], wh
 
 @then(parsers.re(r"「(?P<who>[^」]+)」在青岛税务APP不能完成注册"))
 def app_registration_refused(portal: PortalDriver, who: str) -> None:
-    expect(portal.is_refused(), f"青岛税务APP拒绝「{who}」的注册", lambda: _where(portal))
+    expect(portal.is_refused() and names(portal, "实名信息采集"), f"青岛税务APP因须先采集实名信息拒绝「{who}」的注册",
+           lambda: _where(portal))

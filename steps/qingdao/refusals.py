@@ -16,6 +16,10 @@ NAMES = {
     "证书密码": ("密码", "口令", "PIN"),
     "税务数字证书": ("证书", "UKey", "金税盘", "税控盘", "设备", "介质"),
     "刷脸验证": ("脸", "人像", "面部"),
+    #: FAQ 13: 用户名一年可修改一次.
+    "用户名一年可修改一次": ("一年", "每年", "年内", "一次", "年度"),
+    #: FAQ 6: the four documents need the hall's collection first.
+    "实名信息采集": ("采集", "办税服务", "证件", "护照", "许可证"),
 }
 #: A captcha's refusal names 验证码 too: with a captcha on the page, the SMS code's refusal must say 短信.
 CAPTCHA_WORDS = ("图形", "图片", "校验码")

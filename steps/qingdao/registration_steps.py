@@ -9,6 +9,7 @@ from steps.common.expect import expect
 from steps.qingdao import labels as qd
 from steps.qingdao.actions import to_login_page
 from steps.qingdao.people import QdUser
+from steps.qingdao.refusals import names
 from steps.qingdao.registration_actions import basic_information, identity_check, register_as_far_as_possible
 
 
@@ -76,5 +77,5 @@ def register_far(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) ->
 @then(parsers.re(r"「(?P<who>[^」]+)」的注册被拒绝"))
 def registration_refused(portal: PortalDriver, who: str) -> None:
     """FAQ 6: 走不下去 — a refusal at whichever step (the next step's asserted: 「该用户未注册」 at login)."""
-    expect(portal.is_refused(), f"「{who}」的注册被拒绝",
+    expect(portal.is_refused() and names(portal, "实名信息采集"), f"「{who}」的注册因须先采集实名信息被拒绝",
            lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
