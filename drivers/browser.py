@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,13 +12,14 @@ from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from drivers import at_once, evidence, gestures
+from drivers import at_once, evidence, gestures, lookups
 from drivers.browser_control import BrowserTestControl
+from drivers.failure_text import Missing, timed_out
 from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
 from drivers.profile import CLIENT, Profile
 from drivers.profile_parts import is_implicit
-from drivers.protocol import DriverError, NotVerifiable
+from drivers.protocol import NotVerifiable
 from drivers.text import normalise
 
 __all__ = ["UNKNOWN_SCREEN", "BrowserDriver"]
@@ -49,16 +50,29 @@ class BrowserDriver(BrowserTestControl):
         self._entry = CLIENT  # the entry last opened: whose session cookie names the browser's session
 
     # Acting.
+    @contextlib.contextmanager
+    def _doing(self, expected: str, through: str | Callable[[], str]) -> Iterator[None]:
+        """A wait the browser gave up (Playwright's TimeoutError) said in Chinese: what the step looked for, through
+        which profile key, and what the page showed when the browser stopped waiting."""
+        try:
+            yield
+        except PlaywrightTimeoutError as exc:
+            waited = timed_out(exc, self._timeout_ms)
+            key = through() if callable(through) else through  # read only on failure: a passing step pays nothing
+            raise Missing(expected, f"{waited}；{lookups.page_shown(self._find)}", key) from exc
+
     def open_login(self) -> None:
         self._entry = CLIENT
-        self.page.goto(self._url + self._profile.entry)
+        with self._doing("门户的登录入口能打开", f"profile 的 entry：{self._profile.entry}"):
+            self.page.goto(self._url + self._profile.entry)
 
     def open_entry(self, entry: str) -> None:
         path = self._profile.entries.get(entry)
         if path is None:
             raise NotVerifiable(f"profile 未给出「{entry}」的入口（entries）")
         self._entry = entry
-        self.page.goto(self._url + path)
+        with self._doing(f"「{entry}」的入口能打开", f"profile 的 entries.{entry}：{path}"):
+            self.page.goto(self._url + path)
 
     def refresh(self) -> None:
         """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does —
@@ -87,9 +101,14 @@ class BrowserDriver(BrowserTestControl):
             self.page.remove_listener("requestfinished", polls.seen)
 
     def fill(self, field: str, value: str) -> None:
-        gestures.fill(self._find, field, value)
+        with self._doing(f"在「{field}」中输入或选择", lambda: lookups.field_key(self._find, field)):
+            gestures.fill(self._find, field, value)
 
     def click(self, control: str) -> None:
+        with self._doing(f"点击【{control}】", lambda: lookups.control_key(self._find, control)):
+            self._click(control)
+
+    def _click(self, control: str) -> None:
         action = self._find.action(control)
         if action is not None:
             gestures.run(self._find, control, action)  # an implicit action: nothing to do here
@@ -98,14 +117,18 @@ class BrowserDriver(BrowserTestControl):
         if not target.is_visible():
             target = self._find.item(control)  # not a button or link: an item of a list (a unit), by its text
         if not target.is_visible():
-            raise DriverError(f"「{self.screen()}」页面上没有【{control}】")
+            raise lookups.missing_control(self._find, control)
         target.click()
         self.page.wait_for_load_state("domcontentloaded")
 
     def double_click(self, item: str) -> None:
+        with self._doing(f"双击列表中的「{item}」", "profile 的 lists"):
+            self._double_click(item)
+
+    def _double_click(self, item: str) -> None:
         target = self._find.item(item)
         if not target.is_visible():
-            raise DriverError(f"「{self.screen()}」页面上没有「{item}」")
+            raise lookups.missing_item(self._find, item)
         target.dblclick()
         # A page's double-click handler submits from script, which Playwright does not wait for: wait until the
         # list has gone (the next page, or the list hidden); a portal that keeps it shown is judged by the next step.
@@ -114,12 +137,15 @@ class BrowserDriver(BrowserTestControl):
         self.page.wait_for_load_state("domcontentloaded")
 
     def click_in_row(self, row: str, control: str) -> None:
-        rows = self.page.locator(self._profile.rows).filter(has_text=row).filter(visible=True)
-        target = self._find.control(control, within=rows.first)
-        if not target.is_visible():
-            raise DriverError(f"「{self.screen()}」页面上「{row}」这一行没有【{control}】")
-        target.click()
-        self.page.wait_for_load_state("domcontentloaded")
+        with self._doing(f"点击「{row}」这一行的【{control}】", f"profile 的 rows：{self._profile.rows}"):
+            rows = self.page.locator(self._profile.rows).filter(has_text=row).filter(visible=True)
+            target = self._find.control(control, within=rows.first)
+            if not target.is_visible():
+                missing = lookups.missing_control(self._find, control)
+                raise Missing(f"「{row}」这一行有【{control}】", missing.actual,
+                              f"profile 的 rows：{self._profile.rows}；{missing.through}")
+            target.click()
+            self.page.wait_for_load_state("domcontentloaded")
 
     # Observing.
     def screen(self) -> str:
@@ -162,12 +188,13 @@ class BrowserDriver(BrowserTestControl):
 
     def choices(self, field: str) -> tuple[str, ...]:
         """A select's options, the labels of a group's boxes, or the rows a value is picked from — the guide's words."""
-        return gestures.choices(self._find, field)
+        with self._doing(f"读出「{field}」的选项", lambda: lookups.field_key(self._find, field)):
+            return gestures.choices(self._find, field)
 
     def ticked(self, box: str) -> bool:
         target = self._find.field(box)
         if not target.is_visible():
-            raise DriverError(f"「{self.screen()}」页面上没有「{box}」")
+            raise lookups.missing_field(self._find, box, "勾选框")
         return target.is_checked()
 
     def shows_text(self, text: str) -> bool:
@@ -179,7 +206,7 @@ class BrowserDriver(BrowserTestControl):
 
     def soft_keyboard_open(self) -> bool:
         if self._profile.soft_keyboard is None:
-            raise DriverError("profile 未说明软键盘的位置（soft_keyboard）")
+            raise Missing("看得到软键盘", "profile 未说明软键盘的位置", "profile 的 soft_keyboard")
         return self.page.locator(self._profile.soft_keyboard).first.is_visible()
 
     def save_evidence(self, folder: Path) -> list[Path]:

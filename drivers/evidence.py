@@ -16,7 +16,7 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from etax_conformance.bundle.masking import MASK_PAGE_SCRIPT
+from drivers.masking import MASK_PAGE_SCRIPT
 
 
 def tracing_wanted() -> bool:

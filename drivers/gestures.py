@@ -8,9 +8,12 @@ import re
 from playwright.sync_api import Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from drivers.failure_text import Missing
+from drivers.lookups import missing_control, missing_field, missing_option
 from drivers.page_finder import PageFinder
 from drivers.profile_parts import IMPLICIT, FieldSpec, Gesture, Pick, is_selector
-from drivers.protocol import TICKED, DriverError
+from drivers.protocol import TICKED
+from drivers.text import normalise
 
 _BOXES = "input[type=radio], input[type=checkbox]"
 
@@ -51,7 +54,7 @@ def pick(finder: PageFinder, label: str, spec: FieldSpec, pick: Pick, value: str
     wanted = re.compile(rf"^\s*{re.escape(shown)}\s*$") if pick.match == "whole" else shown
     row = rows.filter(has_text=wanted).first
     if not row.count():
-        raise DriverError(f"「{finder.screen_name()}」页面上「{label}」没有「{value}」这一项")
+        raise missing_option(finder, label, value, tuple(t.strip() for t in rows.all_inner_texts()))
     if pick.control is None:
         row.click()
         return
@@ -71,9 +74,9 @@ def fill(finder: PageFinder, label: str, value: str) -> None:
     target = finder.field(label)
     kind = shown_kind(target)
     if kind is None:
-        raise DriverError(f"「{finder.screen_name()}」页面上没有「{label}」输入项")
+        raise missing_field(finder, label)
     if kind == "SELECT":
-        target.select_option(label=finder.alias(value, spec))
+        _select(finder, target, label, value, spec)
     elif kind in ("INPUT:checkbox", "INPUT:radio"):
         target.set_checked(value == TICKED)
     elif kind.startswith("INPUT") or kind == "TEXTAREA":
@@ -81,8 +84,18 @@ def fill(finder: PageFinder, label: str, value: str) -> None:
     else:  # a group of radios or boxes named by the label: tick the one labelled with the value
         option = target.get_by_label(finder.alias(value, spec), exact=True).first
         if not option.count():
-            raise DriverError(f"「{finder.screen_name()}」页面上「{label}」没有「{value}」这一项")
+            boxes = tuple(t.strip() for t in target.locator("label").all_inner_texts())
+            raise missing_option(finder, label, value, boxes)
         option.check()
+
+
+def _select(finder: PageFinder, target: Locator, label: str, value: str, spec: FieldSpec | None) -> None:
+    """Choose the option shown as the value (or its alias); an option the list lacks is said, with those it has."""
+    shown = finder.alias(value, spec)
+    options = tuple(t.strip() for t in target.locator("option").all_inner_texts())
+    if normalise(shown) not in {normalise(o) for o in options}:
+        raise missing_option(finder, label, value, options)
+    target.select_option(label=next(o for o in options if normalise(o) == normalise(shown)))
 
 
 def choices(finder: PageFinder, label: str) -> tuple[str, ...]:
@@ -93,7 +106,7 @@ def choices(finder: PageFinder, label: str) -> tuple[str, ...]:
     else:
         target = finder.field(label)
         if not target.is_visible():
-            raise DriverError(f"「{finder.screen_name()}」页面上没有「{label}」")
+            raise missing_field(finder, label, "可选的")
         inner = "option" if _kind(target) == "SELECT" else "label"
         texts = target.locator(inner).all_inner_texts()
     return tuple(finder.guide_word(t.strip(), spec) for t in texts)
@@ -132,7 +145,9 @@ def run(finder: PageFinder, name: str, gestures: tuple[Gesture, ...]) -> None:
             continue
         target = _target(finder, g.target, g.verb in ("check", "uncheck", "fill"))
         if not target.is_visible():
-            raise DriverError(f"「{finder.screen_name()}」页面上做不了「{name}」：找不到「{g.target}」")
+            missing = missing_control(finder, g.target) if g.verb == "click" else missing_field(finder, g.target)
+            raise Missing(f"页面上能做「{name}」", missing.actual,
+                          f"profile 的 actions.{name}：{g.verb}「{g.target}」找不到")
         if g.verb == "check":
             target.check()
         elif g.verb == "uncheck":

@@ -8,6 +8,7 @@ from typing import Any
 
 import requests
 
+from drivers import failure_text
 from drivers.protocol import NotVerifiable
 from fixtures.identities import Identity
 
@@ -36,16 +37,17 @@ class HooksClient:
             response = self._http.request(method, self._base + path, timeout=self._timeout, **kwargs)
         except requests.RequestException as exc:
             exchange["error"] = str(exc)
-            raise NotVerifiable(f"conformance hooks unreachable for '{capability}': {exc}") from None
+            raise NotVerifiable(failure_text.hooks_unreachable(capability, exc)) from None
         exchange.update(status=response.status_code, response=response.text[:4000],
                         ms=round(response.elapsed.total_seconds() * 1000, 1))
         if response.status_code in (404, 405, 501):
-            raise NotVerifiable(f"portal lacks the conformance hook '{capability}' ({response.status_code})")
+            raise NotVerifiable(failure_text.hook_missing(capability, f"HTTP {response.status_code}"))
         if response.status_code == 401:
-            raise NotVerifiable("conformance hooks refused the token (401)")
+            raise NotVerifiable(failure_text.hooks_refused_token())
         if response.status_code >= 400:
             detail = response.json().get("error", response.text) if response.content else ""
-            raise AssertionError(f"hook '{capability}' failed with {response.status_code}: {detail}")
+            failed = failure_text.hook_failed(capability, response.status_code, detail, exchange["request"])
+            raise AssertionError(failed)
         return response.json() if response.content else None
 
     def reset(self) -> None:

@@ -16,6 +16,7 @@ import responses
 from freezegun import freeze_time
 
 from drivers import at_once
+from drivers.failure_text import Missing, listed
 from drivers.protocol import TICKED, DriverError, NotVerifiable
 from drivers.text import normalise
 from fixtures.clock import SCENARIO_START
@@ -126,29 +127,30 @@ class InProcessDriver:
 
     def fill(self, field: str, value: str) -> None:
         if field not in self._view.fields:
-            shown = "、".join(self._view.fields)
-            raise DriverError(f"「{self._view.screen}」页面上没有「{field}」输入项（有：{shown}）")
+            there = listed(tuple(self._view.fields))
+            raise Missing(f"页面上有输入项「{field}」", self._shown(f"页面上的输入项：{there}"))
         options = self._view.options.get(field)
         if options is not None and value not in options:
-            raise DriverError(f"「{field}」没有「{value}」这一选项（有：{'、'.join(options)}）")
+            there = listed(tuple(options))
+            raise Missing(f"「{field}」中可以选「{value}」", self._shown(f"「{field}」的选项：{there}"))
         self._form[field] = value
 
     def click(self, control: str) -> None:
         if control not in self._view.controls:
             if self._press_item(item_lists.CLICK, control):
                 return
-            shown = "、".join(self._view.controls)
-            raise DriverError(f"「{self._view.screen}」页面上没有【{control}】（有：{shown}）")
+            raise Missing(f"页面上有【{control}】",
+                          self._shown(f"页面上的按钮和链接：{listed(tuple(self._view.controls), '【】')}"))
         self._press(control)
 
     def double_click(self, item: str) -> None:
         if not self._press_item(item_lists.DOUBLE_CLICK, item):
-            raise DriverError(f"「{self._view.screen}」页面上没有可双击的「{item}」")
+            raise Missing(f"列表中有可双击的「{item}」", self._shown())
 
     def click_in_row(self, row: str, control: str) -> None:
         found = row_controls.target(self._view, row, control)
         if found is None:
-            raise DriverError(f"「{self._view.screen}」页面上「{row}」这一行没有【{control}】")
+            raise Missing(f"「{row}」这一行有【{control}】", self._shown())
         field, key = found
         self._form[field] = key
         self._press(control)
@@ -170,6 +172,11 @@ class InProcessDriver:
             raise DriverError(str(exc)) from None
         self._sessions[self._entry] = self._session  # a new id at login, as a browser's cookie is renewed
         self._form = dict(self._view.values)
+
+    def _shown(self, extra: str = "") -> str:
+        message = self.message()
+        said = f"，提示「{message}」" if message else "，没有提示"
+        return f"页面「{self._view.screen}」{said}{f'；{extra}' if extra else ''}"
 
     def screen(self) -> str:
         return str(self._view.screen)
@@ -194,12 +201,12 @@ class InProcessDriver:
 
     def choices(self, field: str) -> tuple[str, ...]:
         if field not in self._view.fields:
-            raise DriverError(f"「{self._view.screen}」页面上没有「{field}」")
+            raise Missing(f"页面上有可选的「{field}」", self._shown())
         return tuple(self._view.options.get(field, ()))
 
     def ticked(self, box: str) -> bool:
         if box not in self._view.fields:
-            raise DriverError(f"「{self._view.screen}」页面上没有「{box}」")
+            raise Missing(f"页面上有勾选框「{box}」", self._shown())
         return self._form.get(box) == TICKED
 
     def shows_text(self, text: str) -> bool:

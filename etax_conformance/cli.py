@@ -97,6 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     hooks_check.add_argument("--portal-url", required=True)
     hooks_check.add_argument("--hooks-token", required=True)
     hooks_check.add_argument("--base-path", default="/__conformance__/v2", help="where the hooks v2 are served")
+    hooks_check.add_argument("--namespaces", action="store_true",
+                             help="also check that two namespaces (X-Conformance-Namespace) stay apart")
 
     profile = commands.add_parser("profile", help="check a profile against a served portal")
     profile_commands = profile.add_subparsers(dest="profile_command", required=True)
@@ -225,7 +227,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "hooks":
         from etax_conformance.hooks_check import run_hooks_check
 
-        return run_hooks_check(sys.stdout, args.portal_url, args.hooks_token, args.base_path)
+        return run_hooks_check(sys.stdout, args.portal_url, args.hooks_token, args.base_path, args.namespaces)
     from etax_conformance.browser_install import install_browser
 
     return install_browser(sys.stdout)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from drivers.failure_text import timed_out
 from drivers.protocol import DriverError, NotVerifiable
 
 #: The explanation of the step that failed, kept on the test item until its report is made.
@@ -40,11 +41,13 @@ class Explained:
 
 
 def explain(step: str, rules: list[str], error: BaseException, portal: object | None) -> str:
-    """步骤、规则、期望、实际 and what the portal shows now (page and message)."""
-    lines = [f"步骤：{step}", f"规则：{'、'.join(rules) if rules else '（场景未标注规则）'}"]
+    """步骤、需求 (the scenario's @REQ_ tags)、期望、实际 and what the portal shows now (page and message)."""
+    lines = [f"步骤：{step}", f"需求：{'、'.join(rules) if rules else '（场景未标注需求）'}"]
     message = str(error).strip()
-    if message.startswith("期望："):  # steps.common.expect: the step already says what it expected and saw
+    if message.startswith("期望："):  # the step, the driver or the hooks client already says what it expected and saw
         lines += message.splitlines()
+    elif _is_browser_timeout(error):  # a wait of the browser no driver turned into words: said in Chinese anyway
+        lines += ["期望：这一步要操作的页面元素在时限内就绪", f"实际：{timed_out(error)}"]
     elif isinstance(error, DriverError):
         lines += ["期望：门户提供这一步所需的页面元素", f"实际：{message}"]
     elif isinstance(error, AssertionError):  # a check or a hook call that says what went wrong, in its own words
@@ -53,6 +56,11 @@ def explain(step: str, rules: list[str], error: BaseException, portal: object | 
         lines += ["期望：这一步能在门户上完成", f"实际：步骤出错（{type(error).__name__}）：{message}"]
     lines.append(f"门户显示：{shown(portal)}")
     return "\n".join(lines)
+
+
+def _is_browser_timeout(error: BaseException) -> bool:
+    kind = type(error)
+    return kind.__name__ == "TimeoutError" and kind.__module__.startswith("playwright")
 
 
 def shown(portal: object | None) -> str:

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 import requests
 import yaml
 
+from etax_conformance.hooks_namespaces import check_namespaces
 from etax_conformance.openapi_schema import problems
 from etax_conformance.preflight import TIMEOUT, TOKEN_HEADER, PreflightError, check_hooks, why_unreachable
 
@@ -52,8 +53,8 @@ def capabilities(document: dict[str, Any]) -> list[Capability]:
 class HooksCheck:
     """Calls each capability the portal lists with a minimal valid body and checks the answer's shape."""
 
-    def __init__(self, url: str, token: str, base_path: str, out: TextIO) -> None:
-        self.url, self.token, self.out = url.rstrip("/"), token, out
+    def __init__(self, url: str, token: str, base_path: str, out: TextIO, namespaces: bool = False) -> None:
+        self.url, self.token, self.out, self.namespaces = url.rstrip("/"), token, out, namespaces
         self.base = self.url + "/" + base_path.strip("/")
         self.document = load_document()
         self.mismatches = 0
@@ -104,6 +105,8 @@ class HooksCheck:
             self.out.write(f"extra    {extra}: not defined by hooks v2, not checked\n")
         if "reset" in info.capabilities:
             self._post("reset", {})
+        if self.namespaces:  # --namespaces: two namespaces seeded differently stay apart
+            check_namespaces(self.base, self.token, list(info.capabilities), self.out, self._say)
         self.out.write(f"{self.mismatches} mismatch(es)\n")
         return 1 if self.mismatches else 0
 
@@ -129,5 +132,6 @@ class HooksCheck:
         self._say(name, found, note)
 
 
-def run_hooks_check(out: TextIO, url: str, token: str, base_path: str = DEFAULT_BASE_PATH) -> int:
-    return HooksCheck(url, token, base_path, out).run()
+def run_hooks_check(out: TextIO, url: str, token: str, base_path: str = DEFAULT_BASE_PATH,
+                    namespaces: bool = False) -> int:
+    return HooksCheck(url, token, base_path, out, namespaces).run()

@@ -14,22 +14,24 @@ from drivers.chromium import launch
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
 from drivers.profile import Profile, load_profile
 from drivers.profile_parts import Screen, is_implicit
+from etax_conformance.screen_guides import ENTRY_GUIDES, ENTRY_SYSTEMS, guides_of, screen_names, suite_names
 
 _GLOB = set("*?[")
 
 
 @dataclass
 class Report:
-    """Lines to print; `missing` counts what the profile promises on a reached screen and the page lacks."""
+    """Lines to print; `missing` counts what the profile promises on a reached screen and the page lacks, and the
+    entries that reached a screen of another guide than their own."""
 
     out: IO[str]
     missing: int = 0
     seen: set[str] = field(default_factory=set)  # global labels found on some screen
 
-    def line(self, ok: bool | None, text: str) -> None:
-        mark = {True: "  found    ", False: "  MISSING  ", None: "  -        "}[ok]
+    def line(self, ok: bool | None, text: str, mark: str | None = None) -> None:
+        shown = mark or {True: "found", False: "MISSING", None: "-"}[ok]
         self.missing += ok is False
-        print(mark + text, file=self.out)
+        print(f"  {shown:<9}{text}", file=self.out)
 
 
 def check_profile(out: IO[str], profile_path: str, portal_url: str, hooks_token: str | None = None,
@@ -52,7 +54,7 @@ def check_profile(out: IO[str], profile_path: str, portal_url: str, hooks_token:
             page.set_default_timeout(10_000)
             finder = PageFinder(page, profile, url)
             for entry, path in profile.entries.items():
-                _check_page(report, finder, f"entry 「{entry}」", url + path, profile)
+                _check_page(report, finder, f"entry 「{entry}」", url + path, profile, entry=entry)
                 _check_cookie(report, page, profile, entry, url)
             for screen in profile.screens:  # a screen with a literal url can be opened directly
                 if screen.url and not _GLOB & set(screen.url):
@@ -61,6 +63,7 @@ def check_profile(out: IO[str], profile_path: str, portal_url: str, hooks_token:
         finally:
             browser.close()
     _check_globals(report, profile)
+    _check_unmapped(report, profile)
     verdict = "nothing missing" if not report.missing else f"{report.missing} thing(s) missing"
     print(f"{verdict}. Screens reached only through test control (after a login, a seeded unit…) are not checked "
           "here; the run's steps find them.", file=out)
@@ -86,7 +89,7 @@ def _check_hooks(report: Report, profile: Profile, url: str, token: str | None) 
 
 
 def _check_page(report: Report, finder: PageFinder, what: str, address: str, profile: Profile,
-                expected: str | None = None) -> None:
+                expected: str | None = None, entry: str | None = None) -> None:
     finder.page.goto(address)
     name = finder.screen_name()
     if expected is not None and urlsplit(finder.page.url).path != urlsplit(address).path:
@@ -97,7 +100,10 @@ def _check_page(report: Report, finder: PageFinder, what: str, address: str, pro
         seen = "no screen of the profile" if name == UNKNOWN_SCREEN else f"recognised as 「{name}」"
         report.line(False, f"{what} ({address}): the page is {seen}")
         return
-    report.line(True, f"{what}: screen 「{name}」")
+    if entry is not None and not _of_its_guide(report, what, entry, name):
+        return
+    if entry is None:
+        report.line(True, f"{what}: screen 「{name}」")
     spec = finder.screen_spec()
     if spec is not None and spec.name == name:
         _check_screen_items(report, finder, spec)
@@ -109,6 +115,40 @@ def _check_page(report: Report, finder: PageFinder, what: str, address: str, pro
         if label not in report.seen and _shows_control(finder, label):
             report.seen.add(label)
             report.line(True, f"    control 【{label}】 (global) on 「{name}」")
+
+
+def _of_its_guide(report: Report, what: str, entry: str, name: str) -> bool:
+    """Which guide's screen an entry reached; one of another guide than the entry's is wrong (a Qingdao login page
+    recognised as Liaoning's 「电子税务局登录」: every Qingdao scenario would then fail on it)."""
+    guide, guides = ENTRY_GUIDES.get(entry), guides_of(name)
+    system = ENTRY_SYSTEMS.get(entry, "an entry no guide names")
+    if guide is not None and guides and guide not in guides:
+        report.line(False, f"{what} ({system}): recognised as 「{name}」, a screen of {'/'.join(guides)}, "
+                           f"not of {guide}: the profile's screens identify this page as another guide's", "WRONG")
+        return False
+    whose = f"a screen of {'/'.join(guides)}" if guides else "a name no step checks"
+    report.line(True, f"{what} ({system}): screen 「{name}」, {whose}")
+    return True
+
+
+def _check_unmapped(report: Report, profile: Profile) -> None:
+    """The names the steps use, for the guides of the profile's entries, that the profile does not map: screens
+    (where the profile names screens by `screens:` rather than the page's own attribute), the suite's own names."""
+    guides = [g for g in screen_names() if g in {ENTRY_GUIDES.get(e) for e in profile.entries}]
+    mapped_screens = {s.name for s in profile.screens}
+    mapped = {*profile.fields, *profile.controls, *profile.actions, *profile.aliases}
+    for screen in profile.screens:
+        mapped |= {*screen.fields, *screen.controls, *screen.actions}
+    for guide in guides:
+        if profile.current_screen is None:
+            names = sorted(screen_names()[guide] - mapped_screens)
+            if names:
+                report.line(None, f"unmapped ({guide}): screens the steps check and `screens:` does not name: "
+                                  + "".join(f"「{n}」" for n in names))
+        names = [n for n in suite_names(guide) if n not in mapped]
+        if names:
+            report.line(None, f"unmapped ({guide}): the suite's own names (docs/profiles.md), needed only where the "
+                              "portal's words differ: " + "".join(f"「{n}」" for n in names))
 
 
 def _check_screen_items(report: Report, finder: PageFinder, spec: Screen) -> None:
@@ -139,8 +179,15 @@ def _check_cookie(report: Report, page: Page, profile: Profile, entry: str, url:
     cookie = profile.session_cookies.get(entry)
     if cookie is None:
         return
-    names = {c.get("name") for c in page.context.cookies(url)}
-    report.line(cookie in names, f"    session cookie '{cookie}' of 「{entry}」 (hooks.session_cookie)")
+    names = {str(c.get("name")) for c in page.context.cookies(url)}
+    what = f"    session cookie '{cookie}' of 「{entry}」 (hooks.session_cookie)"
+    if cookie in names:
+        report.line(True, what)
+    elif not names:  # a portal that signs its session client-side makes it at the first action, not on the page
+        report.line(None, f"{what}: not set on the entry page, created lazily (fine when the hooks can decode it: "
+                          "docs/vendors.md)", "lazily")
+    else:
+        report.line(False, f"{what}: the page set {', '.join(sorted(repr(n) for n in names))} instead")
 
 
 def _check_globals(report: Report, profile: Profile) -> None:

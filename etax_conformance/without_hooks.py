@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from drivers import failure_text
 from drivers.protocol import NotVerifiable, PortalDriver
 
 #: The driver's test-control methods and the hooks capability each needs (as drivers/hooks_client.py names them).
@@ -29,7 +30,7 @@ class WithoutHooks:
 
     def _check(self, capability: str) -> None:
         if capability in self._missing or capability.split(".", 1)[0] in self._missing:
-            raise NotVerifiable(f"portal lacks the conformance hook '{capability}' (--without-hooks)")
+            raise NotVerifiable(failure_text.hook_missing(capability, "--without-hooks"))
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         self._check(capability)

@@ -1,1 +1,1 @@
-"""The run folder as a bundle: pins, masking, manifest, Ed25519 signature, verification."""
+"""The run folder as a bundle: pins, masking (drivers/masking.py), manifest, Ed25519 signature, verification."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from drivers.masking import mask_folder
 from etax_conformance.bundle.manifest import write_manifest
-from etax_conformance.bundle.masking import mask_folder
 
 SCRATCH = ("simulator.sqlite3", "simulator.sqlite3-wal", "simulator.sqlite3-shm", "simulator.sqlite3-journal")
 

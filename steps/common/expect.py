@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 
-from drivers.protocol import PortalDriver
+from drivers.failure_text import Missing
+from drivers.protocol import DriverError, PortalDriver
 from drivers.text import normalise
 
-__all__ = ["expect", "expect_refused_on", "expect_text", "normalise"]
+__all__ = ["expect", "expect_refused_on", "expect_text", "looking_for", "normalise"]
 
 
 def expect(ok: bool, expected: str, observed: object | Callable[[], object]) -> None:
@@ -29,3 +31,16 @@ def expect_refused_on(portal: PortalDriver, screen: str, expected: str, *, locke
     refused = portal.is_locked() if locked else portal.is_refused()
     expect(normalise(shown) == normalise(screen) and refused, expected,
            lambda: f"页面「{shown}」，提示「{portal.message()}」")
+
+
+@contextlib.contextmanager
+def looking_for(what: str) -> Iterator[None]:
+    """What a step looks for, in the guide's words, when it acts with a value of the scenario's data (a company's
+    name it clicks): a failure inside names the guide's entry point (右上角的纳税人名称), never the generated value;
+    what the page showed (实际) is kept."""
+    try:
+        yield
+    except Missing as missing:
+        raise missing.looking_for(what) from missing
+    except DriverError as error:
+        raise Missing(what, str(error)) from error

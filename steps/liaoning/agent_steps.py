@@ -8,7 +8,7 @@ from pytest_bdd import given, parsers, then, when
 from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData, EnterpriseFactory
 from fixtures.identities import Identity, IdentityFactory
-from steps.common.expect import expect, normalise
+from steps.common.expect import expect, looking_for, normalise
 from steps.liaoning.login_steps import set_personal_password, sms_confirm
 
 CERTIFIED = parsers.parse("「{client}」已通过「代理机构认定管理」认定代理机构「{agency}」")
@@ -55,7 +55,8 @@ def agent_person_sms(portal: PortalDriver, cast: dict[str, Identity], identities
     name = cast[who].name
     if not portal.shows_control(name) and portal.shows_control("同步办税人"):
         portal.click("同步办税人")
-    portal.click(name)
+    with looking_for(f"待办人员列表中的「{who}」"):
+        portal.click(name)
     portal.click("获取验证码")
     sms_confirm(portal, cast, who)
     if normalise(portal.screen()) == normalise("设置个人密码"):
@@ -66,7 +67,8 @@ def agent_person_sms(portal: PortalDriver, cast: dict[str, Identity], identities
 def agent_person_password(portal: PortalDriver, cast: dict[str, Identity], personal_passwords: dict[str, str],
                           who: str) -> None:
     """Summary 第二步 「密码登录」 with the person's personal password (set at his first 普通登录 of the agency)."""
-    portal.click(cast[who].name)
+    with looking_for(f"待办人员列表中的「{who}」"):
+        portal.click(cast[who].name)
     portal.click("密码登录")
     portal.fill("密码", personal_passwords[who])
     portal.click("确定")

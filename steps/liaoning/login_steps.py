@@ -8,7 +8,7 @@ from pytest_bdd import given, parsers, when
 from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
-from steps.common.expect import expect_text, normalise
+from steps.common.expect import expect_text, looking_for, normalise
 from steps.common.sms import last_sms_code, sms_messages
 
 ETAX = "辽宁省电子税务局"
@@ -50,7 +50,8 @@ def log_out(portal: PortalDriver) -> None:
 def password_login_as(portal: PortalDriver, enterprise: EnterpriseData, person: Identity, password: str) -> None:
     """普通登录, the person, 「密码登录」 with this password, 【确定】."""
     _log_in(portal, enterprise)
-    portal.click(person.name)
+    with looking_for("办税人列表中要登录的办税人"):
+        portal.click(person.name)
     portal.click("密码登录")
     portal.fill("密码", password)
     portal.click("确定")
@@ -88,7 +89,8 @@ def wrong_sms_code(portal: PortalDriver) -> None:
 
 @when(parsers.parse("点击办税人「{who}」"))
 def pick(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
-    portal.click(cast[who].name)
+    with looking_for(f"办税人列表中的办税人「{who}」"):
+        portal.click(cast[who].name)
 
 
 @when(parsers.parse("在「短信验证码」中输入「{who}」收到的验证码并点击【确定】"))
@@ -128,7 +130,8 @@ def first_login_done(portal: PortalDriver, cast: dict[str, Identity], identities
     """普通登录, 【同步办税人】, the person, 短信登录, 个人密码, then 【退出】 from the 首页."""
     _log_in(portal, enterprises[name])
     portal.click("同步办税人")
-    portal.click(cast[who].name)
+    with looking_for(f"办税人列表中的办税人「{who}」"):
+        portal.click(cast[who].name)
     portal.click("获取验证码")
     sms_confirm(portal, cast, who)
     set_personal_password(portal, cast, identities, personal_passwords, who)

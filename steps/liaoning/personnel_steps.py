@@ -8,11 +8,13 @@ from pytest_bdd import given, parsers, then, when
 from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
-from steps.common.expect import expect
+from steps.common.expect import expect, looking_for
 from steps.liaoning.login_steps import log_out, password_login_as
 
 #: 第8步: the search's 身份证件类型 (the registration and 实名采集 hold a 居民身份证号码).
 RESIDENT_ID = "居民身份证"
+#: 第5步: what a person clicks to reach 【企业人员维护】 (the enterprise's name, shown at the top right).
+TAXPAYER_NAME = "右上角的纳税人名称（【企业人员维护】的入口）"
 #: The suite's names for controls no guide names; a profile maps each to the portal's own control.
 BACK_TO_PERSONNEL, CONFIRM, DECLINE = "返回", "确定", "取消"
 ROW_ACTIONS = "删除|冻结|解冻|绑定|解绑"
@@ -21,8 +23,10 @@ ROW_ACTIONS = "删除|冻结|解冻|绑定|解绑"
 def open_personnel(portal: PortalDriver, enterprise: EnterpriseData, person: Identity, password: str) -> None:
     """「密码登录」 as this person, then 右上角纳税人名称 → 【企业人员维护】 (第5步)."""
     password_login_as(portal, enterprise, person, password)
-    portal.click(enterprise.name)
-    portal.click("企业人员维护")
+    with looking_for(TAXPAYER_NAME):
+        portal.click(enterprise.name)
+    with looking_for("纳税人名称下的【企业人员维护】"):
+        portal.click("企业人员维护")
 
 
 @given(parsers.parse("「{who}」登录企业「{name}」并打开【企业人员维护】"))
@@ -34,25 +38,29 @@ def personnel_page(portal: PortalDriver, cast: dict[str, Identity], enterprises:
 
 @when(parsers.parse("点击右上角的纳税人名称「{name}」"))
 def open_menu(portal: PortalDriver, enterprises: dict[str, EnterpriseData], name: str) -> None:
-    portal.click(enterprises[name].name)
+    with looking_for(TAXPAYER_NAME):
+        portal.click(enterprises[name].name)
 
 
 @when(parsers.re(rf"点击办税人「(?P<who>[^」]+)」对应的【(?P<action>{ROW_ACTIONS})】(?P<how>并确认|，不确认)"))
 def row_action(portal: PortalDriver, cast: dict[str, Identity], who: str, action: str, how: str) -> None:
     """三(一): 点击办税员名称对应的【…】按钮，确认后 — the confirmation is the suite's 确定/取消 (a profile maps it)."""
-    portal.click_in_row(cast[who].name, action)
+    with looking_for(f"办税人「{who}」所在行的【{action}】"):
+        portal.click_in_row(cast[who].name, action)
     portal.click(CONFIRM if how == "并确认" else DECLINE)
 
 
 @when(parsers.parse("点击办税人「{who}」对应的【{control}】"))
 def click_in_row(portal: PortalDriver, cast: dict[str, Identity], who: str, control: str) -> None:
-    portal.click_in_row(cast[who].name, control)
+    with looking_for(f"办税人「{who}」所在行的【{control}】"):
+        portal.click_in_row(cast[who].name, control)
 
 
 @when(parsers.parse("为办税人「{who}」重置个人登录密码"))
 def reset_password(portal: PortalDriver, cast: dict[str, Identity], who: str) -> None:
     """三(二): the guide names no control; 重置密码 is the suite's name for it (a profile maps it)."""
-    portal.click_in_row(cast[who].name, "重置密码")
+    with looking_for(f"办税人「{who}」所在行的【重置密码】（本套件的名称）"):
+        portal.click_in_row(cast[who].name, "重置密码")
 
 
 @given(parsers.re(rf"「(?P<handler>[^」]+)」已被「(?P<who>[^」]+)」在企业「(?P<name>[^」]+)」的【企业人员维护】中"

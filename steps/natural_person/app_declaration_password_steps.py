@@ -8,7 +8,7 @@ from pytest_bdd import given, parsers, then, when
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from fixtures.units import UnitData
-from steps.common.expect import expect
+from steps.common.expect import expect, looking_for
 from steps.common.labels import NEXT
 from steps.common.sms import last_sms_code
 from steps.its.unit_steps import _submit
@@ -82,18 +82,21 @@ def resets_declaration_password(portal: PortalDriver, cast: dict[str, Identity],
 def click_unit(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     """Q&A 9 第2步: 点击要重置申报密码的单位 — the unit's name clicked, or (a list of radio rows) the unit picked in
     the suite's field 单位 and confirmed with 下一步: the Q&A fixes the choice, not the gesture."""
-    name = unit_cast[unit].name
-    if portal.shows_field(UNIT_PICK):
-        portal.fill(UNIT_PICK, name)
+    name, picked = unit_cast[unit].name, portal.shows_field(UNIT_PICK)
+    with looking_for(f"要重置申报密码的单位「{unit}」"):
+        if picked:
+            portal.fill(UNIT_PICK, name)
+        else:
+            portal.click(name)
+    if picked:
         portal.click(NEXT)
-    else:
-        portal.click(name)
 
 
 @when(parsers.parse("双击「{unit}」"))
 def double_click_unit(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     """ITS §1.3.2: 双击某家单位."""
-    portal.double_click(unit_cast[unit].name)
+    with looking_for(f"单位列表中的「{unit}」"):
+        portal.double_click(unit_cast[unit].name)
 
 
 @when(parsers.parse("「{role}」在安全中心绑定本人手机号"))

@@ -25,14 +25,14 @@ class _BrokenPortal:
 def test_an_expectation_keeps_its_words_and_adds_step_rules_and_screen() -> None:
     detail = explain("那么 进入扣缴客户端首页", ["ITS-1.3-02", "ITS-1.3-03"],
                      AssertionError("期望：进入扣缴客户端首页\n实际：页面「单位办税验证」"), _Portal())
-    assert detail.splitlines() == ["步骤：那么 进入扣缴客户端首页", "规则：ITS-1.3-02、ITS-1.3-03",
+    assert detail.splitlines() == ["步骤：那么 进入扣缴客户端首页", "需求：ITS-1.3-02、ITS-1.3-03",
                                    "期望：进入扣缴客户端首页", "实际：页面「单位办税验证」",
                                    "门户显示：页面「单位办税验证」，提示「申报密码错误」"]
 
 
 def test_a_missing_control_says_the_portal_lacks_it() -> None:
     detail = explain("当 点击【CA校验】", [], DriverError("「单位办税验证」页面上没有【CA校验】"), _Portal())
-    assert "规则：（场景未标注规则）" in detail
+    assert "需求：（场景未标注需求）" in detail
     assert "期望：门户提供这一步所需的页面元素" in detail
     assert "实际：「单位办税验证」页面上没有【CA校验】" in detail
 

@@ -113,3 +113,48 @@ def test_every_mismatch_is_named(erring: str) -> None:
 def test_the_small_validator(value: object, schema: dict[str, Any], words: str) -> None:
     found = problems(value, schema, {})
     assert (words in "; ".join(found)) if words else not found
+
+
+def test_namespaces_seeded_differently_stay_apart(served: ServedSimulator) -> None:
+    done = _cli("--portal-url", served.url, "--hooks-token", served.hooks_token, "--namespaces")
+    assert done.returncode == 0, done.stdout + done.stderr
+    for check in ("each request names its own", "a clock set in one leaves the other's",
+                  "a person seeded in one is unknown in the other"):
+        assert f"ok       namespaces: {check}\n" in done.stdout
+
+
+def test_a_portal_that_shares_its_state_between_namespaces_is_a_mismatch() -> None:
+    """One state for every namespace (the header ignored): the clock, the people and the names give it away."""
+    app = Flask("shared")
+    state: dict[str, Any] = {"now": "2024-01-01T00:00:00+08:00", "people": set()}
+
+    @app.post("/v2/capabilities/<name>")
+    def capability(name: str) -> Any:
+        body = request.get_json(silent=True) or {}
+        if name == "namespace":
+            return jsonify(header="X-Conformance-Namespace", namespace=None, limit=4)
+        if name == "reset":
+            state["people"] = set()
+        if name == "clock.set":
+            state["now"] = body["now"]
+        if name == "seed.natural_person":
+            if body["login_name"] in state["people"]:
+                return jsonify(error="exists"), 409
+            state["people"].add(body["login_name"])
+        return jsonify(now=state["now"])
+
+    server = make_server("127.0.0.1", free_port(), app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        from etax_conformance.hooks_namespaces import check_namespaces
+
+        found: dict[str, list[str]] = {}
+        out = io.StringIO()
+        capabilities = ["namespace", "clock.set", "clock.now", "seed.natural_person"]
+        check_namespaces(f"http://127.0.0.1:{server.server_port}/v2", "t", capabilities, out,
+                         lambda name, problems, note: found.setdefault(name, problems))
+    finally:
+        server.shutdown()
+    assert all(found[name] for name in found), found
+    assert "is known in B" in found["namespaces: a person seeded in one is unknown in the other"][0]
+    assert "not the 2031 it was set to" in found["namespaces: a clock set in one leaves the other's"][0]

@@ -62,11 +62,11 @@ def test_a_wrong_expectation_fails_the_run_and_its_rule(tmp_path: Path) -> None:
     assert "期望：默认登录方式为「扫码登录」" in scenario["detail"]
     assert "实名登录-账号密码登录" in scenario["detail"]
     assert "步骤：那么 页面默认显示【扫码登录】" in scenario["detail"]
-    assert "规则：ITS-1.1-01" in scenario["detail"]
+    assert "需求：ITS-1.1-01" in scenario["detail"]
     assert "门户显示：页面「实名登录」" in scenario["detail"]
     assert "fixturefunc" not in scenario["detail"]  # not pytest's fixture dump
     junit = (tmp_path / "wrong" / "junit.xml").read_text(encoding="utf-8")
-    assert 'message="步骤：那么 页面默认显示【扫码登录】&#10;规则：ITS-1.1-01&#10;期望：' in junit
+    assert 'message="步骤：那么 页面默认显示【扫码登录】&#10;需求：ITS-1.1-01&#10;期望：' in junit
     status = {r["id"]: r["status"] for r in results["requirements"]}
     assert status["ITS-1.1-01"] == "failed"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etax_conformance.bundle.masking import mask_folder, mask_text
+from drivers.masking import mask_folder, mask_text
 from etax_conformance.report.expected import ExpectedFailuresError, expected_summary, load_expected
 
 

@@ -1,4 +1,5 @@
-"""Masking of ID numbers and phone numbers in every text of the bundle (1101**********1234, 138****0000).
+"""Masking of ID numbers and phone numbers (1101**********1234, 138****0000): in a run folder's texts and zips, and
+on a page before its screenshot. Below both the drivers (evidence) and the bundle (finish), which use it.
 
 The masks keep the length, so a masked file keeps its offsets and a zip entry (a Playwright trace) stays valid.
 """
