@@ -32,7 +32,8 @@ def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "simulator.sqlite3"
     db.unlink(missing_ok=True)
-    served = ServedSimulator.start(db, variant=pytestconfig.getoption("--variant"))
+    served = ServedSimulator.start(db, variant=pytestconfig.getoption("--variant"),
+                                   deviate=pytestconfig.getoption("--deviate"))
     from etax_conformance.simulator_settings import record_served
 
     record_served(pytestconfig, served.simulator_settings())

@@ -119,7 +119,8 @@ class Controller:
             folder.mkdir(parents=True, exist_ok=True)
             db = folder / "simulator.sqlite3"
             db.unlink(missing_ok=True)
-            self.served = ServedSimulator.start(db, variant=self.config.getoption("--variant"))
+            self.served = ServedSimulator.start(db, variant=self.config.getoption("--variant"),
+                                                deviate=self.config.getoption("--deviate"))
             url, token = self.served.url, self.served.hooks_token
             self.endpoint = (url, token)
             from etax_conformance.simulator_settings import record_served

@@ -22,7 +22,7 @@ SERVER_THREADS = 16
 
 
 def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default",
-                  password_cost: str = "strong") -> None:
+                  password_cost: str = "strong", deviate: str | None = None) -> None:
     """Run the simulator (of the named variant) on waitress until interrupted, printing where it listens.
 
     One process, several threads: the sessions live in this process and the store is one SQLite file (WAL), so
@@ -36,6 +36,9 @@ def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, 
     from simulator.web.security import MAX_BODY_BYTES
 
     configure(COSTS[password_cost])
+    from simulator import deviations
+
+    deviations.activate(deviations.parse(deviate))  # on purpose NOT conformant (selfcheck); none by default
     app = create_app(db_path=db_path, hooks_token=hooks_token, variant=Variant.named(variant))
     served = app if not hooks_token else NamespacedApp(  # namespaces are a test facility: only with the hooks
         app, lambda: create_app(hooks_token=hooks_token, variant=Variant.named(variant)), hooks_token)
@@ -46,7 +49,8 @@ def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, 
     port = getattr(server, "effective_port", port)  # the port chosen when 0 was asked
     print(f"etax-conformance simulator on http://{host}:{port}/ "
           f"(variant: {variant}, store: {db_path}, conformance hooks: {hooks}, "
-          f"password hashing: {password_cost})", flush=True)
+          f"password hashing: {password_cost}"
+          + (f", DEVIATIONS ON: {','.join(deviations.active())}" if deviations.active() else "") + ")", flush=True)
     try:
         server.run()
     except KeyboardInterrupt:
@@ -71,18 +75,20 @@ class ServedSimulator:
     process: subprocess.Popen[bytes]
     log_path: Path
     password_cost: str = "test"
+    deviations: str = ""
 
     @classmethod
-    def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default") -> ServedSimulator:
+    def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default",
+              deviate: str | None = None) -> ServedSimulator:
         port, token = free_port(), secrets.token_hex(16)
         log_path = db_path.with_suffix(".log")
         with log_path.open("wb") as log:  # the request log; a pipe nobody reads would fill and block
             process = subprocess.Popen(  # the token by the environment: not visible in ps
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
                  "--db", str(db_path), "--variant", variant,
-                 "--password-cost", "test"],  # a test run: cheap hashes (recorded in results.json)
+                 "--password-cost", "test", *(["--deviate", deviate] if deviate else [])],  # a test run: cheap hashes (recorded in results.json)
                 stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ETAX_HOOKS_TOKEN": token})
-        served = cls(f"http://127.0.0.1:{port}", token, process, log_path)
+        served = cls(f"http://127.0.0.1:{port}", token, process, log_path, deviations=deviate or "")
         served.wait_ready(timeout)
         return served
 
@@ -102,7 +108,10 @@ class ServedSimulator:
 
     def simulator_settings(self) -> dict[str, Any]:
         """What results.json records of the simulator this run served (see password_cost_info)."""
-        return {"password_hash": password_cost_info(self.password_cost)}
+        settings: dict[str, Any] = {"password_hash": password_cost_info(self.password_cost)}
+        if self.deviations:  # a deviated simulator is never mistaken for the conformant one (selfcheck)
+            settings["deviations"] = sorted(self.deviations.split(","))
+        return settings
 
     def stop(self) -> None:
         self.process.terminate()

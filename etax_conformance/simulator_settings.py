@@ -15,7 +15,12 @@ def record_inprocess(config: pytest.Config) -> None:
         return
     from drivers.inprocess import PASSWORD_COST
 
-    config.stash[SIMULATOR_SETTINGS] = {"password_hash": PASSWORD_COST.as_json()}
+    from simulator import deviations
+
+    settings: dict[str, Any] = {"password_hash": PASSWORD_COST.as_json()}
+    if deviations.active():  # a deviated simulator is never mistaken for the conformant one (selfcheck)
+        settings["deviations"] = list(deviations.active())
+    config.stash[SIMULATOR_SETTINGS] = settings
 
 
 def record_served(config: pytest.Config, settings: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from simulator import deviations
 import enum
 import secrets
 from dataclasses import dataclass, replace
@@ -46,11 +47,11 @@ class LoginToken:
 
     def problem(self, now: datetime) -> TokenProblem | None:
         """Why the code cannot be used now, or None when it can."""
-        if self.used_at is not None:
+        if self.used_at is not None and not deviations.on("ITS_QR_REUSABLE"):
             return TokenProblem.USED
         if self.replaced:
             return TokenProblem.REPLACED
-        if self.is_expired(now):
+        if self.is_expired(now) and not deviations.on("ITS_QR_NEVER_EXPIRES"):
             return TokenProblem.EXPIRED
         return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession
@@ -134,7 +135,8 @@ class UnitVerificationFlow(FlowBase):
     # Helpers.
     def _ca_offered(self, unit: Unit) -> bool:
         now = self._clock.now()
-        return unit.ca_valid(now) and (former_logins_valid(now) or not self._ca_withdrawn)
+        return (unit.ca_valid(now) or (deviations.on("ITS_CA_NOT_LOCAL") and unit.has_ca)) \
+            and (former_logins_valid(now) or not self._ca_withdrawn)
 
     def _state(self, session: PortalSession) -> dict[str, Any]:
         state: dict[str, Any] = session.state.setdefault(_KEY, {})
@@ -149,7 +151,8 @@ class UnitVerificationFlow(FlowBase):
 
     def _choose(self, session: PortalSession, unit: Unit, handler: UnitHandler) -> None:
         self._state(session)["selected"] = unit.tax_id
-        if handler.authorized and authorization_in_force(self._clock.now()):
+        if (handler.authorized and authorization_in_force(self._clock.now())
+                and not deviations.on("ITS_AUTHORIZATION_IGNORED")) or deviations.on("ITS_NO_DECLARATION_PASSWORD"):
             enter_unit(session, unit)  # 前言: 有办税授权关系的 needs no 申报密码 from 2020-01-01
         elif unit.password_hash is None:
             session.go(Screen.UNIT_VERIFICATION, self._passwords.issue_temporary(unit))
