@@ -8,7 +8,8 @@ from typing import Any
 
 from etax_conformance.selfcheck import VERDICT_ZH
 
-KIND_ZH = {"numbers": "数值与边界", "dates": "日期", "order-gates": "顺序与关卡", "words": "文字", "permissions": "权限与角色",
+KIND_ZH = {"numbers": "数值与边界", "dates": "日期", "order-gates": "顺序与关卡", "words": "文字",
+           "permissions": "权限与角色",
            "identities": "身份", "codes": "第二因子与验证码", "external": "外部系统", "concurrency": "并发"}
 
 
@@ -45,7 +46,8 @@ tr.survived td:nth-child(5),tr.elsewhere td:nth-child(5),tr.error td:nth-child(5
 <p>驱动：{escape(summary['driver'])}；并行：{summary['workers']}；用时 {summary['seconds']} 秒。</p>
 <p>合规模拟器全量运行：{baseline}</p>
 <p>偏差开关 {summary['switches']} 个：已检出 {summary['killed']}，存活 {summary['survived']}，
-仅被无关场景发现 {summary['elsewhere']}，运行出错 {summary['error']}；被破坏的需求条目 {len(summary['rows_broken'])} 条；
+仅被无关场景发现 {summary['elsewhere']}，运行出错 {summary['error']}；
+被破坏的需求条目 {len(summary['rows_broken'])} 条；
 全量抽样运行 {summary['whole_runs']} 次。结论：{'通过' if summary['ok'] else '不通过'}。</p>
 <p><small>“失败场景”列：✔ 该场景标注了开关所破坏的条目，✘ 未标注。“无法验证”“不适用”从不计为检出。</small></p>
 <table><thead><tr><th>偏差开关</th><th>破坏的需求条目</th><th>规则类型</th><th>偏差说明</th><th>结论</th>

@@ -86,7 +86,8 @@ class ServedSimulator:
             process = subprocess.Popen(  # the token by the environment: not visible in ps
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
                  "--db", str(db_path), "--variant", variant,
-                 "--password-cost", "test", *(["--deviate", deviate] if deviate else [])],  # a test run: cheap hashes (recorded in results.json)
+                 "--password-cost", "test",  # a test run: cheap hashes (recorded in results.json)
+                 *(["--deviate", deviate] if deviate else [])],
                 stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ETAX_HOOKS_TOKEN": token})
         served = cls(f"http://127.0.0.1:{port}", token, process, log_path, deviations=deviate or "")
         served.wait_ready(timeout)

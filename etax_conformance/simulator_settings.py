@@ -14,7 +14,6 @@ def record_inprocess(config: pytest.Config) -> None:
     if config.getoption("--driver") != "inprocess":
         return
     from drivers.inprocess import PASSWORD_COST
-
     from simulator import deviations
 
     settings: dict[str, Any] = {"password_hash": PASSWORD_COST.as_json()}

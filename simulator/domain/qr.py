@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from simulator import deviations
 import enum
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+
+from simulator import deviations
 
 #: Simulator default: how long a login QR code stays usable. The guide fixes no lifetime (only that an
 #: expired code must be refreshed), so scenarios never assert this number; the hooks report it.

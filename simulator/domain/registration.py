@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from simulator import deviations
 import secrets
 import string
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 
+from simulator import deviations
 from vocabulary.documents import DocumentType
 
 #: ITS §2.1 ②: "注册码有效期7天，由6位的数字、字母随机组成".
@@ -42,7 +42,8 @@ class RegistrationCode:
         if self.calendar_days:
             issued_day = self.issued_at.astimezone(BEIJING).date()
             return datetime.combine(issued_day + timedelta(days=8), time(0), BEIJING)
-        return self.issued_at + CODE_VALIDITY + (timedelta(days=1) if deviations.on("ITS_CODE_VALID_8_DAYS") else timedelta())
+        validity = CODE_VALIDITY + (timedelta(days=1) if deviations.on("ITS_CODE_VALID_8_DAYS") else timedelta())
+        return self.issued_at + validity
 
     def is_valid(self, now: datetime) -> bool:
         """Valid for 7 days from issue: refused from the instant they have passed (see calendar_days)."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from simulator import deviations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common import captcha
 from simulator.common.flow import Action, FlowBase, Form
@@ -53,7 +53,8 @@ class LoginFlow(FlowBase):
             (login, "登录"): self.submit_login,
             (login, "关闭"): lambda s, _: setattr(s, "soft_keyboard_open", False),
             (login, SOFT_KEYBOARD_ICON): lambda s, _: setattr(s, "soft_keyboard_open", not s.soft_keyboard_open),
-            (login, "马上注册" if deviations.on("ITS_REGISTER_LABEL") else "立即注册"): lambda s, _: s.go(Screen.REGISTRATION),
+            (login, "马上注册" if deviations.on("ITS_REGISTER_LABEL") else "立即注册"):
+                lambda s, _: s.go(Screen.REGISTRATION),
             (login, "忘记密码"): lambda s, _: s.go(Screen.FORGOT_PASSWORD),
         }
 

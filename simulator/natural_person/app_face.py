@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from simulator import deviations
 import secrets
 
 from stdnum.cn import ric
 
+from simulator import deviations
 from simulator.common.face_capture import PHOTO, face_passes
 from simulator.common.flow import Form
 from simulator.common.sessions import PortalSession

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from simulator import deviations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import hash_password
 from simulator.common.sessions import PortalSession
 from simulator.common.sms_codes import SmsCodes
 from simulator.common.views import Message, MessageKind, View, refused
+from simulator.deviation_rules import loose_login_name_problem, loose_password_problem
 from simulator.domain.account import Account, NaturalPerson
 from simulator.natural_person.app_hall_code import HallCodes
 from simulator.store.sqlite import DuplicateAccount, SqliteStore
 from simulator.variant import Variant
-from simulator.deviation_rules import loose_login_name_problem, loose_password_problem
 from vocabulary.credentials import login_name_problem, password_problem
 from vocabulary.documents import DocumentType
 

@@ -11,12 +11,12 @@ from simulator.common.passwords import hash_password
 from simulator.common.sessions import PortalSession
 from simulator.common.sms_codes import SmsCodes
 from simulator.common.views import Message, MessageKind, Screen, View, refused
+from simulator.deviation_rules import loose_login_name_problem, loose_password_problem
 from simulator.domain.account import Account, NaturalPerson
 from simulator.natural_person.web_registration_common import SMS_PURPOSE, WebScreen, draft
 from simulator.store.registration import RegistrationStore
 from simulator.store.sqlite import DuplicateAccount
 from simulator.variant import Variant
-from simulator.deviation_rules import loose_login_name_problem, loose_password_problem
 from vocabulary.credentials import login_name_problem, password_problem
 from vocabulary.documents import DocumentType
 from vocabulary.regions import PROVINCES

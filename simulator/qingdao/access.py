@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from simulator import deviations
 from simulator.common.passwords import verify_password
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, refused
@@ -16,7 +17,7 @@ WRONG_PASSWORD = "账号或密码错误"
 def check_password(qd: Qingdao, person: QdPerson | None, password: str, method: str) -> Message | None:
     """The first factor of a password login: None when it passed, else the refusal (counted against `method`)."""
     if person is None or not person.registered:
-        return refused(NOT_REGISTERED)
+        return refused(WRONG_PASSWORD if deviations.on("QD_NOT_REGISTERED_UNSAID") else NOT_REGISTERED)
     today = qd.today()
     if qd.lockout.locked(person.document_number, method, today):
         return Message(LOCKED, MessageKind.LOCKED)
@@ -31,6 +32,10 @@ def to_second_factor(session: PortalSession, person: QdPerson) -> None:
     """FAQ 9: 即使账号密码通过后，也需要第二验证因子通过验证 — nothing is logged in yet."""
     chosen = business(session)
     session.state.clear()
+    if deviations.on("QD_SECOND_FACTOR_SKIPPED") and not person.must_change:  # the password alone lets in
+        session.state.update({BUSINESS: chosen, PERSON: person.document_number})
+        session.go(QdScreen.HOME)
+        return
     session.state.update({BUSINESS: chosen, PENDING: person.document_number})
     session.go(QdScreen.SECOND_FACTOR)
 
@@ -46,7 +51,7 @@ def enter(qd: Qingdao, session: PortalSession, document_number: str) -> None:
     chosen = business(session)
     session.state.clear()
     session.state[BUSINESS] = chosen
-    if person.must_change:
+    if person.must_change and not deviations.on("QD_INITIAL_PASSWORD_NOT_CHANGED"):
         session.state[PENDING] = person.document_number
         session.go(QdScreen.CHANGE_INITIAL)
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from simulator import deviations
 from simulator.common.passwords import hash_password
 from simulator.qingdao.account_center import user_name_problem
 from simulator.qingdao.passwords import new_password_problem
@@ -54,7 +55,8 @@ class Registrar:
         if known is not None and known.registered:
             return ALREADY
         if kind in documents.HALL_FIRST and not (known is not None and known.document_type == kind
-                                                 and known.name == name):
+                                                 and known.name == name) \
+                and not deviations.on("QD_UNCOLLECTED_FOREIGNER_REGISTERS"):
             return HALL_FIRST
         return Draft(kind, number, name)
 
@@ -80,7 +82,7 @@ class Registrar:
         try:
             registered = self._people.register(QdPerson(
                 draft.document_number, draft.document_type, draft.name, draft.phone, draft.user_name or None, None,
-                draft.password_hash, False, 4, True))
+                draft.password_hash, False, 3 if deviations.on("QD_REGISTERED_AT_LEVEL_3") else 4, True))
         except DuplicateUserName as taken:
             return str(taken)
         return None if registered else ALREADY

@@ -12,12 +12,12 @@ required of the account (or unit), not of the cookie: kept here, set in the same
 
 from __future__ import annotations
 
-from simulator import deviations
 import contextlib
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from simulator import deviations
 from simulator.domain.account import LOCK_DURATION, MAX_PASSWORD_FAILURES
 from simulator.domain.units import DECLARATION_LOCK_DURATION, MAX_DECLARATION_PASSWORD_FAILURES
 from simulator.store.sqlite import SqliteStore
