@@ -40,14 +40,10 @@ r("ITS_FORMER_CA_LOGIN_IN_2020", "ITS-P-06", "dates", "2020年1月1日后原CA�
   "the former CA login still logs in after 2020-01-01")
 r("ITS_FORMER_PASSWORD_LOGIN_IN_2020", "ITS-P-05", "dates", "2020年1月1日后原申报密码登录方式仍可登录",
   "the former 申报密码 login still logs in after 2020-01-01")
-r("ITS_CA_NOT_LOCAL", "ITS-1.3.1-08", "permissions", "非本市单位也可通过CA校验",
-  "a unit not 本市 may verify by CA")
 r("ITS_CODE_VALID_8_DAYS", "ITS-2.1-04 ITS-2.2.1-05", "numbers", "注册码有效期8天（而非7天）",
   "a registration code is valid for 8 days, not 7")
 r("ITS_CODE_IDENTITY_UNCHECKED", "ITS-2.1-06 ITS-2.2.1-04", "identities", "注册码与所填身份不一致也可注册",
   "a registration code registers an identity it was not issued to")
-r("ITS_QR_REUSABLE", "ITS-1.2-03", "codes", "已用过的登录二维码可再次扫码登录（单次使用的解读下）",
-  "a used login QR code logs in again (under the single-use reading)")
 r("ITS_QR_NEVER_EXPIRES", "ITS-1.2-02", "codes", "过期的登录二维码仍可登录",
   "an expired login QR code still logs in")
 r("ITS_WEB_CONSENT_SKIPPABLE", "ITS-2.1-01", "order-gates", "WEB端注册不点【同意并继续】也可选择注册方式",
@@ -56,8 +52,6 @@ r("ITS_WEB_LOGIN_NAME_17", "ITS-2.1-10", "numbers", "WEB端注册接受17位登�
   "WEB registration accepts a 17-character login name")
 r("ITS_WEB_PASSWORD_7", "ITS-2.1-12", "numbers", "WEB端注册接受7位密码",
   "WEB registration accepts a 7-character password")
-r("ITS_WEB_PHONE_REGISTERED_TWICE", "ITS-2.1-15", "identities", "已注册的手机号码可再次注册",
-  "a phone number already registered registers again")
 r("ITS_WEB_SMS_SKIPPED", "ITS-2.1-08", "order-gates", "WEB端注册不校验短信验证码",
   "WEB registration does not check the SMS code")
 r("ITS_APP_LOGIN_NAME_DIGITS", "ITS-2.2.1-10 ITS-2.2.2-09", "identities", "APP注册接受纯数字登录名",
@@ -72,11 +66,9 @@ r("ITS_FACE_MISMATCH_ACCEPTED", "ITS-2.2.2-06", "external", "公安人像比对�
 # ---- 辽宁省电子税务局 登录 ----
 r("LN_QUICK_BEFORE_NORMAL", "LN-2.1-02 LN-2.1-20", "order-gates", "首次普通登录之前即可快捷登录",
   "quick login works before the first 普通登录")
-r("LN_QUICK_ANY_MOBILE", "LN-2.1-22", "identities", "快捷登录输入的手机号不是实名采集手机号也被接受",
-  "quick login accepts a mobile that is not the real-name one")
 r("LN_QUICK_HANDLER_NOT_ADDED", "LN-FAQ-09", "permissions", "未被添加的办税员也可快捷登录",
   "a 办税员 nobody added logs in by quick login")
-r("LN_FROZEN_QUICK_LOGIN", "LN-FAQ-07", "permissions", "被冻结的办税人员可通过快捷登录登录",
+r("LN_FROZEN_QUICK_LOGIN", "LN-3.1-02 LN-FAQ-07", "permissions", "被冻结的办税人员可通过快捷登录登录",
   "a frozen handler logs in by quick login")
 r("LN_QUICK_SMS_SKIPPED", "LN-2.1-23", "codes", "快捷登录不校验短信验证码",
   "quick login does not check the SMS code")

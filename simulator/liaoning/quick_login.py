@@ -90,8 +90,7 @@ class QuickLogin:
             HandlerSync(self._ln.core, self._ln.enterprises, self._ln.personnel).sync(tax_id)  # as if 普通登录 had been
             synced = self._ln.enterprises.handlers(tax_id)
         identity, mobile = _role(form.get(IDENTITY, "")), form.get(MOBILE, "").strip()
-        found = next((h for h in synced if h.role == identity and mobile
-                      and (h.real_name_mobile == mobile or deviations.on("LN_QUICK_ANY_MOBILE"))), None)
+        found = next((h for h in synced if h.role == identity and mobile and h.real_name_mobile == mobile), None)
         if found is None:
             return None, refused(NO_SUCH_PERSON)
         if found.role == Role.HANDLER and not self._ln.personnel.of(tax_id, found.id_number).added \

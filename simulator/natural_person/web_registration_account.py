@@ -91,7 +91,7 @@ class LoginSettings:
             return "请选择户籍所在地"
         if self._registrations.taken("login_name", login_name):
             return "该登录名已被使用，请另设登录名"
-        if self._registrations.taken("phone", phone) and not deviations.on("ITS_WEB_PHONE_REGISTERED_TWICE"):
+        if self._registrations.taken("phone", phone):
             return "该手机号码已被注册"
         return None
 
