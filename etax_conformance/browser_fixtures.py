@@ -33,7 +33,8 @@ def portal_endpoint(pytestconfig: pytest.Config) -> Iterator[tuple[str, str]]:
     db = folder / "simulator.sqlite3"
     db.unlink(missing_ok=True)
     served = ServedSimulator.start(db, variant=pytestconfig.getoption("--variant"),
-                                   ln_logins_only=pytestconfig.getoption("--ln-logins-only"))
+                                   ln_logins_only=pytestconfig.getoption("--ln-logins-only"),
+                                   deviate=pytestconfig.getoption("--deviate"))
     from etax_conformance.simulator_settings import record_served
 
     record_served(pytestconfig, served.simulator_settings())

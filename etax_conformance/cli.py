@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="scenarios side by side in N processes (browser: one portal, a namespace per worker)")
     run.add_argument("--shard", help="K/N: only the K-th of N stable slices of the scenarios (merge them later)")
     run.add_argument("--browser-cdp-url", help="use a running Chromium over CDP instead of launching one")
+    run.add_argument("--deviate", help="NAME[,NAME…]: the simulator (in-process, or served by a browser run) breaks "
+                                       "these rules on purpose (etax-conformance selfcheck --list)")
 
     merge = commands.add_parser("merge", help="merge shard run folders into one run folder (results, report, manifest)")
     merge.add_argument("folders", nargs="+", type=Path, help="the shards' run folders")
@@ -61,12 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ln-logins-only", action="store_true",
                        help="without the Liaoning personnel pages (企业人员维护, 权限管理, 修改密码): a portal that "
                             "certifies only the Liaoning logins (plan ln-logins)")
+    serve.add_argument("--deviate", help="NAME[,NAME…]: break these rules on purpose (a NON-conformant portal, for "
+                                         "measuring a suite: etax-conformance selfcheck --list)")
     serve.add_argument("--password-cost", choices=("strong", "test"), default="strong",
                        help="scrypt cost of password hashes: strong for people (default), test for conformance runs")
 
     coverage = commands.add_parser("coverage", help="catalog rows covered by scenarios, or why not")
     coverage.add_argument("--catalog", type=Path, default=CATALOG_DIR)
     coverage.add_argument("--features", type=Path, default=FEATURES_DIR)
+    coverage.add_argument("--switches", action="store_true",
+                          help="list the testable rows no deviation switch breaks (not yet mutation-tested)")
 
     vocabulary = commands.add_parser("vocabulary", help="docs/vocabulary.md: every name a step may ask a portal for")
     vocabulary.add_argument("--check", action="store_true", help="exit 1 when docs/vocabulary.md is not current")
@@ -112,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
     from etax_conformance.probe.run import add_parser as add_probe_parser
 
     add_probe_parser(commands)
+    from etax_conformance.selfcheck_cli import add_parser as add_selfcheck_parser
+
+    add_selfcheck_parser(commands)
     return parser
 
 
@@ -138,6 +147,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             # only the browser driver does; in-process it would silently run the default simulator instead.
             raise ValueError(f"--variant {args.variant} is a simulator the browser run serves itself: use it with "
                              "--driver browser and without --portal-url")
+        if args.deviate:
+            from simulator.deviations import parse
+
+            parse(args.deviate)  # an unknown switch is reported before anything runs
+            if args.driver == "browser" and args.portal_url:
+                raise ValueError("--deviate changes the simulator a run drives itself: not with --portal-url")
         if args.plan:
             from etax_conformance.plans import parse_plan_list
 
@@ -171,7 +186,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                          variant=args.variant, workers=workers, shard=args.shard,
                          ln_logins_only=args.ln_logins_only,
                          browser_cdp_url=args.browser_cdp_url, without_hooks=args.without_hooks,
-                         expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides)
+                         expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides,
+                         deviate=args.deviate)
     if args.command == "serve":
         from etax_conformance.serving import serve_forever
 
@@ -180,12 +196,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance import hooks_token
 
         token = hooks_token.resolve(args.hooks_token, args.hooks_token_file)
-        serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost, args.ln_logins_only)
+        serve_forever(args.host, args.port, args.db, token, args.variant, args.password_cost, args.ln_logins_only,
+                      args.deviate)
         return 0
     if args.command == "probe":
         from etax_conformance.probe.run import run_probes
 
         return run_probes(sys.stdout, args.portal_url, args.hooks_token, args.fast, args.only)
+    if args.command == "coverage" and args.switches:
+        from etax_conformance.selfcheck_coverage import run_switch_coverage
+
+        return run_switch_coverage(sys.stdout, args.catalog)
     if args.command == "coverage":
         from etax_conformance.coverage import run_coverage
 
@@ -224,6 +245,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from etax_conformance.report.dashboard import build_dashboard
 
         return build_dashboard(sys.stdout, args.folders, args.out)
+    if args.command == "selfcheck":
+        from etax_conformance.selfcheck_cli import run_selfcheck_command
+
+        return run_selfcheck_command(args)
     if args.command == "hooks":
         from etax_conformance.hooks_check import run_hooks_check
 

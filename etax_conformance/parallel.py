@@ -120,7 +120,8 @@ class Controller:
             db = folder / "simulator.sqlite3"
             db.unlink(missing_ok=True)
             self.served = ServedSimulator.start(db, variant=self.config.getoption("--variant"),
-                                                ln_logins_only=self.config.getoption("--ln-logins-only"))
+                                                ln_logins_only=self.config.getoption("--ln-logins-only"),
+                                                deviate=self.config.getoption("--deviate"))
             url, token = self.served.url, self.served.hooks_token
             self.endpoint = (url, token)
             from etax_conformance.simulator_settings import record_served

@@ -60,6 +60,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="variant of the simulator a browser run serves itself (without --portal-url)")
     group.addoption("--ln-logins-only", action="store_true",
                     help="the simulator the run drives without the Liaoning personnel pages (plan ln-logins only)")
+    group.addoption("--deviate", default=None,
+                    help="NAME[,NAME…]: deviation switches of the simulator this run drives itself (selfcheck)")
     group.addoption("--without-hooks", default=None,
                     help="hooks capabilities to treat as missing, e.g. clock (as a portal lacking them)")
     group.addoption("--progress", action="store_true", help="scenario n of N, guide, failures, time left (stderr)")
@@ -70,6 +72,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     from etax_conformance.results import ResultsRecorder
+    from simulator import deviations
+
+    deviations.activate(deviations.parse(config.getoption("--deviate")))  # in-process; a served one gets it too
 
     if config.getoption("--run-dir"):
         config.pluginmanager.register(ResultsRecorder(config), "etax-results")

@@ -37,7 +37,8 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
               variant: str | None = None, workers: int = 1, shard: str | None = None,
               browser_cdp_url: str | None = None, without_hooks: str | None = None,
               expected_failures: str | None = None, signing_key: Path | None = None,
-              guides: Path | None = None, ln_logins_only: bool = False) -> int:
+              guides: Path | None = None, ln_logins_only: bool = False, deviate: str | None = None,
+              finish: bool = True) -> int:
     """Run the features (N workers: etax_conformance.parallel), then finish the bundle; 0 only when no scenario
     failed and at least one passed."""
     args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
@@ -46,7 +47,8 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
                           ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
                           ("--plan", plan), ("--shard", shard), ("--browser-cdp-url", browser_cdp_url),
-                          ("--without-hooks", without_hooks), ("--expected-failures", expected_failures)):
+                          ("--without-hooks", without_hooks), ("--expected-failures", expected_failures),
+                          ("--deviate", deviate)):
         if value:
             args += [option, value]
     if ln_logins_only:
@@ -61,6 +63,8 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
         paths = [features] if isinstance(features, str) else list(features)
         os.environ["ETAX_FEATURES"] = os.pathsep.join(str(Path(path).resolve()) for path in paths)
     code = int(pytest.main(args))
+    if not finish:  # selfcheck's per-switch runs: results.json is all it reads
+        return honest_exit(code, run_dir / "results.json")
     from etax_conformance.bundle.finish import finish_run
 
     finish_run(run_dir, signing_key, guides)  # masked, cucumber.json, report.html, manifest (signed with a key)

@@ -22,7 +22,7 @@ SERVER_THREADS = 16
 
 
 def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, variant: str = "default",
-                  password_cost: str = "strong", ln_logins_only: bool = False) -> None:
+                  password_cost: str = "strong", ln_logins_only: bool = False, deviate: str | None = None) -> None:
     """Run the simulator (of the named variant) on waitress until interrupted, printing where it listens.
 
     One process, several threads: the sessions live in this process and the store is one SQLite file (WAL), so
@@ -37,6 +37,9 @@ def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, 
     from simulator.web.security import MAX_BODY_BYTES
 
     configure(COSTS[password_cost])
+    from simulator import deviations
+
+    deviations.activate(deviations.parse(deviate))  # on purpose NOT conformant (selfcheck); none by default
     chosen = Variant.named(variant, ln_logins_only)
     app = create_app(db_path=db_path, hooks_token=hooks_token, variant=chosen)
     served = app if not hooks_token else NamespacedApp(  # namespaces are a test facility: only with the hooks
@@ -49,7 +52,8 @@ def serve_forever(host: str, port: int, db_path: Path, hooks_token: str | None, 
     shown = f"{variant}, Liaoning logins only" if ln_logins_only else variant
     print(f"etax-conformance simulator on http://{host}:{port}/ "
           f"(variant: {shown}, store: {db_path}, conformance hooks: {hooks}, "
-          f"password hashing: {password_cost})", flush=True)
+          f"password hashing: {password_cost}"
+          + (f", DEVIATIONS ON: {','.join(deviations.active())}" if deviations.active() else "") + ")", flush=True)
     try:
         server.run()
     except KeyboardInterrupt:
@@ -75,10 +79,11 @@ class ServedSimulator:
     log_path: Path
     password_cost: str = "test"
     ln_logins_only: bool = False
+    deviations: str = ""
 
     @classmethod
     def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default",
-              ln_logins_only: bool = False) -> ServedSimulator:
+              ln_logins_only: bool = False, deviate: str | None = None) -> ServedSimulator:
         port, token = free_port(), secrets.token_hex(16)
         log_path = db_path.with_suffix(".log")
         with log_path.open("wb") as log:  # the request log; a pipe nobody reads would fill and block
@@ -86,9 +91,11 @@ class ServedSimulator:
                 [sys.executable, "-m", "etax_conformance", "serve", "--port", str(port),
                  "--db", str(db_path), "--variant", variant,
                  "--password-cost", "test",  # a test run: cheap hashes (recorded in results.json)
-                 *(["--ln-logins-only"] if ln_logins_only else [])],
+                 *(["--ln-logins-only"] if ln_logins_only else []),
+                 *(["--deviate", deviate] if deviate else [])],
                 stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ETAX_HOOKS_TOKEN": token})
-        served = cls(f"http://127.0.0.1:{port}", token, process, log_path, ln_logins_only=ln_logins_only)
+        served = cls(f"http://127.0.0.1:{port}", token, process, log_path, ln_logins_only=ln_logins_only,
+                     deviations=deviate or "")
         served.wait_ready(timeout)
         return served
 
@@ -111,6 +118,8 @@ class ServedSimulator:
         settings: dict[str, Any] = {"password_hash": password_cost_info(self.password_cost)}
         if self.ln_logins_only:
             settings["liaoning_personnel_pages"] = False
+        if self.deviations:  # a deviated simulator is never mistaken for the conformant one (selfcheck)
+            settings["deviations"] = sorted(self.deviations.split(","))
         return settings
 
     def stop(self) -> None:

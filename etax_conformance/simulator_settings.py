@@ -15,10 +15,13 @@ def record_inprocess(config: pytest.Config) -> None:
     if config.getoption("--driver") != "inprocess":
         return
     from drivers.inprocess import PASSWORD_COST
+    from simulator import deviations
 
     settings: dict[str, Any] = {"password_hash": PASSWORD_COST.as_json()}
     if config.getoption("--ln-logins-only", default=False):  # a portal without the Liaoning personnel pages
         settings["liaoning_personnel_pages"] = False
+    if deviations.active():  # a deviated simulator is never mistaken for the conformant one (selfcheck)
+        settings["deviations"] = list(deviations.active())
     config.stash[SIMULATOR_SETTINGS] = settings
 
 

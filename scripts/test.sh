@@ -16,6 +16,8 @@ echo "== coverage of the requirement catalog"; $bin/etax-conformance coverage
 echo "== docs/vocabulary.md lists every name the steps use"; $bin/etax-conformance vocabulary --check
 echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "$stamp-inprocess"
 echo "== the run folder verifies against its manifest"; $bin/etax-conformance verify "reports/$stamp-inprocess"
+echo "== selfcheck: every deviation switch of the simulator is killed by a scenario carrying its rows (issue 20)"
+$bin/etax-conformance selfcheck --driver inprocess --workers 2 --run-id "$stamp-selfcheck"
 echo "== probes of the served simulator, fast part (issue 11; scripts/probe.sh without --fast for all)"
 bash scripts/probe.sh --fast
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from stdnum.cn import uscc
 
+from simulator import deviations
 from simulator.domain.account import LOCK_DURATION
 from vocabulary.roles import Role
 
@@ -33,7 +34,8 @@ def tax_id_problem(tax_id: str) -> str | None:
 
 
 def real_name_login_offered(now: datetime) -> bool:
-    return now >= REAL_NAME_LOGIN_LAUNCH
+    early = timedelta(days=1) if deviations.on("ITS_REAL_NAME_LOGIN_EARLY") else timedelta()
+    return now >= REAL_NAME_LOGIN_LAUNCH - early
 
 
 def former_logins_valid(now: datetime) -> bool:
@@ -43,7 +45,8 @@ def former_logins_valid(now: datetime) -> bool:
 
 def authorization_in_force(now: datetime) -> bool:
     """前言: 办税授权 goes live on 2020-01-01."""
-    return now >= AUTHORIZATION_LAUNCH
+    early = timedelta(days=1) if deviations.on("ITS_AUTHORIZATION_EARLY") else timedelta()
+    return now >= AUTHORIZATION_LAUNCH - early
 
 
 @dataclass(frozen=True)

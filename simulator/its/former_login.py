@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.sessions import PortalSession
@@ -50,7 +51,7 @@ class FormerLoginFlow(FlowBase):
         tax_id = form.get(TAX_ID, "").strip().upper()
         unit = self._units.find(tax_id) if tax_id else None
         now = self._clock.now()
-        if not former_logins_valid(now):
+        if not former_logins_valid(now) and not deviations.on("ITS_FORMER_PASSWORD_LOGIN_IN_2020"):
             session.go(PASSWORD_LOGIN, refused(_ENDED), {TAX_ID: tax_id})
         elif unit is None:
             session.go(PASSWORD_LOGIN, refused("纳税人识别号或申报密码错误"), {TAX_ID: tax_id})
@@ -67,7 +68,7 @@ class FormerLoginFlow(FlowBase):
         tax_id = form.get(TAX_ID, "").strip().upper()
         unit = self._units.find(tax_id) if tax_id else None
         now = self._clock.now()
-        if not former_logins_valid(now):
+        if not former_logins_valid(now) and not deviations.on("ITS_FORMER_CA_LOGIN_IN_2020"):
             session.go(CA_LOGIN, refused(_ENDED), {TAX_ID: tax_id})
         elif unit is None or not unit.ca_valid(now):
             session.go(CA_LOGIN, refused("未检测到该单位有效的本市CA证书"), {TAX_ID: tax_id})

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common import captcha
 from simulator.common.flow import Action, FlowBase, Form
@@ -52,7 +53,8 @@ class LoginFlow(FlowBase):
             (login, "登录"): self.submit_login,
             (login, "关闭"): lambda s, _: setattr(s, "soft_keyboard_open", False),
             (login, SOFT_KEYBOARD_ICON): lambda s, _: setattr(s, "soft_keyboard_open", not s.soft_keyboard_open),
-            (login, "立即注册"): lambda s, _: s.go(Screen.REGISTRATION),
+            (login, "马上注册" if deviations.on("ITS_REGISTER_LABEL") else "立即注册"):
+                lambda s, _: s.go(Screen.REGISTRATION),
             (login, "忘记密码"): lambda s, _: s.go(Screen.FORGOT_PASSWORD),
         }
 
@@ -61,11 +63,13 @@ class LoginFlow(FlowBase):
         if before_launch is not None and not self._launch_refuses:
             return before_launch
         fields = ("账号", "密码", "验证码") if session.captcha_required else ("账号", "密码")
-        controls = ["登录", "忘记密码", "立即注册", SOFT_KEYBOARD_ICON, QR_LOGIN_SWITCH]
+        controls = ["登录", "忘记密码", "马上注册" if deviations.on("ITS_REGISTER_LABEL") else "立即注册",
+                    SOFT_KEYBOARD_ICON, QR_LOGIN_SWITCH]
         if session.soft_keyboard_open:
             controls.append("关闭")
         controls.extend(former_login_controls(session, self._clock))  # ITS 注意: valid before 2020-01-01
-        return View(Screen.LOGIN, tab=DEFAULT_LOGIN_TAB, fields=fields, controls=tuple(controls),
+        tab = "实名登录-账号密码登陆" if deviations.on("ITS_DEFAULT_TAB_WORD") else DEFAULT_LOGIN_TAB
+        return View(Screen.LOGIN, tab=tab, fields=fields, controls=tuple(controls),
                     message=session.message, captcha_required=session.captcha_required,
                     soft_keyboard_open=session.soft_keyboard_open, values=dict(session.values), template="login")
 
@@ -78,7 +82,8 @@ class LoginFlow(FlowBase):
     def _login_problem(self, session: PortalSession, name: str, password: str, typed: str) -> Message | None:
         if self._launch_refuses and before_real_name_login(session, self._clock) is not None:
             return refused(LAUNCH_REFUSAL)
-        if session.captcha_required and not captcha.matches(typed, session.captcha_answer):
+        if session.captcha_required and not captcha.matches(typed, session.captcha_answer) \
+                and not deviations.on("ITS_LOGIN_CAPTCHA_IGNORED"):
             self._new_captcha(session)
             return refused("请输入验证码" if not typed.strip() else "验证码错误，请重新输入")
         if not name or not password:
@@ -89,7 +94,8 @@ class LoginFlow(FlowBase):
         account, matched_by = found
         key = account.person.document_number
         if (matched_by is MatchedBy.DOCUMENT_NUMBER and not self._any_identifier
-                and not account.person.document_type.allows_document_number_login):
+                and not account.person.document_type.allows_document_number_login
+                and not deviations.on("ITS_DOCUMENT_NUMBER_LOGIN_ANY_TYPE")):
             return refused("注册时选择除居民身份证以外证件类型的，请使用登录名或手机号码登录")
         now = self._clock.now()
         if account.is_locked(now):

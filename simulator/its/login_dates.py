@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.sessions import PortalSession
 from simulator.common.views import View
@@ -16,7 +17,9 @@ LAUNCH_REFUSAL = "【实名登录】功能于2019年11月9日上线，目前暂�
 
 def former_login_controls(session: PortalSession, clock: Clock) -> tuple[str, ...]:
     """What the login page adds (注意): the former ways in, while they are still valid."""
-    return (PASSWORD_LOGIN, CA_LOGIN) if former_logins_valid(clock.now()) else ()
+    valid = former_logins_valid(clock.now())
+    return (*((PASSWORD_LOGIN,) if valid or deviations.on("ITS_FORMER_PASSWORD_LOGIN_IN_2020") else ()),
+            *((CA_LOGIN,) if valid or deviations.on("ITS_FORMER_CA_LOGIN_IN_2020") else ()))
 
 
 def before_real_name_login(session: PortalSession, clock: Clock) -> View | None:

@@ -9,7 +9,9 @@ it, see sms_codes.py) — on the identity screen itself (【获取验证码】 n
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import hash_password
 from simulator.common.sessions import PortalSession
@@ -137,7 +139,9 @@ class PasswordResetFlow(FlowBase):
         if problem is not None:
             session.go(Screen.RESET_PASSWORD, refused(problem))
             return
-        self._store.save(account.with_new_password(hash_password(new_password)))
+        renewed = account.with_new_password(hash_password(new_password))
+        self._store.save(replace(renewed, locked_until=account.locked_until)  # the lock kept
+                         if deviations.on("ITS_FORGOT_PASSWORD_KEEPS_LOCK") else renewed)
         account_lock(self._store).release(account.person.document_number)
         session.account_document = None
         session.state.pop(_VERIFIED, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession
@@ -149,8 +150,11 @@ class UnitVerificationFlow(FlowBase):
 
     def _choose(self, session: PortalSession, unit: Unit, handler: UnitHandler) -> None:
         self._state(session)["selected"] = unit.tax_id
-        if handler.authorized and authorization_in_force(self._clock.now()):
+        if (handler.authorized and authorization_in_force(self._clock.now())
+                and not deviations.on("ITS_AUTHORIZATION_IGNORED")) or deviations.on("ITS_NO_DECLARATION_PASSWORD"):
             enter_unit(session, unit)  # 前言: 有办税授权关系的 needs no 申报密码 from 2020-01-01
+        elif unit.password_hash is None and deviations.on("ITS_UNIT_WITHOUT_PASSWORD_ENTERS"):
+            enter_unit(session, unit)
         elif unit.password_hash is None:
             session.go(Screen.UNIT_VERIFICATION, self._passwords.issue_temporary(unit))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import verify_password
 from simulator.common.sessions import PortalSession
@@ -47,7 +48,8 @@ class AgentClientsFlow(FlowBase):
             session.go(LnScreen.CLIENTS, refused("请选择要代办的企业"))
             return
         stored = self._ln.agencies.agreement_password_hash(agency, client)
-        if stored is None or not verify_password(form.get(AGREEMENT_PASSWORD, ""), stored):
+        if stored is None or (not verify_password(form.get(AGREEMENT_PASSWORD, ""), stored)
+                              and not deviations.on("LN_AGREEMENT_PASSWORD_IGNORED")):
             session.go(LnScreen.CLIENTS, refused("协议密码错误"), {CLIENT_FIELD: chosen})
             return
         session.state[CLIENT] = client

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.common import captcha
 from simulator.common.flow import Action, Form, Hook
 from simulator.common.sessions import PortalSession
@@ -87,11 +88,11 @@ class EnterpriseLoginFlow:
             session.go(LnScreen.LOGIN, problem, {"纳税人识别号": tax_id})
 
     def _problem(self, session: PortalSession, tax_id: str, form: Form) -> Message | None:
-        unticked = agreement_problem(form.get(AGREEMENT, ""))
+        unticked = None if deviations.on("LN_AGREEMENT_SKIPPED") else agreement_problem(form.get(AGREEMENT, ""))
         if unticked is not None:
             return unticked
         typed = form.get("验证码", "")
-        if not captcha.matches(typed, session.captcha_answer):
+        if not captcha.matches(typed, session.captcha_answer) and not deviations.on("LN_CAPTCHA_IGNORED"):
             return refused("请输入验证码" if not typed.strip() else "验证码错误，请重新输入")
         _, wrong = enterprise_problem(self._ln.enterprises, tax_id, form.get("企业密码", ""))
         if wrong is not None:
@@ -103,7 +104,8 @@ class EnterpriseLoginFlow:
         session.captcha_required, session.captcha_answer = False, None
         session.state.update({TAX_ID: tax_id, HANDLER: None, FACTOR: None})
         # 快捷登录 温馨提示(2): a 纯社保户 goes straight on to the social-security fee system, no second factor.
-        social = registration is not None and registration.social_security_only
+        social = registration is not None and registration.social_security_only \
+            and not deviations.on("LN_SOCIAL_SECURITY_ASKED_FOR_SMS")
         session.go(LnScreen.SOCIAL_SECURITY if social else LnScreen.HANDLERS)
         return None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import hash_password
 from simulator.common.row_controls import row_controls
@@ -103,7 +104,8 @@ class EnterprisePersonnelFlow(FlowBase):
         """三(二): the 个人登录密码 becomes 111111 (常见问题8)."""
         person = self._person(session, form)
         if person is not None:
-            self._ln.enterprises.set_personal_password(person.tax_id, person.id_number, hash_password(RESET_PASSWORD))
+            reset = "123456" if deviations.on("LN_RESET_NOT_111111") else RESET_PASSWORD
+            self._ln.enterprises.set_personal_password(person.tax_id, person.id_number, hash_password(reset))
             session.go(StaffScreen.PERSONNEL, Message(f"重置成功，个人登录密码为{RESET_PASSWORD}", MessageKind.SUCCESS))
 
     def _person(self, session: PortalSession, form: Form) -> Handler | None:

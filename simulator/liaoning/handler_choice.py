@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.router import ANY_CONTROL, CONTROL
 from simulator.common.sessions import PortalSession
@@ -67,7 +68,7 @@ class HandlerChoiceFlow(FlowBase):
             session.go(LnScreen.HANDLERS, refused("请选择要登录的办税人员"))
             return
         account = self._ln.enterprises.find(tax_id)
-        if handler.frozen:
+        if handler.frozen and not deviations.on("LN_FROZEN_HANDLER_LOGS_IN"):
             session.go(LnScreen.HANDLERS, refused(frozen_message(self._ln.variant)))
             return
         first = account is not None and not account.first_login_done
@@ -75,7 +76,7 @@ class HandlerChoiceFlow(FlowBase):
         if not_yet is not None:
             session.go(LnScreen.HANDLERS, refused(not_yet))
             return
-        problem = self._sync.still_registered(handler)
+        problem = None if deviations.on("LN_CORE_MISMATCH_IGNORED") else self._sync.still_registered(handler)
         if problem is not None:
             session.go(LnScreen.HANDLERS, problem)
             return
@@ -86,7 +87,8 @@ class HandlerChoiceFlow(FlowBase):
     def _reading_problem(self, session: PortalSession, handler: Handler, *, first: bool) -> str | None:
         """LN-R02 (who may do the first 普通登录), LN-R03 (a synced 办税人员 not added), as this portal reads them."""
         variant = self._ln.variant
-        if first and handler.role not in FIRST_LOGIN_ROLES and not variant.reads("LN-R02", "any-synced-person"):
+        if first and handler.role not in FIRST_LOGIN_ROLES and not variant.reads("LN-R02", "any-synced-person") \
+                and not deviations.on("LN_FIRST_LOGIN_ANY_HANDLER"):
             return FIRST_LOGIN
         if (not first and handler.role == Role.HANDLER and variant.reads("LN-R03", "added-first")
                 and session.state.get(KIND) != AGENT_LOGIN

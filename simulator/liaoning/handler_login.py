@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import verify_password
 from simulator.common.sessions import PortalSession
@@ -39,7 +40,8 @@ def current_handler(liaoning: Liaoning, session: PortalSession) -> Handler | Non
 def enter(liaoning: Liaoning, session: PortalSession, handler: Handler) -> None:
     """Logged in: a first login sets the personal password first (第4步), then the 电子税务局首页."""
     agent = session.state.get(KIND) == AGENT_LOGIN
-    if not handler.has_personal_password and not (agent and liaoning.variant.agent_plain_step2):
+    if not handler.has_personal_password and not (agent and liaoning.variant.agent_plain_step2) \
+            and not deviations.on("LN_PERSONAL_PASSWORD_NOT_FORCED"):
         session.go(LnScreen.SET_PASSWORD)
         return
     if handler.role in FIRST_LOGIN_ROLES or liaoning.variant.reads("LN-R02", "any-synced-person"):
@@ -97,8 +99,8 @@ class HandlerLoginFlow(FlowBase):
         elif not handler.sms_mobile:
             problem = NO_MOBILE
         else:
-            problem = self._ln.sms_codes.check(handler.sms_mobile, sms_purpose(handler.tax_id),
-                                               form.get("短信验证码", ""))
+            problem = None if deviations.on("LN_SMS_LOGIN_CODE_SKIPPED") else self._ln.sms_codes.check(
+                handler.sms_mobile, sms_purpose(handler.tax_id), form.get("短信验证码", ""))
         if problem is not None:
             session.go(LnScreen.IDENTITY, refused(problem))
             return
@@ -112,7 +114,11 @@ class HandlerLoginFlow(FlowBase):
     def _password_problem(self, handler: Handler, typed: str) -> str | None:
         expected = personal_login_hash(self._ln.personnel, handler)  # 三(一)3: bound, the 自然人 login password
         if expected is None:
-            return NO_PASSWORD_YET
+            return "未设置密码" if deviations.on("LN_NOT_SET_MESSAGE_WORD") else NO_PASSWORD_YET
+        enterprise = self._ln.enterprises.find(handler.tax_id)
+        if deviations.on("LN_ENTERPRISE_PASSWORD_AS_PERSONAL") and enterprise is not None and typed \
+                and verify_password(typed, enterprise.password_hash):
+            return None
         if not typed or not verify_password(typed, expected):
             return "密码有误：请输入本人的个人登录密码（不是企业密码）"
         return None
@@ -121,4 +127,4 @@ class HandlerLoginFlow(FlowBase):
 def _cancel(session: PortalSession, _: Form) -> None:
     """【取消】: back to 办税人员选择."""
     session.state.update({HANDLER: None, FACTOR: None})
-    session.go(LnScreen.HANDLERS)
+    session.go(LnScreen.LOGIN if deviations.on("LN_CANCEL_LEAVES_CHOICE") else LnScreen.HANDLERS)

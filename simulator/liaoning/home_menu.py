@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.router import ANY_CONTROL, CONTROL
 from simulator.common.sessions import PortalSession
@@ -52,7 +53,8 @@ class HomeMenuFlow(FlowBase):
             return ()
         menu: tuple[str, ...] = ()
         if session.state.get(MENU_OPEN) and self._ln.variant.liaoning_personnel:
-            menu = (PERSONNEL, CHANGE_PASSWORD) if person.role in FIRST_LOGIN_ROLES else (CHANGE_PASSWORD,)
+            menu = (PERSONNEL, CHANGE_PASSWORD) if person.role in FIRST_LOGIN_ROLES \
+                or deviations.on("LN_HANDLER_REACHES_PERSONNEL") else (CHANGE_PASSWORD,)
         return (self._enterprise_name(person), *menu, *self._functions(person))
 
     def _toggle(self, session: PortalSession, form: Form) -> None:

@@ -6,6 +6,7 @@ import enum
 from collections.abc import Mapping
 from typing import Any
 
+from simulator import deviations
 from simulator.common.sessions import PortalSession
 from simulator.common.views import refused
 from simulator.domain.enterprise import FIRST_LOGIN_ROLES, Handler
@@ -47,7 +48,8 @@ def logged_in_person(liaoning: Liaoning, session: PortalSession) -> Handler | No
 def manager(liaoning: Liaoning, session: PortalSession) -> Handler | None:
     """The logged-in 法定代表人 or 财务负责人: only they have 「企业人员维护」 (summary 温馨提示1)."""
     person = logged_in_person(liaoning, session)
-    return person if person is not None and person.role in FIRST_LOGIN_ROLES else None
+    allowed = person is not None and (person.role in FIRST_LOGIN_ROLES or deviations.on("LN_HANDLER_REACHES_PERSONNEL"))
+    return person if allowed else None
 
 
 def refuse_non_manager(session: PortalSession) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.sessions import PortalSession, SessionRegistry
 from simulator.common.sms_codes import SmsCodes
@@ -39,6 +40,8 @@ FROZEN, FROZEN_FAQ = "您选择的办税人已经被锁定，请选择其他办�
 
 
 def frozen_message(variant: Variant) -> str:
+    if deviations.on("LN_FROZEN_MESSAGE_WORD"):
+        return (FROZEN_FAQ if variant.reads("LN-R06", "faq-message") else FROZEN)[:-1]  # the last character lost
     return FROZEN_FAQ if variant.reads("LN-R06", "faq-message") else FROZEN
 
 

@@ -6,6 +6,7 @@ import secrets
 
 from stdnum.cn import ric
 
+from simulator import deviations
 from simulator.common.face_capture import PHOTO, face_passes
 from simulator.common.flow import Form
 from simulator.common.sessions import PortalSession
@@ -26,6 +27,8 @@ class FaceVerification:
     @staticmethod
     def problem(person: Registrant) -> str | None:
         """§2.2 "人脸识别认证注册仅支持居民身份证，其他证件暂不支持"."""
+        if person.document_type is not DocumentType.RESIDENT_ID_CARD and deviations.on("ITS_FACE_ANY_DOCUMENT"):
+            return None
         if person.document_type is not DocumentType.RESIDENT_ID_CARD:
             return "人脸识别认证注册仅支持居民身份证，其他证件请使用大厅注册码注册"
         return None if ric.is_valid(person.document_number) else "请输入正确的居民身份证号码"
@@ -46,7 +49,7 @@ class FaceVerification:
             session.go(self._form, refused("请先填写身份信息"))
             return
         if not face_passes(self._face, person.name, person.document_number, form, session, self.camera,
-                           "人脸识别未通过：与公安人像数据比对不一致，请本人重新拍摄"):
+                           "人脸识别未通过：与公安人像数据比对不一致，请本人重新拍摄", "ITS_FACE_MISMATCH_ACCEPTED"):
             return
         del session.state[_KEY]
         hand_over(session, person)

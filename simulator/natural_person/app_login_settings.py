@@ -6,11 +6,13 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import hash_password
 from simulator.common.sessions import PortalSession
 from simulator.common.sms_codes import SmsCodes
 from simulator.common.views import Message, MessageKind, View, refused
+from simulator.deviation_rules import loose_login_name_problem, loose_password_problem
 from simulator.domain.account import Account, NaturalPerson
 from simulator.natural_person.app_hall_code import HallCodes
 from simulator.store.sqlite import DuplicateAccount, SqliteStore
@@ -108,7 +110,10 @@ class AppLoginSettingsFlow(FlowBase):
 
     def _problem(self, form: Form) -> str | None:
         login_name, password, phone = form.get("登录名", ""), form.get("密码", ""), form.get("手机号码", "").strip()
-        problem = login_name_problem(login_name) or password_problem(password)
+        problem = (loose_login_name_problem(login_name, digits_ok=True) if deviations.on("ITS_APP_LOGIN_NAME_DIGITS")
+                   else login_name_problem(login_name)) \
+            or (loose_password_problem(password, min_classes=2) if deviations.on("ITS_APP_PASSWORD_TWO_KINDS")
+                else password_problem(password))
         if problem is not None:
             return problem
         if self._store.find_by_account_name(login_name) or self._store.find_by_account_name(phone):

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession
@@ -55,6 +56,8 @@ class RegistrationFlow(FlowBase):
             **picker_actions(),
             **self._settings.actions(),
         }
+        if deviations.on("ITS_WEB_CONSENT_SKIPPABLE"):  # the methods offered before 【同意并继续】
+            actions[(WebScreen.AUTHORISATION, HALL_CODE_METHOD)] = actions[(WebScreen.METHODS, HALL_CODE_METHOD)]
         for screen in (WebScreen.AUTHORISATION, WebScreen.METHODS, WebScreen.HALL_CODE, WebScreen.LOGIN_SETTINGS):
             actions[(screen, BACK)] = back_to_login
         return actions
@@ -65,7 +68,8 @@ class RegistrationFlow(FlowBase):
     def render(self, session: PortalSession) -> View:
         screen, message, values = session.screen, session.message, dict(session.values)
         if screen == WebScreen.AUTHORISATION:
-            return View(screen, controls=("同意并继续", BACK), message=message, template="registration")
+            skippable = (HALL_CODE_METHOD,) if deviations.on("ITS_WEB_CONSENT_SKIPPABLE") else ()
+            return View(screen, controls=("同意并继续", BACK, *skippable), message=message, template="registration")
         if screen == WebScreen.METHODS:
             return View(screen, controls=(HALL_CODE_METHOD, BACK), message=message,
                         extras={"intro": "自然人办税服务平台WEB端注册：请选择注册方式。"})

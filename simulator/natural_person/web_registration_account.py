@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.flow import Action, Form
 from simulator.common.passwords import hash_password
 from simulator.common.sessions import PortalSession
 from simulator.common.sms_codes import SmsCodes
 from simulator.common.views import Message, MessageKind, Screen, View, refused
+from simulator.deviation_rules import loose_login_name_problem, loose_password_problem
 from simulator.domain.account import Account, NaturalPerson
 from simulator.natural_person.web_registration_common import SMS_PURPOSE, WebScreen, draft
 from simulator.store.registration import RegistrationStore
@@ -57,7 +59,8 @@ class LoginSettings:
         identity = draft(session).get("identity", {})
         phone = form.get("手机号码", "").strip()
         if problem is None:
-            problem = self._sms.check(phone, SMS_PURPOSE, form.get("短信验证码", ""))
+            problem = None if deviations.on("ITS_WEB_SMS_SKIPPED") else \
+                self._sms.check(phone, SMS_PURPOSE, form.get("短信验证码", ""))
         if problem is None:
             person = NaturalPerson(identity["姓名"].strip(), DocumentType.from_label(identity["证件类型"]),
                                    identity["证件号码"].strip().upper())
@@ -75,7 +78,11 @@ class LoginSettings:
 
     def _settings_problem(self, form: Form) -> str | None:
         login_name, phone = form.get("登录名", ""), form.get("手机号码", "").strip()
-        problem = login_name_problem(login_name) or password_problem(form.get("密码", ""))
+        password = form.get("密码", "")
+        problem = (loose_login_name_problem(login_name, max_len=17) if deviations.on("ITS_WEB_LOGIN_NAME_17")
+                   else login_name_problem(login_name)) \
+            or (loose_password_problem(password, min_len=7) if deviations.on("ITS_WEB_PASSWORD_7")
+                else password_problem(password))
         if problem is not None:
             return problem
         if not (phone.isdigit() and len(phone) == 11 and phone.startswith("1")):

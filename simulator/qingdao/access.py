@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from simulator import deviations
 from simulator.common import captcha
 from simulator.common.passwords import verify_password
 from simulator.common.sessions import PortalSession
@@ -37,7 +38,7 @@ TAX_ID_UNKNOWN = "该税号不是您办税的企业，请核对税号"
 def check_password(qd: Qingdao, person: QdPerson | None, password: str, method: str) -> Message | None:
     """The first factor of a password login: None when it passed, else the refusal (counted against `method`)."""
     if person is None or not person.registered:
-        return refused(NOT_REGISTERED)
+        return refused(WRONG_PASSWORD if deviations.on("QD_NOT_REGISTERED_UNSAID") else NOT_REGISTERED)
     today = qd.today()
     if qd.lockout.locked(person.document_number, method, today):
         return Message(LOCKED, MessageKind.LOCKED)
@@ -94,6 +95,10 @@ def to_second_factor(session: PortalSession, person: QdPerson) -> None:
     """FAQ 9: 即使账号密码通过后，也需要第二验证因子通过验证 — nothing is logged in yet."""
     chosen, enterprise = business(session), session.state.get(ENTERPRISE_CHOSEN)
     session.state.clear()
+    if deviations.on("QD_SECOND_FACTOR_SKIPPED") and not person.must_change:  # the password alone lets in
+        session.state.update({BUSINESS: chosen, PERSON: person.document_number})
+        session.go(QdScreen.HOME)
+        return
     session.state.update({BUSINESS: chosen, PENDING: person.document_number})
     if enterprise:
         session.state[ENTERPRISE_CHOSEN] = enterprise
@@ -114,7 +119,7 @@ def enter(qd: Qingdao, session: PortalSession, document_number: str) -> None:
     session.state[BUSINESS] = chosen
     if enterprise:
         session.state[ENTERPRISE_CHOSEN] = enterprise
-    if person.must_change:
+    if person.must_change and not deviations.on("QD_INITIAL_PASSWORD_NOT_CHANGED"):
         session.state[PENDING] = person.document_number
         session.go(QdScreen.CHANGE_INITIAL)
         return

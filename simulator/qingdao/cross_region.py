@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.router import ANY_CONTROL, CONTROL, UnknownControl
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
 from simulator.common.views import Message, MessageKind, View, refused
-from simulator.qingdao.screens import BUSINESS, SPECIAL, QdScreen, Qingdao, logged_in
+from simulator.qingdao.screens import BUSINESS, ENTERPRISE, SPECIAL, QdScreen, Qingdao, logged_in
 from simulator.store.sqlite import SqliteStore
 
 #: FAQ 12's two kinds, and its label.
@@ -64,7 +65,8 @@ class CrossRegionFlow(FlowBase):
     def identities(self, session: PortalSession) -> list[dict[str, str]]:
         """The logged-in person's cross-region identities, when he came in through 特定主体 (else none)."""
         person = logged_in(session)
-        if person is None or session.state.get(BUSINESS) != SPECIAL:
+        entries = (SPECIAL, ENTERPRISE) if deviations.on("QD_CROSS_REGION_FROM_ENTERPRISE") else (SPECIAL,)
+        if person is None or session.state.get(BUSINESS) not in entries:
             return []
         rows = self._store.rows("SELECT * FROM qd_cross_region WHERE document_number = ? ORDER BY rowid", person)
         return [{k: str(row[k]) for k in ("taxpayer", "tax_id", "kind", "authority")} for row in rows]

@@ -64,7 +64,7 @@ class FaceFlow(FlowBase):
             session.go(QdScreen.LOGIN)
             return
         if not face_passes(self._qd.face, request.name, request.document_number, form, session, QdScreen.FACE,
-                           FAILED):
+                           FAILED, "QD_REGISTRATION_FACE_MISMATCH" if request.purpose == "registration" else ""):
             return
         del session.state[_KEY]
         self._purposes[request.purpose](session, request)

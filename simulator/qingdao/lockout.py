@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from simulator import deviations
 from simulator.store.sqlite import SqliteStore
 
 #: FAQ 14: 连续失败5次.
@@ -34,21 +35,25 @@ class Lockout:
         store.add_table("qd_failures", _FAILURES)
 
     def locked(self, document_number: str, method: str, today: date) -> bool:
-        return self._count(document_number, method, today) >= FAILURES_PER_DAY
+        return self._count(document_number, method, today) >= FAILURES_PER_DAY - deviations.on("QD_LOCK_AT_4")
 
     def failed(self, document_number: str, method: str, today: date) -> int:
         """Count one failure (atomically, in one statement) and return the day's consecutive count."""
         self._store.execute(
             "INSERT INTO qd_failures (document_number, method, day, count) VALUES (?,?,?,1)"
             " ON CONFLICT (document_number, method) DO UPDATE SET"
-            " count = CASE WHEN day = excluded.day THEN count + 1 ELSE 1 END, day = excluded.day",
-            document_number, method, today.isoformat())
+            " count = CASE WHEN day = excluded.day OR ? THEN count + 1 ELSE 1 END, day = excluded.day",
+            document_number, method, today.isoformat(), deviations.on("QD_FAILURES_ACROSS_DAYS"))
         return self._count(document_number, method, today)
 
     def succeeded(self, document_number: str, method: str) -> None:
         self._store.execute("DELETE FROM qd_failures WHERE document_number = ? AND method = ?", document_number, method)
 
     def _count(self, document_number: str, method: str, today: date) -> int:
+        if deviations.on("QD_FAILURES_ACROSS_METHODS"):  # every method's failures added up
+            return sum(int(row["count"]) for row in self._store.rows(
+                "SELECT count FROM qd_failures WHERE document_number = ? AND day = ?",
+                document_number, today.isoformat()))
         rows = self._store.rows("SELECT count FROM qd_failures WHERE document_number = ? AND method = ? AND day = ?",
                                 document_number, method, today.isoformat())
         return int(rows[0]["count"]) if rows else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from simulator import deviations
 from simulator.common.flow import Action, Form, Hook
 from simulator.common.sessions import PortalSession
 from simulator.common.views import View, refused
@@ -74,9 +75,9 @@ class LoginFlow:
         entries = (*BUSINESSES[:1], SPECIAL, *BUSINESSES[1:]) if chosen in (ENTERPRISE, SPECIAL) else BUSINESSES
         controls = [*entries, *self._methods, *method.controls(session), LOG_IN]
         if chosen == NATURAL:
-            controls.append(REGISTER)  # FAQ 3/4: 自然人业务（左）下方【用户注册】
+            controls.append("注册用户" if deviations.on("QD_REGISTER_LABEL") else REGISTER)  # FAQ 3/4: 【用户注册】
         controls.append(FORGOT)
-        if self._qd.settings.dual_track:
+        if self._qd.settings.dual_track and not deviations.on("QD_OLD_LOGIN_GONE"):
             controls.append(OLD_LOGIN)
         return View(QdScreen.LOGIN, tab=f"{chosen}-{method.name}", fields=method.fields(session),
                     controls=tuple(controls), message=session.message, values=dict(session.values),

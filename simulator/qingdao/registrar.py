@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from simulator import deviations
 from simulator.common.passwords import hash_password
 from simulator.qingdao.account_center import user_name_problem
 from simulator.qingdao.passwords import AGAIN, new_password_problem
@@ -74,6 +75,8 @@ class Registrar:
     def _collected(self, kind: str, number: str, name: str) -> bool:
         """FAQ 6: the four documents register only after the hall collected the person (the others always)."""
         known = self._people.find(number)
+        if deviations.on("QD_UNCOLLECTED_FOREIGNER_REGISTERS"):
+            return True
         return kind not in documents.HALL_FIRST or (known is not None and known.document_type == kind
                                                     and known.name == name)
 
@@ -105,8 +108,8 @@ class Registrar:
         try:
             registered = self._people.register(QdPerson(
                 draft.document_number, draft.document_type, draft.name, draft.phone, draft.user_name or None, None,
-                draft.password_hash, draft.initial_password, 4, True),
-                None if self._counts_from is None else self._counts_from())
+                draft.password_hash, draft.initial_password, 3 if deviations.on("QD_REGISTERED_AT_LEVEL_3") else 4,
+                True), None if self._counts_from is None else self._counts_from())
         except DuplicateUserName as taken:
             return str(taken)
         return None if registered else ALREADY

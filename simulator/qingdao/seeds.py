@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from simulator import deviations
 from simulator.common.flow import Hook
 from simulator.common.passwords import hash_password
 from simulator.common.test_control import SeedError
@@ -65,7 +66,9 @@ def qingdao_hooks(qd: Qingdao) -> dict[str, Hook]:
         if level not in _LEVELS or isinstance(level, bool):
             raise SeedError("'level' must be 3 (三级) or 4 (四级)")
         initial = not password  # FAQ 8: 个人用户密码的初始密码为证件号码后六位
-        secret = documents.initial_password(number) if initial else password
+        initial_secret = number[-8:] if deviations.on("QD_INITIAL_PASSWORD_NOT_LAST_SIX") \
+            else documents.initial_password(number)
+        secret = initial_secret if initial else password
         try:
             qd.people.put(QdPerson(number, kind, name, phone, user_name or None, None, hash_password(secret),
                                    initial, int(level), True))

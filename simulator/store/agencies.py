@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from simulator import deviations
 from simulator.store.sqlite import SqliteStore
 
 _AGENCIES = """
@@ -47,8 +48,9 @@ class AgencyStore:
     def cancel(self, agency_tax_id: str, client_tax_id: str) -> bool:
         """取消认定; False when there was no such certification."""
         found = self.agreement_password_hash(agency_tax_id, client_tax_id) is not None
-        self._store.execute("DELETE FROM etax_agency_clients WHERE agency_tax_id = ? AND client_tax_id = ?",
-                            agency_tax_id, client_tax_id)
+        if not deviations.on("LN_CANCELLED_AGENCY_STILL_LISTED"):
+            self._store.execute("DELETE FROM etax_agency_clients WHERE agency_tax_id = ? AND client_tax_id = ?",
+                                agency_tax_id, client_tax_id)
         return found
 
     def clients(self, agency_tax_id: str) -> list[tuple[str, str]]:

@@ -12,9 +12,12 @@ required of the account (or unit), not of the cookie: kept here, set in the same
 
 from __future__ import annotations
 
+import contextlib
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from simulator import deviations
 from simulator.domain.account import LOCK_DURATION, MAX_PASSWORD_FAILURES
 from simulator.domain.units import DECLARATION_LOCK_DURATION, MAX_DECLARATION_PASSWORD_FAILURES
 from simulator.store.sqlite import SqliteStore
@@ -50,11 +53,14 @@ class PasswordLock:
 
     def count_wrong(self, key: str, now: datetime) -> Count | None:
         """One wrong password for `key`: counted unless locked at `now`; the max-th (inclusive) locks. None: no row."""
-        with self.store.immediate():
+        with self.store.immediate() if not deviations.on("ITS_LOCK_COUNTER_RACES") or self.table != "accounts" \
+                else contextlib.nullcontext():
             found = self._state(key)
             if found is None:
                 return None
             failures, until = found
+            if self.table == "accounts" and deviations.on("ITS_LOCK_COUNTER_RACES"):
+                time.sleep(0.05)  # read, think, write: concurrent wrong passwords are counted once
             if until is not None and now < until:
                 return Count(False, failures, until)
             failures, until = failures + 1, None
@@ -104,11 +110,14 @@ def _when(text: str | None) -> datetime | None:
 
 def account_lock(store: SqliteStore) -> PasswordLock:
     """ITS §1.1: 密码错误超过5次（含）后会被锁定，可以在120分钟之后再试 — the account's, by document number."""
-    return PasswordLock(store, "accounts", "document_number", "failed_password_attempts", MAX_PASSWORD_FAILURES,
-                        LOCK_DURATION)
+    return PasswordLock(store, "accounts", "document_number", "failed_password_attempts",
+                        MAX_PASSWORD_FAILURES + (1 if deviations.on("ITS_LOCK_AFTER_6") else 0),
+                        timedelta(minutes=60) if deviations.on("ITS_LOCK_60_MINUTES") else LOCK_DURATION)
 
 
 def unit_lock(store: SqliteStore) -> PasswordLock:
     """ITS §1.3.1: 申报密码输错超过5次（含）后会被锁定，可以在120分钟之后再试 — the unit's, by 纳税人识别号."""
-    return PasswordLock(store, "units", "tax_id", "failed_attempts", MAX_DECLARATION_PASSWORD_FAILURES,
-                        DECLARATION_LOCK_DURATION)
+    return PasswordLock(store, "units", "tax_id", "failed_attempts",
+                        MAX_DECLARATION_PASSWORD_FAILURES + (1 if deviations.on("ITS_UNIT_LOCK_AFTER_6") else 0),
+                        timedelta(minutes=60) if deviations.on("ITS_UNIT_LOCK_60_MINUTES")
+                        else DECLARATION_LOCK_DURATION)
