@@ -27,7 +27,7 @@ from simulator.common.router import CLIENT, UnknownControl
 from simulator.common.test_control import PersonSeed, UnknownCapability
 from simulator.external import stubs
 from simulator.external.wiring import over_http
-from simulator.hooks import schema as hooks_schema
+from simulator.hooks import contract
 
 T = TypeVar("T")
 
@@ -100,8 +100,8 @@ class InProcessDriver:
         self._session, self._view = self.portal.view(self._session, self._entry)
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        # The body keeps to the hooks' documented contract (openapi.yaml), as a served portal checks it.
-        hooks_schema.check(capability, dict(payload or {}))
+        # The body keeps to the hooks' documented contract (openapi.yaml), checked by the served hooks' validator.
+        contract.check(capability, dict(payload or {}))
         try:
             return self.portal.test_control.call(capability, payload or {})
         except UnknownCapability as missing:
