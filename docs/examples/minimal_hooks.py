@@ -1,11 +1,12 @@
-"""A minimal conformance-hooks (v2) server for a vendor's test build: reset, one seed, captcha, clock.
+"""A minimal conformance-hooks (v2) server for a vendor's test build: reset, one seed, captcha, SMS outbox, clock.
 
 It serves exactly what the suite calls on a v2 base: `GET {base}/`, `GET {base}/capabilities` and
 `POST {base}/capabilities/<name>` — nothing else. Copy the shape, not the storage: `Services` keeps dicts where
 a real test build calls its own services (its user store, its captcha sessions, its clock); replace its methods.
 Every capability it does not list answers 404, and the suite reports the scenarios needing it "not verifiable".
-With the basics served by your services, the account-password login (features/its/1.1) runs with nothing
-left not verifiable (tests/results/test_minimal_hooks_example.py runs it so, over the reference simulator).
+With these served by your services, the account-password login (features/its/1.1; its 【忘记密码】 reads the
+SMS code from sms.outbox) runs with nothing left not verifiable (tests/results/test_minimal_hooks_example.py
+runs it so, over the reference simulator).
 Run: ETAX_HOOKS_TOKEN=a-long-random-token flask --app docs/examples/minimal_hooks.py run --port 8001
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 
 BASE = "/__conformance__/v2"
-CAPABILITIES = ["reset", "seed.natural_person", "captcha", "clock.now", "clock.set", "clock.advance"]
+CAPABILITIES = ["reset", "seed.natural_person", "captcha", "sms.outbox", "clock.now", "clock.set", "clock.advance"]
 PERSON_FIELDS = ("name", "document_type", "document_number", "phone", "login_name", "password")
 
 
@@ -38,10 +39,11 @@ class Services:
     def __init__(self) -> None:
         self.people: dict[str, dict[str, str]] = {}
         self.captchas: dict[str | None, str] = {}  # the answer shown to each session (None: the one issued last)
+        self.sms: list[dict[str, str]] = []  # what the SMS gateway (a stub in a test build) was asked to send
         self.frozen: datetime | None = None
 
     def reset(self) -> None:
-        self.people, self.captchas, self.frozen = {}, {}, None
+        self.people, self.captchas, self.sms, self.frozen = {}, {}, [], None
 
     def seed_person(self, person: dict[str, str]) -> None:
         if person["login_name"] in self.people:
@@ -50,6 +52,10 @@ class Services:
 
     def captcha(self, session: str | None) -> str | None:
         return self.captchas.get(session)  # the answer the session (its cookie's value) is shown; None: none
+
+    def sms_outbox(self, phone: str | None, session: str | None) -> list[dict[str, str]]:
+        """The messages sent (oldest first) to phone, while serving session; each: text, code, sent_at."""
+        return [m for m in self.sms if phone in (None, m["phone"]) and session in (None, m.get("session"))]
 
     def now(self) -> datetime:
         return self.frozen or datetime.now(timezone(timedelta(hours=8)))
@@ -134,6 +140,14 @@ def make_app(services: Services, token: str) -> Flask:
         if session is not None and not isinstance(session, str):
             raise Refused("session must be the session cookie's value")
         return jsonify(answer=services.captcha(session))  # null: no captcha is asked
+
+    @app.post(BASE + "/capabilities/sms.outbox")
+    def sms_outbox() -> Response:
+        body = _body()
+        phone, session = body.get("phone"), body.get("session")
+        if not all(value is None or isinstance(value, str) for value in (phone, session)):
+            raise Refused("phone and session must be strings")
+        return jsonify(messages=services.sms_outbox(phone, session))
 
     @app.post(BASE + "/capabilities/clock.now")
     def clock_now() -> Response:

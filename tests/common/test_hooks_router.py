@@ -102,3 +102,6 @@ def test_the_simulators_hooks_are_the_documents() -> None:
     assert client.get(api.BASE_PATH + "/capabilities", headers=HEADERS).get_json()["version"] == 1
     v1 = {o.operation_id for o in operations(document(1))}
     assert v1 == set(api.HANDLERS)
+    listed = client.get(api_v2.BASE_PATH + "/capabilities", headers=HEADERS).get_json()["capabilities"]
+    documented = {o.operation_id for o in operations(document(2))}
+    assert set(listed) <= documented  # a capability listed is one the router serves

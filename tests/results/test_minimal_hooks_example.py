@@ -69,6 +69,8 @@ def test_the_minimal_hooks_answer_as_documented(example: ModuleType) -> None:
     assert moved["now"] == "2024-03-01T12:00:00+08:00"
     assert client.post(base + "/clock.advance", json={"minutes": "x"}, headers=headers).status_code == 400
     assert client.post(base + "/captcha", json={"session": "abc"}, headers=headers).get_json() == {"answer": None}
+    assert client.post(base + "/sms.outbox", json={"phone": "13800138000"}, headers=headers).get_json() == {
+        "messages": []}
     assert client.post(base + "/qr.confirm", json={}, headers=headers).status_code == 404
     assert client.post("/__conformance__/v2/reset", json={}, headers=headers).status_code == 404  # v1's path
 
@@ -91,6 +93,10 @@ def _services(example: ModuleType, portal: Portal) -> Any:
 
         def captcha(self, session: str | None) -> str | None:
             return control.current_captcha(session)
+
+        def sms_outbox(self, phone: str | None, session: str | None) -> list[dict[str, str]]:
+            asked = {k: v for k, v in (("phone", phone), ("session", session)) if v is not None}
+            return list(control.call("sms.outbox", asked)["messages"])
 
         def now(self) -> datetime:
             return control.now()
@@ -144,5 +150,5 @@ def test_the_example_is_enough_for_the_account_password_login(portal_url: str, t
     assert summary["not_verifiable"] == 0, done.stdout[-3000:]
     assert summary["failed"] == 0, done.stdout[-3000:]
     assert summary["passed"] > 10
-    assert results["hooks"]["capabilities"] == ["reset", "seed.natural_person", "captcha", "clock.now", "clock.set",
-                                                "clock.advance"]
+    assert results["hooks"]["capabilities"] == ["reset", "seed.natural_person", "captcha", "sms.outbox", "clock.now",
+                                                "clock.set", "clock.advance"]
