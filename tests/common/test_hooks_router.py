@@ -105,3 +105,22 @@ def test_the_simulators_hooks_are_the_documents() -> None:
     listed = client.get(api_v2.BASE_PATH + "/capabilities", headers=HEADERS).get_json()["capabilities"]
     documented = {o.operation_id for o in operations(document(2))}
     assert set(listed) <= documented  # a capability listed is one the router serves
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_no_description_is_cut_by_an_unquoted_comma(version: int) -> None:
+    """In a YAML flow mapping `{description: a, b}` makes `b` a key of its own (null): the contract would lie."""
+    stray: list[str] = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if value is None and isinstance(key, str) and " " in key:
+                    stray.append(f"{where}: {key!r}")
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, where)
+
+    walk(document(version), "")
+    assert stray == []
