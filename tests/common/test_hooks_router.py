@@ -124,3 +124,15 @@ def test_no_description_is_cut_by_an_unquoted_comma(version: int) -> None:
 
     walk(document(version), "")
     assert stray == []
+
+
+def test_the_one_test_control_imports_neither_its_adapter_nor_a_flow() -> None:
+    """v2's test control is the base: v1's adapter and the flows' hooks build on it, never the other way round."""
+    import ast
+
+    from etax_conformance.paths import ROOT
+
+    tree = ast.parse((ROOT / "simulator" / "common" / "test_control.py").read_text(encoding="utf-8"))
+    imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not {m for m in imported if m.startswith(("simulator.its", "simulator.hooks", "simulator.common.test_"))}
