@@ -9,6 +9,7 @@ a handler sees it. Building the router fails when the document has an operation 
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -38,12 +39,12 @@ def read_body() -> dict[str, Any]:
 def make_blueprint(name: str, url_prefix: str, version: int, document: dict[str, Any], resolve: Resolve,
                    token: str) -> Blueprint:
     """The hooks of `document` under url_prefix, each operation served by resolve(its operationId)."""
-    routes: list[tuple[Operation, Handler]] = []
+    routes: list[tuple[Operation, re.Pattern[str], Handler]] = []
     for operation in operations(document):
         handler = resolve(operation.operation_id)
         if handler is None:
             raise ValueError(f"no handler serves {operation.method} {operation.path} ({operation.operation_id})")
-        routes.append((operation, handler))
+        routes.append((operation, operation.pattern, handler))
     hooks = Blueprint(name, __name__, url_prefix=url_prefix)
 
     @hooks.before_request
@@ -55,8 +56,8 @@ def make_blueprint(name: str, url_prefix: str, version: int, document: dict[str,
 
     def dispatch(path: str = "") -> tuple[Response, int]:
         wanted, allowed = "/" + path, []
-        for operation, handler in routes:
-            matched = operation.pattern.fullmatch(wanted)
+        for operation, pattern, handler in routes:
+            matched = pattern.fullmatch(wanted)
             if matched is None:
                 continue
             if operation.method != request.method:
