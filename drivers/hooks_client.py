@@ -1,4 +1,9 @@
-"""HTTP client of the conformance hooks (v1, and v2's per-session reads), used by the browser driver."""
+"""HTTP client of the conformance hooks, used by the browser driver.
+
+On a v2 base it calls only what hooks v2 define: `GET {base}/`, `GET {base}/capabilities` and
+`POST {base}/capabilities/<name>` — the basics (reset, seed.natural_person, captcha, clock.*) are capabilities by
+name. A v1 base (its path ends in /v1, or its /capabilities say version 1) keeps v1's paths for the basics.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +25,10 @@ NAMESPACE_HEADER = "X-Conformance-Namespace"
 class HooksClient:
     """Calls a portal's test-control API; a missing capability raises NotVerifiable, never passes."""
 
-    def __init__(self, base_url: str, token: str, timeout: float = 10.0, namespace: str | None = None) -> None:
+    def __init__(self, base_url: str, token: str, timeout: float = 10.0, namespace: str | None = None,
+                 version: int | None = None) -> None:
         self._base, self._timeout = base_url.rstrip("/"), timeout
+        self._version = version or _version_of_path(self._base)
         self._http = requests.Session()
         self._http.headers[TOKEN_HEADER] = token
         if namespace:
@@ -50,27 +57,54 @@ class HooksClient:
             raise AssertionError(failed)
         return response.json() if response.content else None
 
+    @property
+    def version(self) -> int:
+        """The hooks' version: from the base path (…/v1, …/v2), else what their /capabilities say (once)."""
+        if self._version is None:
+            try:
+                listed = self._call("GET", "/capabilities", "capabilities")
+                self._version = 1 if isinstance(listed, dict) and listed.get("version") == 1 else 2
+            except (NotVerifiable, AssertionError, ValueError):
+                self._version = 2
+        return self._version
+
     def reset(self) -> None:
-        self._call("POST", "/reset", "reset")
+        if self.version == 1:
+            self._call("POST", "/reset", "reset")
+        else:
+            self.hook("reset")
 
     def seed_person(self, identity: Identity, document_type: str | None = None) -> None:
         """Seed a registered person; document_type is the portal's spelling of it (the profile's aliases)."""
-        self._call("POST", "/natural-persons", "seed.natural_person", json={
-            "name": identity.name, "document_type": document_type or identity.document_type.value,
-            "document_number": identity.document_number, "phone": identity.phone,
-            "login_name": identity.login_name, "password": identity.password})
+        person = {"name": identity.name, "document_type": document_type or identity.document_type.value,
+                  "document_number": identity.document_number, "phone": identity.phone,
+                  "login_name": identity.login_name, "password": identity.password}
+        if self.version == 1:
+            self._call("POST", "/natural-persons", "seed.natural_person", json=person)
+        else:
+            self.hook("seed.natural_person", person)
 
     def current_captcha(self, session: str | None = None) -> str | None:
         """The captcha the portal asks of this browser session (named by its cookie), else the one issued last."""
-        params = {"session": session} if session else None
-        answer = self._call("GET", "/captcha", "captcha", params=params)["answer"]
+        if self.version == 1:
+            params = {"session": session} if session else None
+            answer = self._call("GET", "/captcha", "captcha", params=params)["answer"]
+        else:
+            answer = self.hook("captcha", {"session": session} if session else {}).get("answer")
         return None if answer is None else str(answer)
 
     def set_clock(self, iso_instant: str) -> None:
-        self._call("PUT", "/clock", "clock", json={"now": iso_instant})
+        if self.version == 1:
+            self._call("PUT", "/clock", "clock", json={"now": iso_instant})
+        else:
+            self.hook("clock.set", {"now": iso_instant})
 
     def advance_clock(self, delta: timedelta) -> None:
-        self._call("POST", "/clock/advance", "clock", json={"minutes": delta.total_seconds() / 60})
+        minutes = delta.total_seconds() / 60
+        if self.version == 1:
+            self._call("POST", "/clock/advance", "clock", json={"minutes": minutes})
+        else:
+            self.hook("clock.advance", {"minutes": minutes})
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """A named capability: POST {base}/capabilities/{name} with the payload as JSON."""
@@ -79,3 +113,9 @@ class HooksClient:
 
     def close(self) -> None:
         self._http.close()
+
+
+def _version_of_path(base: str) -> int | None:
+    """1 or 2 when the base path names its version (/__conformance__/v1 …), else None (ask the hooks)."""
+    last = base.rsplit("/", 1)[-1]
+    return {"v1": 1, "v2": 2}.get(last)

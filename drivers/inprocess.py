@@ -25,10 +25,10 @@ from simulator.bootstrap import build_portal
 from simulator.common import item_lists, row_controls
 from simulator.common.passwords import TEST, HashCost
 from simulator.common.router import CLIENT, UnknownControl
-from simulator.common.test_control import PersonSeed, UnknownCapability
+from simulator.common.test_control import UnknownCapability
 from simulator.external import stubs
 from simulator.external.wiring import over_http
-from simulator.hooks import schema as hooks_schema
+from simulator.hooks import contract
 from simulator.variant import Variant
 
 T = TypeVar("T")
@@ -82,10 +82,10 @@ class InProcessDriver:
         self.open_entry(CLIENT)
 
     def seed_person(self, identity: Identity) -> None:
-        self.portal.test_control.seed_person(PersonSeed(
-            name=identity.name, document_type=identity.document_type.value,
-            document_number=identity.document_number, phone=identity.phone,
-            login_name=identity.login_name, password=identity.password))
+        self.hook("seed.natural_person", {  # the served hooks' call, its body checked as theirs is
+            "name": identity.name, "document_type": identity.document_type.value,
+            "document_number": identity.document_number, "phone": identity.phone,
+            "login_name": identity.login_name, "password": identity.password})
 
     def current_captcha(self) -> str:
         answer = self.portal.test_control.current_captcha(self._session)
@@ -103,8 +103,8 @@ class InProcessDriver:
         self._session, self._view = self.portal.view(self._session, self._entry)
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        # The body keeps to the hooks' documented contract (openapi.yaml), as a served portal checks it.
-        hooks_schema.check(capability, dict(payload or {}))
+        # The body keeps to the hooks' documented contract (openapi.yaml), checked by the served hooks' validator.
+        contract.check(capability, dict(payload or {}))
         try:
             return self.portal.test_control.call(capability, payload or {})
         except UnknownCapability as missing:

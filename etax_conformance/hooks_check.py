@@ -1,4 +1,9 @@
-"""`etax-conformance hooks check`: a vendor's own test of its conformance hooks v2 against the OpenAPI document."""
+"""`etax-conformance hooks check`: a vendor's own test of its conformance hooks v2 against the OpenAPI document.
+
+It calls every path the suite calls on a v2 base — `GET {base}/`, `GET {base}/capabilities` and
+`POST {base}/capabilities/<name>` (with a `session` too where the suite names the browser's session) — and
+nothing else: the suite never calls v1's paths on a v2 base.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ class Capability:
     answer: dict[str, Any]
     refusal_ok: bool = False
     setup: list[dict[str, Any]] = field(default_factory=list)
+    #: The body names the browser's portal session (`session`), as the suite sends it for captcha, sms.outbox …
+    takes_session: bool = False
 
 
 def capabilities(document: dict[str, Any]) -> list[Capability]:
@@ -46,8 +53,21 @@ def capabilities(document: dict[str, Any]) -> list[Capability]:
         answer = document["components"]["responses"][answer["$ref"].rsplit("/", 1)[1]] if "$ref" in answer else answer
         found.append(Capability(post["operationId"], body.get("example", {}),
                                 answer["content"]["application/json"]["schema"],
-                                bool(post.get("x-check-refusal-ok")), list(post.get("x-check-setup", []))))
+                                bool(post.get("x-check-refusal-ok")), list(post.get("x-check-setup", [])),
+                                "session" in _properties(document, body.get("schema", {}))))
     return found
+
+
+def _properties(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The properties a request schema names (through its $ref)."""
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    properties: dict[str, Any] = schema.get("properties", {})
+    return properties
+
+
+#: The session the check names: no browser holds it, so a read for it answers as for a session with nothing shown.
+CHECK_SESSION = "etax-conformance-hooks-check"
 
 
 class HooksCheck:
@@ -91,8 +111,9 @@ class HooksCheck:
         if info.version != 2:
             self._say("version", [f"the hooks say version {info.version}; this check is for hooks v2"])
             return 1
-        listing = self._request("GET", "/")
-        self._say("GET /", self._answer("/", listing, {"$ref": "#/components/schemas/CapabilityList"}))
+        listing_schema = {"$ref": "#/components/schemas/CapabilityList"}
+        for path in ("/", "/capabilities"):  # the suite's preflight and profile check read both
+            self._say(f"GET {path}", self._answer(path, self._request("GET", path), listing_schema))
         wrong = self._request("GET", "/capabilities", token=self.token + "-wrong")
         self._say("a wrong token is refused", [] if wrong.status_code == 401 else [f"HTTP {wrong.status_code}"])
         documented = capabilities(self.document)
@@ -126,6 +147,12 @@ class HooksCheck:
             note = f"refused, as it may be without the portal's own pages: {answer.json()['error']}"
         else:
             found.append(f"the documented example got HTTP {answer.status_code}: {answer.text[:300]}")
+        if capability.takes_session:  # as the suite asks it: for the browser's session, named by its cookie's value
+            named = self._post(name, {**capability.example, "session": CHECK_SESSION})
+            if named.status_code != 200:
+                found.append(f"with a session named, HTTP {named.status_code}: {named.text[:300]}")
+            else:
+                found += self._answer(name, named, capability.answer)
         bad = self._post(name, b"{not json")
         if bad.status_code != 400 or self._answer(name, bad, error_schema):
             found.append(f"a body that is not JSON got HTTP {bad.status_code}, not 400 with an error")

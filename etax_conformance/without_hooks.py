@@ -12,9 +12,9 @@ from typing import Any
 from drivers import failure_text
 from drivers.protocol import NotVerifiable, PortalDriver
 
-#: The driver's test-control methods and the hooks capability each needs (as drivers/hooks_client.py names them).
-METHOD_CAPABILITY = {"reset": "reset", "advance_clock": "clock", "set_clock": "clock", "current_captcha": "captcha",
-                     "seed_person": "seed.natural_person"}
+#: The driver's test-control methods and the hooks v2 capability each calls (`--without-hooks clock` names all three).
+METHOD_CAPABILITY = {"reset": "reset", "advance_clock": "clock.advance", "set_clock": "clock.set",
+                     "current_captcha": "captcha", "seed_person": "seed.natural_person"}
 
 
 def parse_missing(value: str | None) -> frozenset[str]:

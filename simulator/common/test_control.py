@@ -1,10 +1,16 @@
-"""Test control (conformance hooks) as a service: reset, seed, read the captcha, move the clock."""
+"""Test control (conformance hooks) as a service, as hooks v2 define it: every capability by name.
+
+The basics (reset, seed.natural_person, captcha, clock.now/set/advance) and the flows' registered capabilities
+are all called by name through `call`; the HTTP hooks v2 and the in-process driver use it as is, and hooks v1
+are a thin adapter over it (simulator/common/test_control_v1.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
+from importlib import metadata
 from typing import Any
 
 from stdnum.cn import ric
@@ -14,6 +20,7 @@ from simulator.common.flow import Hook
 from simulator.common.passwords import hash_password
 from simulator.common.sessions import SessionRegistry
 from simulator.domain.account import Account, NaturalPerson
+from simulator.domain.qr import TokenProblem
 from simulator.store.sqlite import SqliteStore
 from vocabulary.credentials import login_name_problem, password_problem
 from vocabulary.documents import DocumentType
@@ -40,14 +47,29 @@ class PersonSeed:
 CLOCK_YEARS = range(1970, 3000)
 
 
+VERSION = 2
+#: The basics, each a named capability.
+BASICS = ("reset", "seed.natural_person", "captcha", "clock.now", "clock.set", "clock.advance")
+#: A flow's QR state → v2's: a code the simulator hands over at once on confirmation goes issued → used.
+QR_STATES = {"pending": "issued", "used": "used", "expired": "expired", "replaced": "expired"}
+
+
 class UnknownCapability(LookupError):
     """A test-control capability this portal does not implement."""
+
+
+def build() -> str:
+    """What the hooks report as `build`: the simulator and its package version."""
+    try:
+        return f"etax-conformance simulator {metadata.version('etax-conformance')}"
+    except metadata.PackageNotFoundError:
+        return "etax-conformance simulator (source tree)"
 
 
 class TestControl:
     """What a portal's test build exposes to the suite; the HTTP hooks and the in-process driver call it.
 
-    Besides the v1 basics (reset, seed a person, captcha, clock), flows register named capabilities
+    Besides the basics (reset, seed a person, captcha, clock), flows register named capabilities
     (e.g. ``seed.unit``) that `call` dispatches, so a new flow adds hooks without touching this class.
     """
 
@@ -68,22 +90,54 @@ class TestControl:
             self._resets.append(on_reset)
 
     def capabilities(self) -> list[str]:
-        return ["reset", "seed.natural_person", "captcha", "clock", *sorted(self._hooks)]
+        """The capability names, basics first."""
+        return [*BASICS, *sorted(self._hooks)]
 
     def call(self, capability: str, payload: Mapping[str, Any]) -> dict[str, Any]:
-        """Run a registered capability; SeedError for bad payloads, UnknownCapability for missing ones."""
+        """Run a capability by name; SeedError for a payload it cannot use, UnknownCapability for none."""
+        if capability in BASICS:
+            return self._basic(capability, payload)
+        session = _session(payload)
         hook = self._hooks.get(capability)
         if hook is None:
             raise UnknownCapability(f"this portal has no test-control capability '{capability}'")
-        if isinstance(payload.get("session"), str):  # a cookie's value: records name the session by its origin
-            payload = {**payload, "session": self._sessions.origin_of(payload["session"])}
-        return hook(payload)
+        if session is not None:  # a cookie's value: records name the session by its origin
+            payload = {**payload, "session": self._sessions.origin_of(session)}
+        answer = hook(payload)
+        if capability == "qr.current":
+            answer["state"] = QR_STATES.get(answer.get("state") or "")
+        elif capability == "qr.confirm":
+            answer["state"] = "used" if answer.get("confirmed") else _refused_state(answer.get("error"))
+        return answer
 
-    def call_v2(self, capability: str, payload: Mapping[str, Any]) -> dict[str, Any]:
-        """A capability as hooks v2 answer it (basics by name, v2 QR states, CA credentials): for in-process use."""
-        from simulator.common import test_control_v2  # it builds on this module
-
-        return test_control_v2.call(self, capability, payload)
+    def _basic(self, name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        if name == "reset":
+            self.reset()
+            return {"reset": True}
+        if name == "seed.natural_person":
+            names = [f.name for f in fields(PersonSeed)]
+            if any(not isinstance(payload.get(n), str) for n in names):
+                raise SeedError(f"body must be a JSON object with string fields: {', '.join(names)}")
+            self.seed_person(PersonSeed(**{n: payload[n] for n in names}))
+            return {"seeded": payload["login_name"]}
+        if name == "captcha":
+            return {"answer": self.current_captcha(_session(payload))}
+        try:
+            if name == "clock.set":
+                now = payload.get("now")
+                try:
+                    instant = datetime.fromisoformat(now if isinstance(now, str) else "")
+                except ValueError as exc:
+                    raise SeedError(f"'now' must be an ISO 8601 time with a UTC offset: {exc}") from None
+                self.set_clock(instant)
+            elif name == "clock.advance":
+                minutes = payload.get("minutes")
+                if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 <= minutes < 10**8:
+                    raise SeedError("'minutes' must be a number of minutes, zero or more (less than 10⁸)")
+                self.advance_clock(timedelta(minutes=minutes))
+        except (ValueError, TypeError, OverflowError) as exc:  # no UTC offset; a clock the hooks do not control
+            raise SeedError(str(exc)) from None
+        return {"now": self.now().isoformat()}
 
     def reset(self) -> None:
         """Empty store, no sessions, real time again."""
@@ -126,6 +180,21 @@ class TestControl:
         if not isinstance(self._clock, ControlledClock):
             raise TypeError("此模拟器实例的时钟不受钩子控制（进程内运行请用 freezegun）")
         return self._clock
+
+
+def _session(payload: Mapping[str, Any]) -> str | None:
+    session = payload.get("session")
+    if session is not None and not isinstance(session, str):
+        raise SeedError("'session' must be the portal session id (the value of the browser's session cookie)")
+    return session
+
+
+def _refused_state(error: object) -> str | None:
+    """The state of a code the app refused, from why it refused (None: no such code)."""
+    for problem in TokenProblem:
+        if error == problem.value:
+            return "used" if problem is TokenProblem.USED else "expired"
+    return None
 
 
 def _account(seed: PersonSeed) -> Account:

@@ -1,129 +1,69 @@
-"""Conformance hooks v1 over HTTP: every call needs the token the simulator was served with."""
+"""Conformance hooks v1 over HTTP: openapi-v1.yaml served by the strict router, over the v1 test-control adapter.
+
+Every operation of the v1 document is dispatched by its operationId; the calls are v2's (test_control_v1.py
+adapts the names and answers), a capability's body is checked against v2's schema of it as v1 documents.
+"""
 
 from __future__ import annotations
 
-import hmac
-from dataclasses import fields
-from datetime import datetime, timedelta
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from simulator.bootstrap import Portal
-from simulator.common.test_control import PersonSeed, SeedError, UnknownCapability
-from simulator.hooks import schema
-from simulator.hooks.bodies import MAX_BODY, BadBody, parse
-from simulator.store.sqlite import DuplicateAccount
+from simulator.common import test_control_v1
+from simulator.hooks import router
+from simulator.hooks.api_v2 import CALLER_ERRORS, portal, refusal, run
+from simulator.hooks.bodies import BadBody
+from simulator.hooks.contract import Operation, check, document
 from simulator.web import namespaces
 
 BASE_PATH = "/__conformance__/v1"
-TOKEN_HEADER = "X-Conformance-Token"
+TOKEN_HEADER = router.TOKEN_HEADER
+Answer = tuple[Response, int]
 
 
-def _error(status: int, message: str) -> tuple[Response, int]:
-    return jsonify({"error": message}), status
+def _capabilities(_: Operation, __: Mapping[str, str], ___: dict[str, Any]) -> Answer:
+    names = test_control_v1.capabilities(portal().test_control)
+    served = namespaces.describe(current_app) is not None  # namespaces are served (simulator/web/namespaces.py)
+    listed = [*names, "namespace"] if served else names
+    return jsonify({"version": test_control_v1.VERSION, "capabilities": listed}), 200
 
 
-#: What a capability raises on a body of the right shape whose values a flow cannot use: the caller's error.
-CALLER_ERRORS = (SeedError, BadBody, ValueError, TypeError, KeyError, AttributeError, OverflowError, LookupError)
+def _call(_: Operation, path: Mapping[str, str], body: dict[str, Any]) -> Answer:
+    name = path["name"]
+    try:
+        check(name, body)  # v1 reads bodies as v2 documents them (openapi-v1.yaml)
+    except BadBody as exc:
+        return refusal(name, exc)
+    return run(name, body, test_control_v1.call)
 
 
-def json_body(capability: str | None = None) -> dict[str, Any]:
-    """The request's JSON object, parsed strictly and checked against the capability's documented schema."""
-    if (request.content_length or 0) > MAX_BODY:
-        raise BadBody(f"body is larger than {MAX_BODY} bytes")
-    body = parse(request.stream.read(MAX_BODY + 1))
-    if capability is not None:
-        schema.check(capability, body)
-    return body
+def _by_name(name: str, status: int = 200, body: Mapping[str, Any] | None = None) -> router.Handler:
+    def handler(_: Operation, __: Mapping[str, str], given: dict[str, Any]) -> Answer:
+        return run(name, given if body is None else body, test_control_v1.call, status)
+    return handler
 
 
-def refusal(capability: str, exc: Exception) -> tuple[Response, int]:
-    """The 4xx answering an exception a capability raised for the caller's body (v1 and v2)."""
-    if isinstance(exc, UnknownCapability):
-        return _error(404, str(exc))
-    if isinstance(exc, DuplicateAccount):
-        return _error(409, str(exc))
-    if isinstance(exc, SeedError | BadBody):
-        return _error(400, str(exc))
-    return _error(400, f"capability '{capability}' cannot use this body ({type(exc).__name__}: {str(exc)[:200]})")
+def _captcha(_: Operation, __: Mapping[str, str], ___: dict[str, Any]) -> Answer:
+    session = request.args.get("session")  # answer is null when no captcha is currently required
+    return run("captcha", {} if session is None else {"session": session}, test_control_v1.call)
 
 
-def require_token(hooks: Blueprint, token: str) -> None:
-    """Refuse (401) every call of these hooks whose X-Conformance-Token header is not the token (v1 and v2)."""
+def _seed(operation: Operation, path: Mapping[str, str], body: dict[str, Any]) -> Answer:
+    try:
+        check("seed.natural_person", body)
+    except CALLER_ERRORS as exc:
+        return refusal("seed.natural_person", exc)
+    return _by_name("seed.natural_person", 201)(operation, path, body)
 
-    @hooks.before_request
-    def check_token() -> tuple[Response, int] | None:
-        given = request.headers.get(TOKEN_HEADER, "")
-        if not hmac.compare_digest(given.encode(), token.encode()):
-            return _error(401, "conformance hooks need a valid X-Conformance-Token header")
-        return None
+
+HANDLERS: dict[str, router.Handler] = {
+    "listCapabilities": _capabilities, "callCapability": _call, "reset": _by_name("reset", body={}),
+    "seedNaturalPerson": _seed, "captcha": _captcha, "clockNow": _by_name("clock.now", body={}),
+    "clockSet": _by_name("clock.set"), "clockAdvance": _by_name("clock.advance")}
 
 
 def make_blueprint(token: str) -> Blueprint:
-    """The hooks, refusing any call whose X-Conformance-Token header is not the token."""
-    hooks = Blueprint("conformance_hooks", __name__, url_prefix=BASE_PATH)
-    require_token(hooks, token)
-
-    def control() -> Portal:
-        portal: Portal = current_app.config["PORTAL"]
-        return portal
-
-    @hooks.get("/capabilities")
-    def capabilities() -> Response:
-        names = control().test_control.capabilities()
-        served = namespaces.describe(current_app)  # namespaces are served (simulator/web/namespaces.py)
-        return jsonify({"version": 1, "capabilities": [*names, "namespace"] if served else names})
-
-    @hooks.post("/capabilities/<name>")
-    def call_capability(name: str) -> tuple[Response, int]:
-        if name == "namespace" and namespaces.describe(current_app) is not None:
-            return jsonify(namespaces.describe(current_app)), 200
-        try:
-            return jsonify(control().test_control.call(name, json_body(name))), 200
-        except (UnknownCapability, DuplicateAccount, *CALLER_ERRORS) as exc:
-            return refusal(name, exc)
-
-    @hooks.post("/reset")
-    def reset() -> tuple[Response, int]:
-        control().test_control.reset()
-        return jsonify({"reset": True}), 200
-
-    @hooks.post("/natural-persons")
-    def seed_person() -> tuple[Response, int]:
-        names = [f.name for f in fields(PersonSeed)]
-        try:
-            body = json_body("seed.natural_person")
-            control().test_control.seed_person(PersonSeed(**{n: body[n] for n in names}))
-        except (DuplicateAccount, *CALLER_ERRORS) as exc:
-            return refusal("seed.natural_person", exc)
-        return jsonify({"seeded": body["login_name"]}), 201
-
-    @hooks.get("/captcha")
-    def current_captcha() -> tuple[Response, int]:
-        # answer is null when no captcha is currently required.
-        answer = control().test_control.current_captcha(request.args.get("session"))
-        return jsonify({"answer": answer}), 200
-
-    @hooks.get("/clock")
-    def clock_now() -> Response:
-        return jsonify({"now": control().test_control.now().isoformat()})
-
-    @hooks.put("/clock")
-    def clock_set() -> tuple[Response, int]:
-        try:
-            body = json_body("clock.set")
-            control().test_control.set_clock(datetime.fromisoformat(body["now"]))
-        except CALLER_ERRORS as exc:
-            return refusal("clock.set", exc)
-        return jsonify({"now": control().test_control.now().isoformat()}), 200
-
-    @hooks.post("/clock/advance")
-    def clock_advance() -> tuple[Response, int]:
-        try:
-            control().test_control.advance_clock(timedelta(minutes=json_body("clock.advance")["minutes"]))
-        except CALLER_ERRORS as exc:
-            return refusal("clock.advance", exc)
-        return jsonify({"now": control().test_control.now().isoformat()}), 200
-
-    return hooks
+    """Hooks v1, refusing any call whose X-Conformance-Token header is not the token."""
+    return router.make_blueprint("conformance_hooks", BASE_PATH, 1, document(1), HANDLERS.get, token)

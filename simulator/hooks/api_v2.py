@@ -1,79 +1,76 @@
-"""Conformance hooks v2 over HTTP: v1's calls at the same paths, every capability by name, strict JSON bodies."""
+"""Conformance hooks v2 over HTTP: openapi.yaml served by the strict router, each capability by its name.
+
+GET / and GET /capabilities answer the version, the build and the capability names; every other operation of
+the document is `POST /capabilities/<name>`, whose operationId is the capability's name, run by the one test
+control (simulator/common/test_control.py). Nothing else is served (404).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify
 
 from simulator.bootstrap import Portal
-from simulator.common import test_control_v2
-from simulator.common.test_control import UnknownCapability
-from simulator.hooks.api import CALLER_ERRORS, json_body, refusal, require_token
+from simulator.common.test_control import VERSION, SeedError, UnknownCapability, build
+from simulator.hooks import router
+from simulator.hooks.bodies import BadBody
+from simulator.hooks.contract import Operation, document
 from simulator.store.sqlite import DuplicateAccount
 from simulator.web import namespaces
 
 BASE_PATH = "/__conformance__/v2"
+#: The operations that describe the hooks rather than call a capability.
+LISTING = ("describe", "listCapabilities")
+#: What a capability raises on a body of the right shape whose values a flow cannot use: the caller's error.
+CALLER_ERRORS = (SeedError, BadBody, ValueError, TypeError, KeyError, AttributeError, OverflowError, LookupError)
 
 
-def make_blueprint(token: str) -> Blueprint:
-    """Hooks v2, refusing any call whose X-Conformance-Token header is not the token."""
-    hooks = Blueprint("conformance_hooks_v2", __name__, url_prefix=BASE_PATH)
-    require_token(hooks, token)
+def portal() -> Portal:
+    found: Portal = current_app.config["PORTAL"]
+    return found
 
-    def run(name: str, body: dict[str, Any], status: int = 200) -> tuple[Response, int]:
-        portal: Portal = current_app.config["PORTAL"]
-        if name == "namespace" and namespaces.describe(current_app) is not None:  # see simulator/web/namespaces
-            return jsonify(namespaces.describe(current_app)), status
-        try:
-            return jsonify(test_control_v2.call(portal.test_control, name, body)), status
-        except (UnknownCapability, DuplicateAccount, *CALLER_ERRORS) as exc:
-            # A body of the right shape but hostile values that a flow did not foresee: still the caller's error.
-            return refusal(name, exc)
 
-    def with_body(name: str, status: int = 200) -> tuple[Response, int]:
-        try:
-            body = json_body(name)
-        except CALLER_ERRORS as exc:
-            return refusal(name, exc)
-        return run(name, body, status)
-    @hooks.get("/")
-    @hooks.get("/capabilities")
-    def capabilities() -> Response:
-        portal: Portal = current_app.config["PORTAL"]
-        names = test_control_v2.capabilities(portal.test_control)
-        if namespaces.describe(current_app) is not None:
-            names.append("namespace")
-        return jsonify({"version": test_control_v2.VERSION, "build": test_control_v2.build(), "capabilities": names})
+def refusal(capability: str, exc: Exception) -> tuple[Response, int]:
+    """The 4xx answering an exception a capability raised for the caller's body (v1 and v2)."""
+    if isinstance(exc, UnknownCapability):
+        return router.error(404, str(exc))
+    if isinstance(exc, DuplicateAccount):
+        return router.error(409, str(exc))
+    if isinstance(exc, SeedError | BadBody):
+        return router.error(400, str(exc))
+    return router.error(400, f"capability '{capability}' cannot use this body ({type(exc).__name__}: {str(exc)[:200]})")
 
-    @hooks.post("/capabilities/<name>")
-    def call_capability(name: str) -> tuple[Response, int]:
-        return with_body(name)
 
-    # v1's paths, kept so that a client moves from v1 to v2 by its base path alone.
-    @hooks.post("/reset")
-    def reset() -> tuple[Response, int]:
-        return run("reset", {})
+def run(name: str, body: Mapping[str, Any], call: Any = None, status: int = 200) -> tuple[Response, int]:
+    """Capability `name` (v2's call, or `call`'s) answered as JSON, or the 4xx its refusal means."""
+    if name == "namespace" and namespaces.describe(current_app) is not None:  # see simulator/web/namespaces
+        return jsonify(namespaces.describe(current_app)), status
+    control = portal().test_control
+    try:
+        answer = control.call(name, body) if call is None else call(control, name, body)
+    except (UnknownCapability, DuplicateAccount, *CALLER_ERRORS) as exc:
+        # A body of the right shape but hostile values that a flow did not foresee: still the caller's error.
+        return refusal(name, exc)
+    return jsonify(answer), status
 
-    @hooks.post("/natural-persons")
-    def seed_person() -> tuple[Response, int]:
-        return with_body("seed.natural_person", 201)
 
-    @hooks.get("/captcha")
-    def current_captcha() -> tuple[Response, int]:
-        session = request.args.get("session")
-        return run("captcha", {} if session is None else {"session": session})
+def _listing(_: Operation, __: Mapping[str, str], ___: dict[str, Any]) -> tuple[Response, int]:
+    names = portal().test_control.capabilities()
+    if namespaces.describe(current_app) is not None:
+        names.append("namespace")
+    return jsonify({"version": VERSION, "build": build(), "capabilities": names}), 200
 
-    @hooks.get("/clock")
-    def clock_now() -> tuple[Response, int]:
-        return run("clock.now", {})
 
-    @hooks.put("/clock")
-    def clock_set() -> tuple[Response, int]:
-        return with_body("clock.set")
+def _capability(operation: Operation, _: Mapping[str, str], body: dict[str, Any]) -> tuple[Response, int]:
+    return run(operation.operation_id, body)
 
-    @hooks.post("/clock/advance")
-    def clock_advance() -> tuple[Response, int]:
-        return with_body("clock.advance")
 
-    return hooks
+def resolve(operation_id: str) -> router.Handler:
+    return _listing if operation_id in LISTING else _capability
+
+
+def make_blueprint(token: str, doc: dict[str, Any] | None = None) -> Blueprint:
+    """Hooks v2 from `doc` (openapi.yaml unless given), refusing any call whose token is not `token`."""
+    return router.make_blueprint("conformance_hooks_v2", BASE_PATH, 2, doc or document(2), resolve, token)

@@ -71,7 +71,10 @@ def unit_hooks(store: SqliteStore, units: UnitStore, passwords: DeclarationPassw
             units.add(unit)
         except DuplicateUnit as exc:
             raise SeedError(str(exc)) from None
-        return {"tax_id": tax_id, "name": name, "declaration_password_set": password is not None}
+        answer: dict[str, Any] = {"tax_id": tax_id, "name": name, "declaration_password_set": password is not None}
+        if ca:
+            answer["ca"] = ca_credential(tax_id)  # what the unit's CA key presents: the suite types its PIN
+        return answer
 
     def seed_handler(payload: Mapping[str, Any]) -> dict[str, Any]:
         account = _text(payload, "account") or ""

@@ -59,10 +59,10 @@ def test_seed_then_login_reads_captcha_and_moves_clock(client: FlaskClient, pers
 
 
 @pytest.mark.parametrize(("path", "body", "words"), [
-    ("/natural-persons", {"name": "张三"}, "is missing"),
+    ("/natural-persons", {"name": "张三"}, "required"),
     ("/clock", {"now": "tomorrow"}, "ISO 8601"),
     ("/clock", {"now": "2024-03-01T10:00:00"}, "UTC offset"),
-    ("/clock/advance", {"minutes": -5}, "at least 0"),
+    ("/clock/advance", {"minutes": -5}, "minimum of 0"),
     ("/clock/advance", {"minutes": "5"}, "number"),
 ])
 def test_bad_bodies_get_clear_errors(client: FlaskClient, path: str, body: dict[str, object], words: str) -> None:

@@ -59,7 +59,7 @@ def test_no_token_stops_the_run(tmp_path: Path, served: ServedSimulator) -> None
 
 def test_hooks_elsewhere_than_the_profile_says_stop_the_run(tmp_path: Path, served: ServedSimulator) -> None:
     profile = tmp_path / "moved.yaml"
-    profile.write_text(PROFILE.read_text(encoding="utf-8").replace("/__conformance__/v1", "/nowhere"),
+    profile.write_text(PROFILE.read_text(encoding="utf-8").replace("/__conformance__/v2", "/nowhere"),
                        encoding="utf-8")
     done = _browser_run(tmp_path, served.url, "--hooks-token", served.hooks_token, "--profile", str(profile))
     assert done.returncode == 2

@@ -40,10 +40,11 @@ def _advance(portal: Portal, delta: timedelta) -> None:
 def test_confirmation_hands_over_to_unit_verification(portal: Portal, person: Identity) -> None:
     sid = _on_qr(portal, person)
     current = portal.test_control.call("qr.current", {})
-    assert current["state"] == "pending"
+    assert current["state"] == "issued"
     assert current["expires_in_seconds"] == QR_LIFETIME.total_seconds()
     answer = _confirm(portal, person, str(current["payload"]))
-    assert answer == {"confirmed": True, "token": current["token"], "login_name": person.login_name, "error": None}
+    assert answer == {"confirmed": True, "token": current["token"], "login_name": person.login_name, "error": None,
+                      "state": "used"}
     signed_in, view = portal.view(sid)
     assert view.screen == Screen.UNIT_VERIFICATION
     assert signed_in != sid  # a new session id at login (no fixation); the old one is dead
@@ -93,7 +94,7 @@ def test_expiry_offers_a_refresh_that_gives_a_usable_code(portal: Portal, person
     portal.act(sid, REFRESH, {})
     new = portal.test_control.call("qr.current", {})
     assert new["token"] != old
-    assert new["state"] == "pending"
+    assert new["state"] == "issued"
     assert _confirm(portal, person)["confirmed"] is True
 
 

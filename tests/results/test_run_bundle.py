@@ -80,7 +80,7 @@ def test_four_statuses_and_the_expected_failure(runs: Path) -> None:
     plain = {s["name"]: s for s in _results(runs / "plain")["scenarios"]}
     assert {n: s["status"] for n, s in plain.items()} == {
         "默认页签": "passed", "默认页签写错": "failed", "需要时钟": "not_verifiable", "没有的流程": "not_applicable"}
-    assert "conformance hook）「clock" in plain["需要时钟"]["detail"]
+    assert "conformance hook）「clock.advance" in plain["需要时钟"]["detail"]
     assert "its-ca-login" in plain["没有的流程"]["detail"]
     assert all(s["duration"] >= 0 for s in plain.values())
     assert plain["默认页签"]["duration"] > 0
