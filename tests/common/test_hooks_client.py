@@ -62,5 +62,5 @@ def test_a_base_that_names_no_version_asks_the_hooks_once() -> None:
 @responses.activate
 def test_a_missing_basic_is_not_verifiable_naming_it() -> None:
     responses.post(URL + "/v2/capabilities/clock.advance", status=404, json={"error": "no"})
-    with pytest.raises(NotVerifiable, match=r"'clock\.advance'"):
+    with pytest.raises(NotVerifiable, match=r"「clock\.advance」"):
         HooksClient(URL + "/v2", "token-0123456789abcdef").advance_clock(timedelta(minutes=1))
