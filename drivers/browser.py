@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urljoin
 
 from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
@@ -73,6 +74,19 @@ class BrowserDriver(BrowserTestControl):
         self._entry = entry
         with self._doing(f"「{entry}」的入口能打开", f"profile 的 entries.{entry}：{path}"):
             self.page.goto(self._url + path)
+
+    def try_open(self, screen: str) -> bool:
+        """The screen's own address from the profile's `screens:`: a url without wildcards, or `*/<page>` (the same
+        page under several entries) opened beside the current page; False where the profile gives none."""
+        spec = self._profile.screen(screen)
+        url = None if spec is None else spec.url
+        if url is not None and url.startswith("*/") and not any(c in url[2:] for c in "*?["):
+            self.page.goto(urljoin(self.page.url, url[2:]))
+            return True
+        if url is None or any(c in url for c in "*?["):
+            return False
+        self.page.goto(self._url + url)
+        return True
 
     def refresh(self) -> None:
         """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does —

@@ -121,6 +121,13 @@ class InProcessDriver:
         self._entry, self._sessions[entry] = entry, self._session
         self._form = dict(self._view.values)
 
+    def try_open(self, screen: str) -> bool:
+        """The simulator is asked for the screen by name, as a browser asks for its address."""
+        self._session, self._view = self.portal.open(self._session, screen, self._entry)
+        self._sessions[self._entry] = self._session
+        self._form = dict(self._view.values)
+        return True
+
     def refresh(self) -> None:
         self._session, self._view = self.portal.view(self._session, self._entry)
         self._sessions[self._entry] = self._session

@@ -46,6 +46,13 @@ class PortalDriver(Protocol):
     def open_entry(self, entry: str) -> None:
         """Open a client the guides name (扣缴客户端, 个人所得税APP…), resuming its session if any."""
         ...
+    def try_open(self, screen: str) -> bool:
+        """Go straight to a screen by its own address, as a person with a bookmark or a copied link would (a gate is
+        proven closed only when going on is really attempted). True when it was attempted: the browser opens the
+        screen's fixed `url` when the profile declares one (screens by URL); in-process the simulator is asked to
+        show that screen to the session. False, and nothing done, where the portal gives no address for it. What
+        the portal shows afterwards is the screen (a portal that keeps its gate shows where the session is)."""
+        ...
     def refresh(self) -> None:
         """Look at the screen again (what a person sees after waiting, e.g. for a QR confirmation): a portal whose
         page moves on by itself is waited for, not reloaded (the profile's `refresh: wait`)."""

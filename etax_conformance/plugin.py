@@ -23,6 +23,7 @@ pytest_plugins = [
     "etax_conformance.report.evidence",
     "steps.common.people_steps",
     "steps.common.portal_steps",
+    "steps.common.refusals",
     "steps.its.reset_password",
     "steps.its.login_steps",
     "steps.its.concurrent_lock_steps",

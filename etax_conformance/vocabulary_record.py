@@ -113,6 +113,10 @@ class RecordingDriver:
         self._note("entry", entry)
         self._inner.open_entry(entry)
 
+    def try_open(self, screen: str) -> bool:
+        self._note("screen", screen)
+        return self._inner.try_open(screen)
+
     def refresh(self) -> None:
         self._inner.refresh()
 

@@ -53,6 +53,9 @@ class Portal:
     def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
         return self.router.view(session_id, entry)
 
+    def open(self, session_id: str | None, screen: str, entry: str = CLIENT) -> tuple[str, View]:
+        return self.router.open(session_id, screen, entry)
+
     def act(self, session_id: str | None, control: str, form: Form, entry: str = CLIENT) -> tuple[str, View]:
         return self.router.act(session_id, control, form, entry)
 

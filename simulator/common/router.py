@@ -50,6 +50,12 @@ class Router:
         self._sessions.follow_sign_in(session)  # signed in meanwhile (a QR code confirmed in the app): a new id
         return session.id, self._render(session)
 
+    def open(self, session_id: str | None, screen: str, entry: str = CLIENT) -> tuple[str, View]:
+        """A screen asked for by its address (a bookmark, a link the page hides): the simulator's screens are reached
+        only through their flows' controls, so the session stays where it is and that screen is shown again."""
+        del screen  # asked for, never granted: every gate of the guides is kept at the server
+        return self.view(session_id, entry)
+
     def act(self, session_id: str | None, control: str, form: Form, entry: str = CLIENT) -> tuple[str, View]:
         """Press a control with what was typed; the session moves and its new screen is returned."""
         session = self._sessions.get(session_id, self._start(entry))

@@ -25,11 +25,17 @@ def expect_text(expected: str, observed: str | None, what: str) -> None:
     expect(normalise(expected) == normalise(observed), f"{what}为「{expected}」", f"「{observed}」")
 
 
-def expect_refused_on(portal: PortalDriver, screen: str, expected: str, *, locked: bool = False) -> None:
-    """The portal refused (or, with locked, refused for a lock) and stayed on this screen."""
+def expect_refused_on(portal: PortalDriver, screen: str, expected: str, *, locked: bool = False,
+                      naming: str | None = None) -> None:
+    """The portal refused (or, with locked, refused for a lock) and stayed on this screen; with naming, the refusal is
+    the one of that factor (its message names it: steps/common/refusals.py), not any refusal."""
+    from steps.common.refusals import names
+
     shown = portal.screen()
     refused = portal.is_locked() if locked else portal.is_refused()
-    expect(normalise(shown) == normalise(screen) and refused, expected,
+    named = naming is None or (refused and names(portal, naming))
+    wanted = expected if naming is None else f"{expected}（提示指明{naming}）"
+    expect(normalise(shown) == normalise(screen) and refused and named, wanted,
            lambda: f"页面「{shown}」，提示「{portal.message()}」")
 
 

@@ -19,6 +19,7 @@ from steps.common.labels import (
     UNIT_SCREEN,
 )
 from steps.common.people_steps import attribute
+from steps.common.refusals import absolve, blame, blamed
 from steps.its.captcha import press_answering_captcha
 from steps.its.reset_password import verify_identity
 
@@ -60,28 +61,33 @@ def account_of(portal: PortalDriver, cast: dict[str, Identity], role: str, kind:
 
 
 @when(parsers.parse("输入「{role}」的密码"))
-def password_of(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+def password_of(portal: PortalDriver, cast: dict[str, Identity], wrong_factor: dict[str, str], role: str) -> None:
     portal.fill("密码", cast[role].password)
+    absolve(wrong_factor, "密码")
 
 
 @when(parsers.parse("输入「{role}」的错误密码"))
 def wrong_password_of(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
-                      role: str) -> None:
+                      wrong_factor: dict[str, str], role: str) -> None:
     portal.fill("密码", identities.wrong_password(cast[role]))
+    blame(wrong_factor, "密码")
 
 
 @when("输入正确的验证码")
-def right_captcha(portal: PortalDriver) -> None:
+def right_captcha(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
     portal.fill("验证码", portal.current_captcha())
+    absolve(wrong_factor, "验证码")
 
 
 @when("不输入验证码")
-def no_captcha(portal: PortalDriver) -> None:
+def no_captcha(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
     portal.fill("验证码", "")
+    blame(wrong_factor, "验证码")
 
 
 @when("输入错误的验证码")
-def wrong_captcha(portal: PortalDriver) -> None:
+def wrong_captcha(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    blame(wrong_factor, "验证码")
     answer = portal.current_captcha()
     # Same length, every character different: a portal limiting the field's length still gets a wrong one.
     portal.fill("验证码", "".join("3" if ch.upper() == "2" else "2" for ch in answer))
@@ -132,8 +138,8 @@ def resets_password(portal: PortalDriver, cast: dict[str, Identity], identities:
 
 
 @then("登录被拒绝")
-def login_refused(portal: PortalDriver) -> None:
-    expect_refused_on(portal, LOGIN_SCREEN, "登录被拒绝，停留在登录页面")
+def login_refused(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    expect_refused_on(portal, LOGIN_SCREEN, "登录被拒绝，停留在登录页面", naming=blamed(wrong_factor))
 
 
 @then("账号被锁定")

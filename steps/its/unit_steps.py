@@ -13,6 +13,7 @@ from fixtures.identities import Identity
 from fixtures.units import UnitData, UnitFactory
 from steps.common.expect import expect, expect_refused_on, normalise
 from steps.common.labels import NEXT, SUBMIT, UNIT_SCREEN
+from steps.common.refusals import absolve, blame, blamed
 from steps.its.captcha import press_answering_captcha
 
 TAX_ID, PASSWORD = "纳税人识别号", "申报密码"
@@ -103,13 +104,17 @@ def tax_id_and_password(portal: PortalDriver, unit_cast: dict[str, UnitData], un
 
 
 @when(parsers.parse("输入「{unit}」的申报密码"))
-def type_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
+def type_password(portal: PortalDriver, unit_cast: dict[str, UnitData], wrong_factor: dict[str, str],
+                  unit: str) -> None:
     portal.fill(PASSWORD, unit_cast[unit].declaration_password or "")
+    absolve(wrong_factor, PASSWORD)
 
 
 @given(parsers.parse("输入「{unit}」的申报密码并提交"))
 @when(parsers.parse("输入「{unit}」的申报密码并提交"))
-def right_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
+def right_password(portal: PortalDriver, unit_cast: dict[str, UnitData], wrong_factor: dict[str, str],
+                   unit: str) -> None:
+    absolve(wrong_factor, PASSWORD)
     _submit(portal, unit_cast[unit], unit_cast[unit].declaration_password or "", right=True)
 
 
@@ -117,7 +122,9 @@ def right_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: s
 @when(parsers.parse("输入「{unit}」的错误申报密码并提交"))
 @given(parsers.parse("连续{times:d}次输入「{unit}」的错误申报密码并提交"))
 @when(parsers.parse("连续{times:d}次输入「{unit}」的错误申报密码并提交"))
-def wrong_password(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str, times: int = 1) -> None:
+def wrong_password(portal: PortalDriver, unit_cast: dict[str, UnitData], wrong_factor: dict[str, str], unit: str,
+                   times: int = 1) -> None:
+    blame(wrong_factor, PASSWORD)
     for _ in range(times):
         _submit(portal, unit_cast[unit], unit_cast[unit].wrong_password())
 
@@ -148,8 +155,8 @@ def in_unit_business(portal: PortalDriver, unit_cast: dict[str, UnitData], unit:
 
 
 @then("单位办税验证未通过")
-def verification_refused(portal: PortalDriver) -> None:
-    expect_refused_on(portal, UNIT_SCREEN, "单位办税验证未通过，停留在「单位办税验证」")
+def verification_refused(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    expect_refused_on(portal, UNIT_SCREEN, "单位办税验证未通过，停留在「单位办税验证」", naming=blamed(wrong_factor))
 
 
 @then("申报密码被锁定")

@@ -9,6 +9,7 @@ from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData, EnterpriseFactory
 from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect, looking_for, normalise
+from steps.common.refusals import absolve, blame
 from steps.liaoning.login_steps import set_personal_password, sms_confirm
 
 CERTIFIED = parsers.parse("「{client}」已通过「代理机构认定管理」认定代理机构「{agency}」")
@@ -76,10 +77,15 @@ def agent_person_password(portal: PortalDriver, cast: dict[str, Identity], perso
 
 @when(parsers.re(r"选择待办企业「(?P<client>[^」]+)」并输入(?P<which>其|错误的)协议密码"))
 def choose_client(portal: PortalDriver, enterprises: dict[str, EnterpriseData],
-                  agreement_passwords: dict[tuple[str, str], str], client: str, which: str) -> None:
+                  agreement_passwords: dict[tuple[str, str], str], wrong_factor: dict[str, str], client: str,
+                  which: str) -> None:
     portal.fill("待办企业", enterprises[client].name)
     right = next((p for (c, _), p in agreement_passwords.items() if c == client), "")
     portal.fill("协议密码", right if which == "其" else right + "x9")
+    if which == "其":
+        absolve(wrong_factor, "协议密码")
+    else:
+        blame(wrong_factor, "协议密码")
     portal.click("确定")
 
 

@@ -9,6 +9,7 @@ from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect_text, looking_for, normalise
+from steps.common.refusals import absolve, blame
 from steps.common.sms import last_sms_code, sms_messages
 
 ETAX = "辽宁省电子税务局"
@@ -68,22 +69,32 @@ def normal_login(portal: PortalDriver, enterprises: dict[str, EnterpriseData], n
 
 
 @when(parsers.re(r"填写企业「(?P<name>[^」]+)」的(?P<what>纳税人识别号|企业密码|错误的企业密码|校验位错误的统一社会信用代码)"))
-def type_enterprise(portal: PortalDriver, enterprises: dict[str, EnterpriseData], name: str, what: str) -> None:
+def type_enterprise(portal: PortalDriver, enterprises: dict[str, EnterpriseData], wrong_factor: dict[str, str],
+                    name: str, what: str) -> None:
     enterprise = enterprises[name]
     field = "企业密码" if "密码" in what else "纳税人识别号"
     value = {"纳税人识别号": enterprise.tax_id, "企业密码": enterprise.password,
              "错误的企业密码": enterprise.wrong_password(),
              "校验位错误的统一社会信用代码": enterprise.tax_id_with_wrong_check_digit()}[what]
     portal.fill(field, value)
+    if what.startswith(("错误", "校验位错误")):
+        blame(wrong_factor, field)
+    else:
+        absolve(wrong_factor, field)
 
 
 @when(parsers.re(r"(?P<no>不)?勾选「(?P<field>[^」]+)」"))
-def tick(portal: PortalDriver, no: str | None, field: str) -> None:
+def tick(portal: PortalDriver, wrong_factor: dict[str, str], no: str | None, field: str) -> None:
     portal.fill(field, "" if no else TICKED)
+    if no:
+        blame(wrong_factor, field)
+    else:
+        absolve(wrong_factor, field)
 
 
 @when("在「短信验证码」中填写错误的验证码")
-def wrong_sms_code(portal: PortalDriver) -> None:
+def wrong_sms_code(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    blame(wrong_factor, "短信验证码")
     portal.fill("短信验证码", "000000")  # six digits, never issued: codes are drawn as random six digits
 
 

@@ -8,6 +8,7 @@ from drivers.protocol import PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity
 from steps.common.expect import expect, expect_refused_on, normalise
+from steps.common.refusals import blamed
 from steps.common.sms import sms_messages
 
 #: Every name the guides give a role: the manual writes 法定代表人(业主)/法人(业主) and 办税员 beside 办税人员.
@@ -63,8 +64,8 @@ def sms_received(portal: PortalDriver, cast: dict[str, Identity], sms_baseline: 
 
 
 @then(parsers.parse("被拒绝，停留在「{screen}」"))
-def refused_on(portal: PortalDriver, screen: str) -> None:
-    expect_refused_on(portal, screen, f"被拒绝，停留在「{screen}」")
+def refused_on(portal: PortalDriver, wrong_factor: dict[str, str], screen: str) -> None:
+    expect_refused_on(portal, screen, f"被拒绝，停留在「{screen}」", naming=blamed(wrong_factor))
 
 
 @then(parsers.re(r"页面显示「(?P<who>[^」]+)」的姓名"))

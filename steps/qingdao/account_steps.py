@@ -6,12 +6,12 @@ from pytest_bdd import parsers, then, when
 
 from drivers.protocol import PortalDriver
 from steps.common.expect import expect, normalise
+from steps.common.refusals import names
 from steps.common.sms import last_sms_code
 from steps.qingdao import labels as qd
 from steps.qingdao.actions import ENTRY, password_login, set_new_password, to_login_page
 from steps.qingdao.app_actions import scan_level_code_in_app
 from steps.qingdao.people import QdUser
-from steps.qingdao.refusals import names
 
 
 def open_account_page(portal: PortalDriver, page: str) -> None:

@@ -7,9 +7,9 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from steps.common.expect import expect
+from steps.common.refusals import names
 from steps.qingdao import login_method_labels as label
 from steps.qingdao.people import QdUser
-from steps.qingdao.refusals import names
 from steps.qingdao.registration_actions import register_as_far_as_possible
 
 

@@ -6,6 +6,7 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from steps.common.expect import expect, normalise
+from steps.common.refusals import expect_refused_for
 from steps.common.sms import last_sms_code
 from steps.its.captcha import press_answering_captcha
 from steps.qingdao import labels as qd
@@ -23,7 +24,6 @@ from steps.qingdao.actions import (
     to_login_page,
 )
 from steps.qingdao.people import QdUser
-from steps.qingdao.refusals import expect_refused_for
 
 
 @given(parsers.re(rf"「(?P<who>[^」]+)」已在{ENTRY}入口登录电子税务局"))

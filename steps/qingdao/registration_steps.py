@@ -6,10 +6,10 @@ from pytest_bdd import given, parsers, then, when
 
 from drivers.protocol import PortalDriver
 from steps.common.expect import expect
+from steps.common.refusals import names
 from steps.qingdao import labels as qd
 from steps.qingdao.actions import to_login_page
 from steps.qingdao.people import QdUser
-from steps.qingdao.refusals import names
 from steps.qingdao.registration_actions import basic_information, identity_check, register_as_far_as_possible
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from steps.qingdao.refusals import names
+from steps.common.refusals import names
 
 
 @dataclass
