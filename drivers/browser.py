@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from drivers import at_once, evidence, gestures
+from drivers import at_once, browser_session, evidence, gestures
 from drivers.browser_control import BrowserTestControl
 from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
@@ -25,12 +25,12 @@ T = TypeVar("T")
 
 
 class BrowserDriver(BrowserTestControl):
-    """One browser context per scenario; test control goes through the portal's conformance hooks."""
+    """One browser context per scenario (the worker's, reset as new); test control goes through the conformance hooks."""
 
     name = "browser"
 
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
-                 timeout_ms: float = 10_000, namespace: str | None = None) -> None:
+                 timeout_ms: float = 10_000, namespace: str | None = None, visitor: bool = False) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
         self._timeout_ms, self._namespace = timeout_ms, namespace
         # A parallel worker's namespace rides on every request of the context (pages, images, scripts); any other
@@ -38,12 +38,15 @@ class BrowserDriver(BrowserTestControl):
         self.context_options: dict[str, Any] = {
             "locale": "zh-CN", "timezone_id": "Asia/Shanghai",
             "extra_http_headers": {NAMESPACE_HEADER: namespace} if namespace else None}
-        self._context = browser.new_context(**self.context_options)
+        # The worker's context, reset as new (drivers/browser_session.py); a visitor of at_once gets a new one.
+        self._lease = browser_session.lease(browser, self.context_options, reuse=None if not visitor else False)
+        self._context = self._lease.context
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
         self._context.clock.install()
-        self._tracing = evidence.start_tracing(self._context)  # kept only if the scenario fails (save_evidence)
-        self.page: Page = self._context.new_page()
+        # Kept only if the scenario fails (save_evidence); a visitor's is never saved: none is recorded.
+        self._tracing = False if visitor else evidence.start_tracing(self._context)
+        self.page: Page = self._lease.page
         self._find = PageFinder(self.page, profile, self._url)
         self._entry = CLIENT  # the entry last opened: whose session cookie names the browser's session
 
@@ -188,19 +191,19 @@ class BrowserDriver(BrowserTestControl):
         assert browser is not None
         # Many pages at once load slowly on a small machine: the visitors wait longer than one person does.
         made = [BrowserDriver(browser, self._url, self._profile, self._hooks, max(self._timeout_ms, 30_000),
-                              namespace=self._namespace)  # the visitors act in this scenario's namespace
+                              namespace=self._namespace, visitor=True)  # in this scenario's namespace
                 for _ in range(visitors)]
         try:
             return at_once.in_greenlets(self.page, made, prepare, act)
         finally:
             for visitor in made:
-                visitor._context.close()
+                visitor._lease.give_back()
 
     def close(self) -> None:
         if self._tracing:
             with contextlib.suppress(PlaywrightError):
                 self._context.tracing.stop()
-        self._context.close()
+        self._lease.give_back()
         self._hooks.close()
 
 
