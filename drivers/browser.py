@@ -25,7 +25,7 @@ T = TypeVar("T")
 
 
 class BrowserDriver(BrowserTestControl):
-    """One browser context per scenario (the worker's, reset as new); test control goes through the conformance hooks."""
+    """One browser context per scenario (the worker's, reset as new); test control goes through the hooks."""
 
     name = "browser"
 

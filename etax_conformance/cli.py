@@ -94,7 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--hooks-token", help="token of the portal's conformance hooks (to check them too)")
     check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
 
-    commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    install = commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    install.add_argument("--headed", action="store_true", help="also the full Chromium (for ETAX_HEADED=1)")
     from etax_conformance.probe.run import add_parser as add_probe_parser
 
     add_probe_parser(commands)
@@ -204,4 +205,4 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_hooks_check(sys.stdout, args.portal_url, args.hooks_token, args.base_path)
     from etax_conformance.browser_install import install_browser
 
-    return install_browser(sys.stdout)
+    return install_browser(sys.stdout, headed=args.headed)
