@@ -58,6 +58,13 @@ def launch(playwright: Playwright, explicit: str | None = None) -> Browser:
     return playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=not headed())
 
 
+def connect_server(playwright: Playwright, ws_endpoint: str) -> Browser:
+    """A Playwright browser server (`python -m playwright launch-server`, a grid speaking Playwright's protocol)."""
+    if not ws_endpoint.startswith(("ws://", "wss://")):
+        raise BrowserNotFound(f"--browser-ws-endpoint {ws_endpoint} must start with ws:// or wss://")
+    return playwright.chromium.connect(ws_endpoint)
+
+
 def connect(playwright: Playwright, cdp_url: str) -> Browser:
     """A Chromium already running elsewhere (a grid, browserless, a pod), reached over the DevTools protocol."""
     if not cdp_url.startswith(("http://", "https://", "ws://", "wss://")):

@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="scenarios side by side in N processes (browser: one portal, a namespace per worker)")
     run.add_argument("--shard", help="K/N: only the K-th of N stable slices of the scenarios (merge them later)")
     run.add_argument("--browser-cdp-url", help="use a running Chromium over CDP instead of launching one")
+    run.add_argument("--browser-ws-endpoint",
+                     help="use a Playwright browser server (ws://…; launch-server, a grid) instead of launching one")
 
     merge = commands.add_parser("merge", help="merge shard run folders into one run folder (results, report, manifest)")
     merge.add_argument("folders", nargs="+", type=Path, help="the shards' run folders")
@@ -149,7 +151,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                          hooks_token=args.hooks_token, browser_executable=args.browser_executable,
                          features=args.features, select=args.select, quiet=not args.verbose,
                          variant=args.variant, workers=workers, shard=args.shard,
-                         browser_cdp_url=args.browser_cdp_url, without_hooks=args.without_hooks,
+                         browser_cdp_url=args.browser_cdp_url, browser_ws_endpoint=args.browser_ws_endpoint,
+                         without_hooks=args.without_hooks,
                          expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides)
     if args.command == "serve":
         from etax_conformance.serving import serve_forever
