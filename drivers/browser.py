@@ -64,17 +64,20 @@ class BrowserDriver(BrowserTestControl):
 
     def refresh(self) -> None:
         """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does —
-        or until it has polled the portal three times (the same URL) and stayed, or refresh_timeout_ms."""
+        or until it has asked the portal the same URL twice since the wait began (so an answer given after the
+        state the steps left) and stayed, or refresh_timeout_ms. Woken by the page's requests, not a fixed sleep."""
         if self._profile.refresh == "reload":
             self.page.reload()
             return
         before = (self.page.url, self.screen())
         deadline = time.monotonic() + self._profile.refresh_timeout_ms / 1000
         polls = _Polls(self._url)
+        self.page.on("request", polls.started)
         self.page.on("requestfinished", polls.seen)
         try:
             while time.monotonic() < deadline:
-                self.page.wait_for_timeout(200)
+                with contextlib.suppress(PlaywrightTimeoutError):  # a request answered, or a moment gone: look
+                    self.page.wait_for_event("requestfinished", timeout=_Polls.LOOK_MS)
                 with contextlib.suppress(PlaywrightError):  # a navigation under way: look again
                     if (self.page.url, self.screen()) != before:
                         self.page.wait_for_load_state("domcontentloaded")
@@ -82,6 +85,7 @@ class BrowserDriver(BrowserTestControl):
                 if polls.stayed():  # the page asked the portal again and again, and stayed: it has had its chance
                     return
         finally:
+            self.page.remove_listener("request", polls.started)
             self.page.remove_listener("requestfinished", polls.seen)
 
     def fill(self, field: str, value: str) -> None:
@@ -208,18 +212,26 @@ class BrowserDriver(BrowserTestControl):
 
 
 class _Polls:
-    """The portal's answers a waiting page got: a page that polls asks the same URL (same origin) repeatedly."""
+    """The portal's answers a waiting page got: a page that polls asks the same URL (same origin) repeatedly. Only
+    requests the page started after the wait began count: their answers tell the state the steps left."""
 
-    #: A URL answered this often, the last answer this long ago (s) with the page unchanged: it stays.
-    TIMES, SETTLED = 3, 0.5
+    #: A URL asked this often since the wait began, the last answer this long ago (s) with the page unchanged: it
+    #: stays. LOOK_MS: how long the wait sleeps at most between looks when no request is answered.
+    TIMES, SETTLED, LOOK_MS = 2, 0.5, 250
 
     def __init__(self, portal_url: str) -> None:
         self._origin = portal_url.rstrip("/") + "/"
+        self._fresh: set[int] = set()
         self._answered: dict[str, int] = {}
         self._last = 0.0
 
-    def seen(self, request: Request) -> None:
+    def started(self, request: Request) -> None:
         if request.url.startswith(self._origin):
+            self._fresh.add(id(request))
+
+    def seen(self, request: Request) -> None:
+        if request.url.startswith(self._origin) and id(request) in self._fresh:
+            self._fresh.discard(id(request))
             self._answered[request.url] = self._answered.get(request.url, 0) + 1
             self._last = time.monotonic()
 
