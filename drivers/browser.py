@@ -43,7 +43,9 @@ class BrowserDriver(BrowserTestControl):
         self._context = self._lease.context
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
-        self._context.clock.install()
+        # A visitor's starts at the real time as an installed one would (Playwright installs it if moved).
+        if not visitor:
+            self._context.clock.install()
         # Kept only if the scenario fails (save_evidence); a visitor's is never saved: none is recorded.
         self._tracing = False if visitor else evidence.start_tracing(self._context)
         self.page: Page = self._lease.page
