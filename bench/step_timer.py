@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Generator
 from pathlib import Path
 from time import perf_counter, process_time
@@ -27,6 +28,9 @@ def pytest_runtestloop(session: pytest.Session) -> Generator[None, object, objec
     finally:
         _times["run_seconds"], _times["run_cpu_seconds"] = _clock() - start, _cpu() - cpu
         _times["scenarios"] = len(session.items)
+        phases = sys.modules.get("phase_timer")  # loaded beside: the per-phase breakdown of each scenario
+        if phases is not None:
+            _times["breakdown"] = phases.scenarios
         out = os.environ.get("ETAX_BENCH_TIMES")
         if out:
             Path(out).write_text(json.dumps(_times), encoding="utf-8")

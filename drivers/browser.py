@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from drivers import at_once, evidence, gestures, lookups
+from drivers import at_once, browser_session, evidence, gestures, lookups
 from drivers.browser_control import BrowserTestControl
 from drivers.failure_text import Missing, timed_out
 from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
@@ -28,12 +28,12 @@ T = TypeVar("T")
 
 
 class BrowserDriver(BrowserTestControl):
-    """One browser context per scenario; test control goes through the portal's conformance hooks."""
+    """One browser context per scenario (the worker's, reset as new); test control goes through the hooks."""
 
     name = "browser"
 
     def __init__(self, browser: Browser, portal_url: str, profile: Profile, hooks: HooksClient,
-                 timeout_ms: float = 10_000, namespace: str | None = None) -> None:
+                 timeout_ms: float = 10_000, namespace: str | None = None, visitor: bool = False) -> None:
         self._url, self._profile, self._hooks = portal_url.rstrip("/"), profile, hooks
         self._timeout_ms, self._namespace = timeout_ms, namespace
         # A parallel worker's namespace rides on every request of the context (pages, images, scripts); any other
@@ -41,12 +41,17 @@ class BrowserDriver(BrowserTestControl):
         self.context_options: dict[str, Any] = {
             "locale": "zh-CN", "timezone_id": "Asia/Shanghai",
             "extra_http_headers": {NAMESPACE_HEADER: namespace} if namespace else None}
-        self._context = browser.new_context(**self.context_options)
+        # The worker's context, reset as new (drivers/browser_session.py); a visitor of at_once gets a new one.
+        self._lease = browser_session.lease(browser, self.context_options, reuse=None if not visitor else False)
+        self._context = self._lease.context
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
-        self._context.clock.install()
-        self._tracing = evidence.start_tracing(self._context)  # kept only if the scenario fails (save_evidence)
-        self.page: Page = self._context.new_page()
+        # A visitor's starts at the real time as an installed one would (Playwright installs it if moved).
+        if not visitor:
+            self._context.clock.install()
+        # Kept only if the scenario fails (save_evidence); a visitor's is never saved: none is recorded.
+        self._tracing = False if visitor else evidence.start_tracing(self._context)
+        self.page: Page = self._lease.page
         self._find = PageFinder(self.page, profile, self._url)
         self._entry = CLIENT  # the entry last opened: whose session cookie names the browser's session
 
@@ -90,10 +95,12 @@ class BrowserDriver(BrowserTestControl):
 
     def refresh(self) -> None:
         """reload: load the page again; wait: a page that moves on by itself (polling) is left alone until it does —
-        or until it has polled the portal three times (the same URL) and stayed, or refresh_timeout_ms."""
+        or until it has asked the portal the same URL twice since the wait began (so an answer given after the
+        state the steps left) and stayed, or refresh_timeout_ms. Woken by the page's requests, not a fixed sleep;
+        none: a page that moves only when pressed (after_app) and must not be reloaded is read as it is."""
         spec = self._find.screen_spec() if any(s.refresh for s in self._profile.screens) else None
         how = (spec.refresh if spec else None) or self._profile.refresh
-        if how == "none":  # a page that moves only when pressed (after_app) and must not be reloaded: read it
+        if how == "none":
             return
         if how == "reload":
             self.page.reload()
@@ -101,10 +108,12 @@ class BrowserDriver(BrowserTestControl):
         before = (self.page.url, self.screen())
         deadline = time.monotonic() + self._profile.refresh_timeout_ms / 1000
         polls = _Polls(self._url)
+        self.page.on("request", polls.started)
         self.page.on("requestfinished", polls.seen)
         try:
             while time.monotonic() < deadline:
-                self.page.wait_for_timeout(200)
+                with contextlib.suppress(PlaywrightTimeoutError):  # a request answered, or a moment gone: look
+                    self.page.wait_for_event("requestfinished", timeout=_Polls.LOOK_MS)
                 with contextlib.suppress(PlaywrightError):  # a navigation under way: look again
                     if (self.page.url, self.screen()) != before:
                         self.page.wait_for_load_state("domcontentloaded")
@@ -112,6 +121,7 @@ class BrowserDriver(BrowserTestControl):
                 if polls.stayed():  # the page asked the portal again and again, and stayed: it has had its chance
                     return
         finally:
+            self.page.remove_listener("request", polls.started)
             self.page.remove_listener("requestfinished", polls.seen)
 
     def fill(self, field: str, value: str) -> None:
@@ -236,35 +246,43 @@ class BrowserDriver(BrowserTestControl):
         assert browser is not None
         # Many pages at once load slowly on a small machine: the visitors wait longer than one person does.
         made = [BrowserDriver(browser, self._url, self._profile, self._hooks, max(self._timeout_ms, 30_000),
-                              namespace=self._namespace)  # the visitors act in this scenario's namespace
+                              namespace=self._namespace, visitor=True)  # in this scenario's namespace
                 for _ in range(visitors)]
         try:
             return at_once.in_greenlets(self.page, made, prepare, act)
         finally:
             for visitor in made:
-                visitor._context.close()
+                visitor._lease.give_back()
 
     def close(self) -> None:
         if self._tracing:
             with contextlib.suppress(PlaywrightError):
                 self._context.tracing.stop()
-        self._context.close()
+        self._lease.give_back()
         self._hooks.close()
 
 
 class _Polls:
-    """The portal's answers a waiting page got: a page that polls asks the same URL (same origin) repeatedly."""
+    """The portal's answers a waiting page got: a page that polls asks the same URL (same origin) repeatedly. Only
+    requests the page started after the wait began count: their answers tell the state the steps left."""
 
-    #: A URL answered this often, the last answer this long ago (s) with the page unchanged: it stays.
-    TIMES, SETTLED = 3, 0.5
+    #: A URL asked this often since the wait began, the last answer this long ago (s) with the page unchanged: it
+    #: stays. LOOK_MS: how long the wait sleeps at most between looks when no request is answered.
+    TIMES, SETTLED, LOOK_MS = 2, 0.5, 250
 
     def __init__(self, portal_url: str) -> None:
         self._origin = portal_url.rstrip("/") + "/"
+        self._fresh: set[int] = set()
         self._answered: dict[str, int] = {}
         self._last = 0.0
 
-    def seen(self, request: Request) -> None:
+    def started(self, request: Request) -> None:
         if request.url.startswith(self._origin):
+            self._fresh.add(id(request))
+
+    def seen(self, request: Request) -> None:
+        if request.url.startswith(self._origin) and id(request) in self._fresh:
+            self._fresh.discard(id(request))
             self._answered[request.url] = self._answered.get(request.url, 0) + 1
             self._last = time.monotonic()
 

@@ -59,11 +59,13 @@ def _preflight(config: pytest.Config, url: str, token: str) -> None:
 def chromium(pytestconfig: pytest.Config) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    from drivers.chromium import connect, launch
+    from drivers.chromium import connect, connect_server, launch
 
     with sync_playwright() as playwright:
         cdp_url = pytestconfig.getoption("--browser-cdp-url")
+        ws_endpoint = pytestconfig.getoption("--browser-ws-endpoint")
         browser = (connect(playwright, cdp_url) if cdp_url
+                   else connect_server(playwright, ws_endpoint) if ws_endpoint
                    else launch(playwright, pytestconfig.getoption("--browser-executable")))
         yield browser
         browser.close()

@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--browser-cdp-url", help="use a running Chromium over CDP instead of launching one")
     run.add_argument("--deviate", help="NAME[,NAME…]: the simulator (in-process, or served by a browser run) breaks "
                                        "these rules on purpose (etax-conformance selfcheck --list)")
+    run.add_argument("--browser-ws-endpoint",
+                     help="use a Playwright browser server (ws://…; launch-server, a grid) instead of launching one")
 
     merge = commands.add_parser("merge", help="merge shard run folders into one run folder (results, report, manifest)")
     merge.add_argument("folders", nargs="+", type=Path, help="the shards' run folders")
@@ -114,7 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--hooks-token", help="token of the portal's conformance hooks (to check them too)")
     check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
 
-    commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    install = commands.add_parser("install-browser", help="install Chromium for the browser driver")
+    install.add_argument("--headed", action="store_true", help="also the full Chromium (for ETAX_HEADED=1)")
     from etax_conformance.probe.run import add_parser as add_probe_parser
 
     add_probe_parser(commands)
@@ -185,7 +188,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                          features=args.features, select=args.select, plan=args.plan, quiet=not args.verbose,
                          variant=args.variant, workers=workers, shard=args.shard,
                          ln_logins_only=args.ln_logins_only,
-                         browser_cdp_url=args.browser_cdp_url, without_hooks=args.without_hooks,
+                         browser_cdp_url=args.browser_cdp_url, browser_ws_endpoint=args.browser_ws_endpoint,
+                         without_hooks=args.without_hooks,
                          expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides,
                          deviate=args.deviate)
     if args.command == "serve":
@@ -255,4 +259,4 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_hooks_check(sys.stdout, args.portal_url, args.hooks_token, args.base_path, args.namespaces)
     from etax_conformance.browser_install import install_browser
 
-    return install_browser(sys.stdout)
+    return install_browser(sys.stdout, headed=args.headed)

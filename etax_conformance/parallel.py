@@ -28,6 +28,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("etax-conformance")
     group.addoption("--browser-cdp-url", default=None,
                     help="connect to a running Chromium over CDP (e.g. http://127.0.0.1:9222) instead of launching one")
+    group.addoption("--browser-ws-endpoint", default=None,
+                    help="connect to a Playwright browser server (ws://host:port/path) instead of launching one")
     group.addoption("--shard", default=None, help="K/N: run only the K-th of N stable slices of the scenarios")
     group.addoption("--namespace", default=None,
                     help="conformance namespace to send on every request (default: one per worker in parallel runs)")

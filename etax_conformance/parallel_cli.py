@@ -22,6 +22,8 @@ def checked_workers(args: argparse.Namespace) -> int:
         parse_shard(args.shard)
     if args.browser_cdp_url and args.driver != "browser":
         raise ValueError("--browser-cdp-url needs --driver browser")
+    if getattr(args, "browser_ws_endpoint", None) and (args.driver != "browser" or args.browser_cdp_url):
+        raise ValueError("--browser-ws-endpoint needs --driver browser (and no --browser-cdp-url)")
     if args.workers == 1 or args.driver != "browser" or not args.portal_url:
         return int(args.workers)
     from etax_conformance.preflight import preflight

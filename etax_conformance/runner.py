@@ -36,6 +36,7 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
               quiet: bool = True,
               variant: str | None = None, workers: int = 1, shard: str | None = None,
               browser_cdp_url: str | None = None, without_hooks: str | None = None,
+              browser_ws_endpoint: str | None = None,
               expected_failures: str | None = None, signing_key: Path | None = None,
               guides: Path | None = None, ln_logins_only: bool = False, deviate: str | None = None,
               finish: bool = True) -> int:
@@ -47,6 +48,7 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
                           ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
                           ("--plan", plan), ("--shard", shard), ("--browser-cdp-url", browser_cdp_url),
+                          ("--browser-ws-endpoint", browser_ws_endpoint),
                           ("--without-hooks", without_hooks), ("--expected-failures", expected_failures),
                           ("--deviate", deviate)):
         if value:

@@ -74,3 +74,45 @@ def test_a_feature_runs_through_a_remote_chromium(remote_chromium: str, tmp_path
     run = _run(tmp_path, "cdp", FEATURES_DIR / "liaoning" / "2.1_two_factor.feature",
                "--browser-cdp-url", remote_chromium)
     assert '"passed": 2' in (run / "results.json").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def browser_server(tmp_path: Path) -> Iterator[str]:
+    """A Playwright browser server (`python -m playwright launch-server`) on a free loopback port: its ws:// URL."""
+    import json
+    import socket
+
+    from drivers.chromium import HEADLESS_SHELLS
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    executable = next((found for name in HEADLESS_SHELLS + OS_CANDIDATES if (found := shutil.which(name))), None)
+    config = tmp_path / "server.json"
+    config.write_text(json.dumps({"executablePath": executable, "args": LAUNCH_ARGS, "headless": True,
+                                  "host": "127.0.0.1", "port": port, "wsPath": "/etax"}), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "playwright", "launch-server", "--browser", "chromium",
+                                "--config", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            with socket.socket() as attempt:
+                if attempt.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the browser server did not listen")
+        yield f"ws://127.0.0.1:{port}/etax"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_a_feature_runs_through_a_browser_server(browser_server: str, tmp_path: Path) -> None:
+    run = _run(tmp_path, "ws", FEATURES_DIR / "liaoning" / "2.1_two_factor.feature",
+               "--browser-ws-endpoint", browser_server)
+    assert '"passed": 2' in (run / "results.json").read_text(encoding="utf-8")
