@@ -21,6 +21,7 @@ from drivers.protocol import TICKED, DriverError, NotVerifiable
 from drivers.text import normalise
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
+from simulator import deviations
 from simulator.bootstrap import build_portal
 from simulator.common import item_lists, row_controls
 from simulator.common.passwords import TEST, HashCost
@@ -48,13 +49,32 @@ class RunFreezer:
         self._freezer.stop()
 
 
+def use_deviations(names: str | None) -> tuple[str, ...]:
+    """Turn on the embedded simulator's deviation switches (selfcheck: a portal NOT conformant on purpose) and
+    answer the active ones; ValueError names an unknown switch. None or empty: the conformant simulator."""
+    deviations.activate(deviations.parse(names))
+    return deviations.active()
+
+
+def active_deviations() -> tuple[str, ...]:
+    """The deviation switches the embedded simulator runs with (results.json records them)."""
+    return deviations.active()
+
+
+def check_deviations(names: str) -> None:
+    """Refuse (ValueError) a switch the simulator does not have, before anything runs."""
+    deviations.parse(names)
+
+
 class InProcessDriver:
     """Acts as the web pages do: fields fill a form, a control presses it (same router, same flows)."""
 
     name = "inprocess"
 
     def __init__(self, start: datetime = SCENARIO_START, freezer: RunFreezer | None = None,
-                 variant: Variant | None = None) -> None:
+                 variant: Variant | None = None, ln_logins_only: bool = False) -> None:
+        if variant is None and ln_logins_only:  # a portal that certifies only the Liaoning logins (plan ln-logins)
+            variant = Variant.named("default", ln_logins_only=True)
         self._freezer = freezer or RunFreezer(start)
         self._own_freezer = freezer is None
         self._frozen = self._freezer.frozen

@@ -151,9 +151,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise ValueError(f"--variant {args.variant} is a simulator the browser run serves itself: use it with "
                              "--driver browser and without --portal-url")
         if args.deviate:
-            from simulator.deviations import parse
+            from drivers.inprocess import check_deviations
 
-            parse(args.deviate)  # an unknown switch is reported before anything runs
+            check_deviations(args.deviate)  # an unknown switch is reported before anything runs
             if args.driver == "browser" and args.portal_url:
                 raise ValueError("--deviate changes the simulator a run drives itself: not with --portal-url")
         if args.plan:

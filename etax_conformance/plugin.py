@@ -73,9 +73,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     from etax_conformance.results import ResultsRecorder
-    from simulator import deviations
+    if config.getoption("--driver") == "inprocess" or config.getoption("--deviate"):
+        from drivers.inprocess import use_deviations
 
-    deviations.activate(deviations.parse(config.getoption("--deviate")))  # in-process; a served one gets it too
+        use_deviations(config.getoption("--deviate"))  # in-process; a served simulator gets --deviate itself
 
     if config.getoption("--run-dir"):
         config.pluginmanager.register(ResultsRecorder(config), "etax-results")
@@ -166,11 +167,9 @@ def run_freezer() -> Iterator[object]:
 def inprocess_driver(run_freezer: object, pytestconfig: pytest.Config) -> Iterator[InProcessDriver]:
     """One in-process portal for the run, reset at the start of each scenario — as a served portal is."""
     from drivers.inprocess import InProcessDriver
-    from simulator.variant import Variant
 
-    logins_only = bool(pytestconfig.getoption("--ln-logins-only"))
-    variant = Variant.named("default", ln_logins_only=True) if logins_only else None
-    driver = InProcessDriver(freezer=run_freezer, variant=variant)  # type: ignore[arg-type]
+    driver = InProcessDriver(freezer=run_freezer,  # type: ignore[arg-type]
+                             ln_logins_only=bool(pytestconfig.getoption("--ln-logins-only")))
     yield driver
     driver.close()
 

@@ -14,14 +14,13 @@ def record_inprocess(config: pytest.Config) -> None:
     """An in-process run drives the embedded simulator with the in-process driver's settings."""
     if config.getoption("--driver") != "inprocess":
         return
-    from drivers.inprocess import PASSWORD_COST
-    from simulator import deviations
+    from drivers.inprocess import PASSWORD_COST, active_deviations
 
     settings: dict[str, Any] = {"password_hash": PASSWORD_COST.as_json()}
     if config.getoption("--ln-logins-only", default=False):  # a portal without the Liaoning personnel pages
         settings["liaoning_personnel_pages"] = False
-    if deviations.active():  # a deviated simulator is never mistaken for the conformant one (selfcheck)
-        settings["deviations"] = list(deviations.active())
+    if active_deviations():  # a deviated simulator is never mistaken for the conformant one (selfcheck)
+        settings["deviations"] = list(active_deviations())
     config.stash[SIMULATOR_SETTINGS] = settings
 
 
