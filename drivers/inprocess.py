@@ -61,11 +61,6 @@ def active_deviations() -> tuple[str, ...]:
     return deviations.active()
 
 
-def check_deviations(names: str) -> None:
-    """Refuse (ValueError) a switch the simulator does not have, before anything runs."""
-    deviations.parse(names)
-
-
 class InProcessDriver:
     """Acts as the web pages do: fields fill a form, a control presses it (same router, same flows)."""
 

@@ -151,7 +151,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise ValueError(f"--variant {args.variant} is a simulator the browser run serves itself: use it with "
                              "--driver browser and without --portal-url")
         if args.deviate:
-            from drivers.inprocess import check_deviations
+            from etax_conformance.selfcheck_cli import check_deviations
 
             check_deviations(args.deviate)  # an unknown switch is reported before anything runs
             if args.driver == "browser" and args.portal_url:

@@ -45,3 +45,11 @@ def run_selfcheck_command(args: argparse.Namespace) -> int:
     folder = new_run_dir(REPORTS_DIR, "selfcheck", args.run_id, args.replace)
     return run_selfcheck(sys.stdout, folder, driver=args.driver, only=only, workers=args.workers,
                          whole_sample=args.whole_sample, variant=args.variant, skip_conformant=args.skip_conformant)
+
+
+def check_deviations(names: str) -> None:
+    """Refuse (ValueError) a deviation switch the simulator does not have, before anything runs (`run --deviate`);
+    imports only the switch registry, not the simulator's flows."""
+    from simulator.deviations import parse
+
+    parse(names)
