@@ -94,29 +94,92 @@ def _scenarios(run_dir: Path) -> list[dict[str, Any]]:
 
 def run_switch(deviation: Deviation, folder: Path, driver: str, variant: str | None,
                whole: bool) -> SwitchResult:
-    """The switch's features (and, when whole, the whole suite) with the switch on."""
+    """The switch's features (and, when whole, the whole suite) with the switch on, each in its own process."""
     started = time.monotonic()
     result = SwitchResult(deviation, features_for(deviation.rows))
-    if not result.features:
-        result.error = "no feature carries its rows"
-        result.seconds = time.monotonic() - started
-        return result
-    run_dir = folder / "switches" / deviation.name
-    run_dir.mkdir(parents=True, exist_ok=True)
-    result.error = _job(driver, run_dir, deviation.name, result.features, variant)
-    if not result.error:
-        result.verdict, result.failing = classify(deviation.rows, _scenarios(run_dir))
-    if whole and not result.error:
-        whole_dir = folder / "whole" / deviation.name
-        whole_dir.mkdir(parents=True, exist_ok=True)
-        problem = _job(driver, whole_dir, deviation.name, (), variant)
-        if problem:
-            result.whole_run = {"error": problem}
-        else:
-            verdict, failing = classify(deviation.rows, _scenarios(whole_dir))
-            result.whole_run = {"verdict": verdict, "failing": failing}
+    if result.features:
+        run_dir = _switch_dir(folder, deviation)
+        result.error = _job(driver, run_dir, deviation.name, result.features, variant)
+        if whole and not result.error:
+            whole_dir = _whole_dir(folder, deviation)
+            _job(driver, whole_dir, deviation.name, (), variant)
+    _read_switch(result, folder, whole)
     result.seconds = time.monotonic() - started
     return result
+
+
+def _switch_dir(folder: Path, deviation: Deviation) -> Path:
+    run_dir = folder / "switches" / deviation.name
+    run_dir.mkdir(parents=True, exist_ok=True)
+    return run_dir
+
+
+def _whole_dir(folder: Path, deviation: Deviation) -> Path:
+    whole_dir = folder / "whole" / deviation.name
+    whole_dir.mkdir(parents=True, exist_ok=True)
+    return whole_dir
+
+
+def _read_switch(result: SwitchResult, folder: Path, whole: bool) -> None:
+    """The verdict from the switch's run folder (and its whole run's, when there is one)."""
+    if not result.features:
+        result.error = "no feature carries its rows"
+        return
+    run_dir = folder / "switches" / result.deviation.name
+    if not (run_dir / "results.json").exists():
+        result.error = result.error or f"no results.json (see {run_dir.name}.log)"
+        return
+    result.error = ""
+    result.verdict, result.failing = classify(result.deviation.rows, _scenarios(run_dir))
+    if whole:
+        whole_dir = folder / "whole" / result.deviation.name
+        if not (whole_dir / "results.json").exists():
+            result.whole_run = {"error": f"no results.json (see whole/{whole_dir.name}.log)"}
+        else:
+            verdict, failing = classify(result.deviation.rows, _scenarios(whole_dir))
+            result.whole_run = {"verdict": verdict, "failing": failing}
+
+
+def run_batched(chosen: Sequence[Deviation], whole: set[str], folder: Path, variant: str | None, workers: int,
+                conformant: bool) -> list[SwitchResult]:
+    """In-process driver: the runs spread over `workers` processes, each forking every run from one warm
+    interpreter (etax_conformance.selfcheck_job --batch), so a switch costs its scenarios, not a cold start."""
+    results = [SwitchResult(d, features_for(d.rows)) for d in chosen]
+    jobs: list[dict[str, Any]] = []
+    if conformant:
+        (folder / "conformant").mkdir(exist_ok=True)
+        jobs.append({"run_dir": str(folder / "conformant"), "deviate": None, "features": [],
+                     "log": str(folder / "conformant.log")})
+    for result in results:
+        if not result.features:
+            continue
+        name = result.deviation.name
+        run_dir = _switch_dir(folder, result.deviation)
+        jobs.append({"run_dir": str(run_dir), "deviate": name, "features": result.features,
+                     "log": str(run_dir.parent / f"{name}.log")})
+        if name in whole:
+            whole_dir = _whole_dir(folder, result.deviation)
+            jobs.append({"run_dir": str(whole_dir), "deviate": name, "features": [],
+                         "log": str(whole_dir.parent / f"{name}.log")})
+    batches = [jobs[i::max(1, workers)] for i in range(max(1, workers))]
+
+    def run(number: int, batch: list[dict[str, Any]]) -> None:
+        path = folder / f"batch-{number}.json"
+        path.write_text(json.dumps(batch, ensure_ascii=False, indent=1), encoding="utf-8")
+        command = [sys.executable, "-m", "etax_conformance.selfcheck_job", "--driver", "inprocess",
+                   "--batch", str(path)] + (["--variant", variant] if variant else [])
+        with (folder / f"batch-{number}.log").open("wb") as log:
+            subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=False,
+                           env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+    with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+        for future in [pool.submit(run, n, b) for n, b in enumerate(batches) if b]:
+            future.result()
+    for result in results:
+        _read_switch(result, folder, result.deviation.name in whole)
+        seconds = folder / "switches" / result.deviation.name / "seconds.txt"
+        result.seconds = float(seconds.read_text(encoding="utf-8")) if seconds.exists() else 0.0
+    return results
 
 
 def sample(names: Sequence[str], size: int) -> set[str]:
@@ -140,28 +203,27 @@ def run_selfcheck(out: TextIO, folder: Path, *, driver: str = "inprocess", only:
     whole = sample([d.name for d in chosen], whole_sample)
     folder.mkdir(parents=True, exist_ok=True)
     conformant: dict[str, Any] = {"skipped": True}
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        baseline = None
+    if driver == "inprocess":
+        results = run_batched(chosen, whole, folder, variant, workers, not skip_conformant)
+        for number, result in enumerate(results, 1):
+            _print_result(out, number, len(results), result)
         if not skip_conformant:
-            (folder / "conformant").mkdir(exist_ok=True)
-            baseline = pool.submit(_job, driver, folder / "conformant", None, (), variant)
-        futures = [pool.submit(run_switch, d, folder, driver, variant, d.name in whole) for d in chosen]
-        results = []
-        for number, future in enumerate(futures, 1):
-            result = future.result()
-            results.append(result)
-            print(f"[{number}/{len(futures)}] {result.deviation.name}: {result.verdict}"
-                  + (f" ({result.error})" if result.error else
-                     f" ({sum(f['carries_rows'] for f in result.failing)} of {len(result.failing)} failing "
-                     f"scenarios carry {' '.join(result.deviation.rows)})"), file=out, flush=True)
-        if baseline is not None:
-            problem = baseline.result()
-            if problem:
-                conformant = {"error": problem}
-            else:
-                scenarios = _scenarios(folder / "conformant")
-                failed = [s["id"] for s in scenarios if s.get("status") == "failed"]
-                conformant = {"passed": sum(s.get("status") == "passed" for s in scenarios), "failed": failed}
+            conformant = _conformant(folder, "" if (folder / "conformant" / "results.json").exists() else
+                                     "no results.json (see conformant.log)")
+    else:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            baseline = None
+            if not skip_conformant:
+                (folder / "conformant").mkdir(exist_ok=True)
+                baseline = pool.submit(_job, driver, folder / "conformant", None, (), variant)
+            futures = [pool.submit(run_switch, d, folder, driver, variant, d.name in whole) for d in chosen]
+            results = []
+            for number, future in enumerate(futures, 1):
+                result = future.result()
+                results.append(result)
+                _print_result(out, number, len(futures), result)
+            if baseline is not None:
+                conformant = _conformant(folder, baseline.result())
     seconds = time.monotonic() - started
     summary = _summary(results, registry, conformant, seconds, driver, workers)
     document = {"summary": summary, "conformant": conformant, "switches": [r.as_json() for r in results]}
@@ -172,6 +234,22 @@ def run_selfcheck(out: TextIO, folder: Path, *, driver: str = "inprocess", only:
     write_report(folder / "report.html", document)
     _print_summary(out, summary, conformant, results, folder)
     return 0 if summary["ok"] else 1
+
+
+def _print_result(out: TextIO, number: int, total: int, result: SwitchResult) -> None:
+    print(f"[{number}/{total}] {result.deviation.name}: {result.verdict}"
+          + (f" ({result.error})" if result.error else
+             f" ({sum(f['carries_rows'] for f in result.failing)} of {len(result.failing)} failing "
+             f"scenarios carry {' '.join(result.deviation.rows)})"), file=out, flush=True)
+
+
+def _conformant(folder: Path, problem: str) -> dict[str, Any]:
+    """The conformant run's figures (or what went wrong with it)."""
+    if problem:
+        return {"error": problem}
+    scenarios = _scenarios(folder / "conformant")
+    failed = [s["id"] for s in scenarios if s.get("status") == "failed"]
+    return {"passed": sum(s.get("status") == "passed" for s in scenarios), "failed": failed}
 
 
 def _summary(results: Sequence[SwitchResult], registry: dict[str, Deviation], conformant: dict[str, Any],

@@ -147,3 +147,10 @@ r("QD_REGISTER_LABEL", "QD-3-01", "words", "【用户注册】写作【注册用
   "【用户注册】 reads 【注册用户】")
 r("QD_OLD_LOGIN_GONE", "QD-2-01", "order-gates", "双轨运行期间不再提供旧版登录",
   "no old login during the dual-track period")
+
+# ---- put back with their sharper scenarios ----
+r("LN_QUICK_ANY_MOBILE", "LN-2.1-22", "identities",
+  "快捷登录输入的手机号不是所选身份的实名采集手机号也发送验证码并可登录",
+  "quick login sends a code to, and accepts, a mobile that is not the chosen identity's real-name one")
+r("ITS_CA_NOT_LOCAL", "ITS-1.3.1-08", "permissions", "非本市单位也可通过CA校验",
+  "a unit not 本市 may verify by CA")

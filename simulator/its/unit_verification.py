@@ -135,7 +135,8 @@ class UnitVerificationFlow(FlowBase):
     # Helpers.
     def _ca_offered(self, unit: Unit) -> bool:
         now = self._clock.now()
-        return unit.ca_valid(now) and (former_logins_valid(now) or not self._ca_withdrawn)
+        return (unit.ca_valid(now) or (deviations.on("ITS_CA_NOT_LOCAL") and unit.has_ca)) \
+            and (former_logins_valid(now) or not self._ca_withdrawn)
 
     def _state(self, session: PortalSession) -> dict[str, Any]:
         state: dict[str, Any] = session.state.setdefault(_KEY, {})

@@ -12,9 +12,10 @@ from typing import Any
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
-from simulator.common.views import View
+from simulator.common.views import Message, MessageKind, View
 from simulator.its.qr_login import qr_svg
 from simulator.qingdao.access import enter
+from simulator.qingdao.lockout import LOCKED
 from simulator.qingdao.screens import BUSINESS, ENTERPRISE, ENTERPRISE_CHOSEN, NATURAL, QdScreen, Qingdao, logged_in
 from simulator.qingdao_app.codes import IIT_APP_LOGIN, LICENCE_LOGIN, QINGDAO_APP_LOGIN, ScanCodes
 from simulator.qingdao_app.people import AppPerson
@@ -118,6 +119,11 @@ class QingdaoWebSignIn:
         self._qd = qd
 
     def sign_in(self, session: PortalSession, person: AppPerson, business: str, tax_id: str | None) -> None:
+        # FAQ 14: failures count per 认证方式; 扫码登录 has its own (a scan itself never fails here, so only a
+        # deviation that adds up every method's failures can ever find it locked).
+        if self._qd.lockout.locked(person.document_number, SCAN_LOGIN, self._qd.today()):
+            session.go(session.screen, Message(LOCKED, MessageKind.LOCKED))
+            return
         session.state.clear()
         session.state[BUSINESS] = ENTERPRISE if business == ENTERPRISE_BUSINESS else NATURAL
         if tax_id is not None:

@@ -19,6 +19,21 @@ def former_password_login(portal: PortalDriver, unit_cast: dict[str, UnitData], 
     portal.click("登录")
 
 
+@when(parsers.parse("尝试以原申报密码方式登录「{unit}」"))
+def tries_former_password_login(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
+    """After 2020-01-01 a portal may show no former 申报密码 way in at all (or never had one): try it only as far as
+    the page offers it; the Then asserts the unit's business was not reached either way."""
+    portal.open_login()
+    if not portal.shows_control(FORMER_PASSWORD_LOGIN):
+        return
+    portal.click(FORMER_PASSWORD_LOGIN)
+    for field, value in (("纳税人识别号", unit_cast[unit].tax_id), ("申报密码", unit_cast[unit].declaration_password)):
+        if value and portal.shows_field(field):
+            portal.fill(field, value)
+    if portal.shows_control("登录"):
+        portal.click("登录")
+
+
 @when(parsers.parse("以本市CA方式登录「{unit}」"))
 def former_ca_login(portal: PortalDriver, unit_cast: dict[str, UnitData], unit: str) -> None:
     portal.open_login()

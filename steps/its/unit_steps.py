@@ -18,7 +18,8 @@ from steps.its.captcha import press_answering_captcha
 
 TAX_ID, PASSWORD = "纳税人识别号", "申报密码"
 #: How a step describes a unit → (本市, CA证书).
-KINDS = {"扣缴单位": (False, False), "本市扣缴单位": (True, False), "持CA证书的本市扣缴单位": (True, True)}
+KINDS = {"扣缴单位": (False, False), "本市扣缴单位": (True, False), "持CA证书的本市扣缴单位": (True, True),
+         "持CA证书的非本市扣缴单位": (False, True)}
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def clock_at(portal: PortalDriver, moment: str) -> None:
     portal.set_clock(datetime.fromisoformat(moment).replace(tzinfo=BEIJING))
 
 
-@given(parsers.re(r"(?P<kind>扣缴单位|本市扣缴单位|持CA证书的本市扣缴单位)「(?P<role>[^」]+)」(?P<state>已设置|尚未设置)申报密码"))
+@given(parsers.re(r"(?P<kind>扣缴单位|本市扣缴单位|持CA证书的(?:非)?本市扣缴单位)「(?P<role>[^」]+)」(?P<state>已设置|尚未设置)申报密码"))
 def a_unit(portal: PortalDriver, units: UnitFactory, unit_cast: dict[str, UnitData], ca_pins: dict[str, str],
            kind: str, role: str, state: str) -> None:
     unit = units.unit(with_password=state == "已设置")

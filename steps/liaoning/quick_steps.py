@@ -35,6 +35,11 @@ def quick_identity(portal: PortalDriver, cast: dict[str, Identity], role: str, w
     portal.fill("手机号码", cast[who].phone)
 
 
+@when("在「验证码」中输入错误的短信验证码")
+def quick_wrong_code(portal: PortalDriver) -> None:
+    portal.fill("验证码", "000000")  # six digits, never issued: codes are drawn as random six digits
+
+
 @when(parsers.parse("「{who}」以登录身份「{role}」快捷登录企业「{name}」"))
 def quick_login(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData], who: str,
                 role: str, name: str) -> None:

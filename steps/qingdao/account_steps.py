@@ -152,3 +152,12 @@ def wrong_passwords(portal: PortalDriver, qd_users: dict[str, QdUser], who: str,
 def shows_user_name(portal: PortalDriver, qd_users: dict[str, QdUser], who: str) -> None:
     name = qd_users[who].user_name
     expect(portal.shows_text(name), f"页面显示「{who}」的用户名「{name}」", "页面上没有")
+
+
+@then(parsers.re(r"页面显示实名等级为「(?P<level>三级|四级)」"))
+def shows_level(portal: PortalDriver, level: str) -> None:
+    """FAQ 5: the level shown is this one and not the other (a 三级 page's own 「提升至四级」 does not show 四级)."""
+    other = "三级" if level == "四级" else "四级"
+    shown = portal.shows_text(level) and not portal.shows_text(other)
+    expect(shown, f"页面显示实名等级为「{level}」",
+           lambda: f"「{portal.screen()}」页面上{'有「' + other + '」' if portal.shows_text(other) else '没有'}")
