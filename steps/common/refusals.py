@@ -32,6 +32,16 @@ NAMES = {
     "刷脸验证": ("脸", "人像", "面部"),
     #: FAQ 13: 用户名一年可修改一次.
     "用户名一年可修改一次": ("一年", "每年", "年内", "一次", "年度"),
+    #: ITS §2.1 ②/§2.2.1 (2): an expired, unknown or another person's 注册码.
+    "注册码": ("注册码",),
+    #: ITS §2.1 ③ 登录名's rule, or a 登录名 already taken.
+    "登录名": ("登录名", "用户名", "账号"),
+    #: A phone number already registered (ITS §2.1 ③), or one the account never bound (ITS Q&A 5).
+    "手机号码": ("手机",),
+    #: ITS Q&A 9 第4步 输入新密码并确认密码: the two differ.
+    "确认密码": ("确认", "一致", "相同", "不同", "不符"),
+    #: ITS §2.1(3) 进行身份验证 with an identity that is not the registered one (the guide lists no fields).
+    "身份信息": ("姓名", "身份", "注册信息", "不符", "不一致", "不匹配"),
     #: FAQ 6: the four documents need the hall's collection first.
     "实名信息采集": ("采集", "办税服务", "证件", "护照", "许可证"),
 }
@@ -76,6 +86,13 @@ def names(portal: PortalDriver, factor: str) -> bool:
     if factor == CAPTCHA and "短信" in message:
         return False
     return any(normalise(word) in message for word in NAMES[factor])
+
+
+def expect_refused_naming(portal: PortalDriver, factor: str | None, expected: str) -> None:
+    """Refused wherever the portal stays (the guide fixes no screen); with a factor, the message names it."""
+    named = factor is None or (portal.is_refused() and names(portal, factor))
+    expect(portal.is_refused() and named, expected if factor is None else f"{expected}（提示指明{factor}）",
+           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 def expect_refused_for(portal: PortalDriver, factor: str, where: str) -> None:

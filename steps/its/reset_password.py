@@ -12,8 +12,11 @@ from fixtures.identities import Identity
 from steps.common.expect import expect
 from steps.common.identity_fields import fill_shown_identity
 from steps.common.labels import NEW_PASSWORD, NEXT, SEND_SMS, SMS_CODE
+from steps.common.refusals import blame, blamed, names
 from steps.common.sms import last_sms_code
 
+#: The factor 以与注册信息不符的姓名 makes wrong (steps/common/refusals.py NAMES).
+IDENTITY = "身份信息"
 #: Identity verification may take a few screens (identity, then an SMS code): enough for any reasonable portal.
 MAX_SCREENS = 3
 
@@ -40,7 +43,10 @@ def identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: st
 
 
 @when(parsers.parse("「{role}」以与注册信息不符的姓名进行身份验证"))
-def wrong_identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+def wrong_identity_for_reset(portal: PortalDriver, cast: dict[str, Identity], wrong_factor: dict[str, str],
+                             role: str) -> None:
+    """A 姓名 unlike the registered one, all else true: the refusal must be the identity's (not an SMS code's)."""
+    blame(wrong_factor, IDENTITY)
     person = cast[role]
     asked = verify_identity(portal, replace(person, name=person.name[:1] + "错" + person.name[1:]))
     if "姓名" not in asked:  # §2.1(3) lists no fields: a portal that never asks 姓名 cannot be given a wrong one
@@ -64,6 +70,10 @@ def may_reset(portal: PortalDriver) -> None:
 
 
 @then("身份验证未通过，不能重置密码")
-def may_not_reset(portal: PortalDriver) -> None:
-    expect(portal.is_refused() and not portal.shows_field(NEW_PASSWORD), "身份验证未通过（提示原因），不要求设置新密码",
+def may_not_reset(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    """Refused, no new password asked; for a wrong identity, the message names it (姓名, 身份, 不符 …)."""
+    factor = blamed(wrong_factor)
+    named = factor is None or names(portal, factor)
+    wanted = "身份验证未通过（提示原因），不要求设置新密码" + ("" if factor is None else f"（提示指明{factor}）")
+    expect(portal.is_refused() and named and not portal.shows_field(NEW_PASSWORD), wanted,
            lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")

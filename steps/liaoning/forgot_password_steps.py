@@ -10,8 +10,9 @@ from pytest_bdd import parsers, then, when
 from drivers.protocol import TICKED, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
-from steps.common.expect import expect
 from steps.common.identity_fields import IDENTITY, fill_shown_identity
+from steps.common.labels import SMS_CODE
+from steps.common.refusals import absolve, blame, blamed, expect_refused_naming
 from steps.common.sms import last_sms_code
 from steps.liaoning.login_steps import ETAX, normal_login
 
@@ -41,7 +42,13 @@ def ask_code(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[
 
 
 @when(parsers.re(r"输入(?:「(?P<who>[^」]+)」收到的|(?P<wrong>错误的))短信验证码，进行下一步"))
-def enter_code(portal: PortalDriver, cast: dict[str, Identity], who: str | None, wrong: str | None) -> None:
+def enter_code(portal: PortalDriver, cast: dict[str, Identity], wrong_factor: dict[str, str], who: str | None,
+               wrong: str | None) -> None:
+    """A wrong code is blamed: the refusal that follows must name the SMS code (not a captcha or the account)."""
+    if wrong:
+        blame(wrong_factor, SMS_CODE)
+    else:
+        absolve(wrong_factor, SMS_CODE)
     if who:  # a portal may ask the identity again beside the code
         fill_shown_identity(portal, cast[who], tuple(f for f in IDENTITY if f != "手机号码"))
     portal.fill("短信验证码", "000000" if wrong else last_sms_code(portal, cast[who or ""].phone, who))
@@ -49,8 +56,9 @@ def enter_code(portal: PortalDriver, cast: dict[str, Identity], who: str | None,
 
 
 @then("找回被拒绝")
-def recovery_refused(portal: PortalDriver) -> None:
-    expect(portal.is_refused(), "找回被拒绝", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+def recovery_refused(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    """Refused, and for the factor the scenario made wrong (the guides fix no screen nor wording)."""
+    expect_refused_naming(portal, blamed(wrong_factor), "找回被拒绝")
 
 
 @when("回到登录页面")

@@ -1,11 +1,11 @@
-"""What the Liaoning pages show: the synced handlers and their 身份, the enterprise and person, SMS received."""
+"""What the Liaoning pages show: the synced handlers and their 身份, a person's name, SMS received (the enterprise's
+name on the 首页: steps/liaoning/quick_steps.py)."""
 
 from __future__ import annotations
 
 from pytest_bdd import parsers, then
 
 from drivers.protocol import PortalDriver
-from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity
 from steps.common.expect import expect, expect_refused_on, normalise
 from steps.common.refusals import blamed
@@ -45,13 +45,6 @@ def not_listed(portal: PortalDriver, cast: dict[str, Identity], who: str) -> Non
 @then(parsers.parse("页面显示「{text}」"))
 def shows(portal: PortalDriver, text: str) -> None:
     expect(portal.shows_text(text), f"页面显示「{text}」", lambda: f"「{portal.screen()}」页面上没有")
-
-
-@then(parsers.parse("页面显示企业「{name}」和办税人「{who}」"))
-def shows_who(portal: PortalDriver, enterprises: dict[str, EnterpriseData], cast: dict[str, Identity], name: str,
-              who: str) -> None:
-    for text in (enterprises[name].name, cast[who].name):
-        expect(portal.shows_text(text), f"页面显示「{text}」", lambda: f"「{portal.screen()}」页面上没有")
 
 
 @then(parsers.re(r"「(?P<who>[^」]+)」的手机(?P<got>收到|未收到)短信验证码"))

@@ -57,5 +57,7 @@ def quick_login(portal: PortalDriver, cast: dict[str, Identity], enterprises: di
 
 @then(parsers.re(r"页面显示企业「(?P<name>[^」]+)」"))
 def shows_enterprise(portal: PortalDriver, enterprises: dict[str, EnterpriseData], name: str) -> None:
+    """Manual 第5步 / summary 02: the 首页's 右上角 shows the 纳税人名称. Who logged in, or the agency acting, no guide
+    says the page shows: not asserted (issue 19)."""
     text = enterprises[name].name
     expect(portal.shows_text(text), f"页面显示「{text}」", lambda: f"「{portal.screen()}」页面上没有")

@@ -10,6 +10,7 @@ from fixtures.identities import Identity
 from fixtures.units import UnitData
 from steps.common.expect import expect, looking_for
 from steps.common.labels import NEXT
+from steps.common.refusals import absolve, blame, blamed, expect_refused_naming
 from steps.common.sms import last_sms_code
 from steps.its.unit_steps import _submit
 
@@ -21,6 +22,8 @@ LOG_IN, SEND_SMS, BIND = "登录", "获取验证码", "绑定手机号"
 UNIT_PICK = "单位"
 #: Q&A 9 第4步: "输入新密码并确认密码".
 NEW, CONFIRM, SMS_CODE = "新密码", "确认密码", "短信验证码"
+#: Q&A 5: an account without a bound phone must bind one first (the refusal names the phone).
+PHONE = "手机号码"
 
 
 @pytest.fixture
@@ -70,10 +73,11 @@ def to_reset(portal: PortalDriver, cast: dict[str, Identity], unit_cast: dict[st
 
 @when(parsers.parse("「{role}」在个人所得税APP中重置「{unit}」的申报密码"))
 def resets_declaration_password(portal: PortalDriver, cast: dict[str, Identity], unit_cast: dict[str, UnitData],
-                                new_declaration_passwords: dict[str, str], role: str, unit: str) -> None:
+                                new_declaration_passwords: dict[str, str], wrong_factor: dict[str, str], role: str,
+                                unit: str) -> None:
     """Q&A 9 方法二 第1-4步: up to the reset page, the new password twice, the SMS code, 【保存】."""
     to_reset(portal, cast, unit_cast, role, unit)
-    type_new_password(portal, unit_cast, new_declaration_passwords, unit)
+    type_new_password(portal, unit_cast, new_declaration_passwords, wrong_factor, unit)
     reset_sms_code(portal, cast, role)
     portal.click("保存")
 
@@ -121,7 +125,8 @@ def reset_sms_code(portal: PortalDriver, cast: dict[str, Identity], role: str) -
 
 @when(parsers.parse("输入「{unit}」的新申报密码并确认"))
 def type_new_password(portal: PortalDriver, unit_cast: dict[str, UnitData],
-                      new_declaration_passwords: dict[str, str], unit: str) -> None:
+                      new_declaration_passwords: dict[str, str], wrong_factor: dict[str, str], unit: str) -> None:
+    absolve(wrong_factor, CONFIRM)
     new = new_declaration_passwords.setdefault(unit, _new_password(unit_cast[unit]))
     portal.fill(NEW, new)
     portal.fill(CONFIRM, new)
@@ -129,7 +134,10 @@ def type_new_password(portal: PortalDriver, unit_cast: dict[str, UnitData],
 
 @when(parsers.parse("输入「{unit}」的新申报密码和不一致的确认密码"))
 def type_mismatched_passwords(portal: PortalDriver, unit_cast: dict[str, UnitData],
-                              new_declaration_passwords: dict[str, str], unit: str) -> None:
+                              new_declaration_passwords: dict[str, str], wrong_factor: dict[str, str],
+                              unit: str) -> None:
+    """Blamed: the refusal must say the two passwords differ (确认, 一致 …), not any refusal."""
+    blame(wrong_factor, CONFIRM)
     new = new_declaration_passwords.setdefault(unit, _new_password(unit_cast[unit]))
     portal.fill(NEW, new)
     portal.fill(CONFIRM, new + "x")
@@ -150,11 +158,12 @@ def on_reset_page(portal: PortalDriver) -> None:
 
 @then("未进入申报密码重置页面，需先绑定手机号")
 def bind_first(portal: PortalDriver) -> None:
-    expect(portal.is_refused() and not portal.shows_field(NEW), "未进入申报密码重置页面，并提示先绑定手机号",
-           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+    """Q&A 5: refused for the missing phone (the message names it), and the reset page not shown."""
+    expect(not portal.shows_field(NEW), "未进入申报密码重置页面", lambda: f"页面「{portal.screen()}」")
+    expect_refused_naming(portal, PHONE, "未进入申报密码重置页面，并提示先绑定手机号")
 
 
 @then("申报密码未被重置")
-def not_reset(portal: PortalDriver) -> None:
-    expect(portal.is_refused(), "点击【保存】被拒绝，申报密码未被重置",
-           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+def not_reset(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    """Refused for the factor the scenario made wrong (确认密码, 短信验证码), not any refusal."""
+    expect_refused_naming(portal, blamed(wrong_factor), "点击【保存】被拒绝，申报密码未被重置")

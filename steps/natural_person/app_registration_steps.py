@@ -12,6 +12,7 @@ from fixtures.identities import Identity
 from steps.common.expect import expect, expect_text
 from steps.common.labels import AGREE, CAPTURE, FINISH, NEXT, SEND_SMS, SMS_CODE, UNIT_SCREEN
 from steps.common.people_steps import attribute
+from steps.common.refusals import blame
 from steps.common.sms import last_sms_code
 from steps.its.login_steps import logs_in
 from steps.natural_person.registration_steps import hall_code
@@ -72,12 +73,20 @@ def _identity(person: Identity, code: str) -> dict[str, str]:
 def fill_identity(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
                   app_method: dict[str, str], role: str) -> None:
     """Every identity field the method's guide step lists; a missing one fails (the guide names it)."""
-    fill_identity_with_code_of(portal, cast, hall_codes, app_method, role, role)
+    _fill_identity(portal, cast, hall_codes, app_method, role, role)
 
 
 @when(parsers.parse("以「{other}」的注册码如实填写「{role}」的身份信息"))
 def fill_identity_with_code_of(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
-                               app_method: dict[str, str], role: str, other: str) -> None:
+                               app_method: dict[str, str], wrong_factor: dict[str, str], role: str,
+                               other: str) -> None:
+    """Another person's 注册码: blamed, the refusal 注册被拒绝 asks the message to name the 注册码."""
+    blame(wrong_factor, "注册码")
+    _fill_identity(portal, cast, hall_codes, app_method, role, other)
+
+
+def _fill_identity(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
+                   app_method: dict[str, str], role: str, other: str) -> None:
     values = _identity(cast[role], hall_codes.get(other, ""))
     for field in IDENTITY_FIELDS[app_method.get("method", HALL)]:
         portal.fill(field, values[field])
@@ -168,10 +177,12 @@ def set_login(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[
 
 
 @when(parsers.parse("「{role}」以{what}「{value}」完成登录设置"))
-def set_login_with(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str], role: str,
-                   what: str, value: str) -> None:
+def set_login_with(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str],
+                   wrong_factor: dict[str, str], role: str, what: str, value: str) -> None:
+    """The value tried against §2.2.1(7)'s rule: if refused, the message must name the 登录名 or the 密码."""
     if what not in ("登录名", "密码"):
         raise ValueError(f"只能指定登录名或密码，而不是「{what}」")
+    blame(wrong_factor, what)
     person = cast[role]
     cast[role] = replace(person, login_name=value) if what == "登录名" else replace(person, password=value)
     set_login(portal, cast, registrant, role)

@@ -11,6 +11,7 @@ from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from steps.common.expect import expect
 from steps.common.labels import FINISH, LOGIN_SCREEN, SEND_SMS, SMS_CODE, UNIT_SCREEN
+from steps.common.refusals import absolve, blame, blamed, expect_refused_naming
 from steps.common.sms import last_sms_code
 from steps.its.login_steps import logs_in
 from steps.natural_person.registration_steps import identity_verified
@@ -21,8 +22,18 @@ def _received_code(portal: PortalDriver, phone: str) -> str:
     return last_sms_code(portal, phone)
 
 
+#: The factors a registration step makes wrong on purpose (注册被拒绝 asks the message to name the one blamed).
+PHONE, LOGIN_NAME, PASSWORD = "手机号码", "登录名", "密码"
+
+
 @when(parsers.parse("「{role}」以「{owner}」的手机号码获取并填写短信验证码"))
-def sms_for_phone_of(portal: PortalDriver, cast: dict[str, Identity], role: str, owner: str) -> None:
+def sms_for_phone_of(portal: PortalDriver, cast: dict[str, Identity], wrong_factor: dict[str, str], role: str,
+                     owner: str) -> None:
+    """Another person's number is blamed; the person's own (and the code it got) clears an earlier blame."""
+    if owner == role:
+        absolve(wrong_factor, PHONE, SMS_CODE)
+    else:
+        blame(wrong_factor, PHONE)
     phone = cast[owner].phone
     portal.fill("手机号码", phone)
     portal.click(SEND_SMS)
@@ -42,19 +53,21 @@ def finish(portal: PortalDriver) -> None:
 
 
 @when(parsers.parse("「{role}」获取并填写短信验证码"))
-def sms_code(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
-    sms_for_phone_of(portal, cast, role, role)
+def sms_code(portal: PortalDriver, cast: dict[str, Identity], wrong_factor: dict[str, str], role: str) -> None:
+    sms_for_phone_of(portal, cast, wrong_factor, role, role)
 
 
 @when(parsers.parse("「{role}」填写错误的短信验证码"))
-def wrong_sms_code(portal: PortalDriver, cast: dict[str, Identity], role: str) -> None:
+def wrong_sms_code(portal: PortalDriver, cast: dict[str, Identity], wrong_factor: dict[str, str], role: str) -> None:
     """Every digit of the code received changed, so it is wrong whatever the code was."""
+    blame(wrong_factor, SMS_CODE)
     received = _received_code(portal, cast[role].phone)
     portal.fill(SMS_CODE, "".join("1" if ch != "1" else "2" for ch in received))
 
 
 @when("不输入短信验证码")
-def no_sms_code(portal: PortalDriver) -> None:
+def no_sms_code(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    blame(wrong_factor, SMS_CODE)
     portal.fill(SMS_CODE, "")
 
 
@@ -77,14 +90,17 @@ def _settings(portal: PortalDriver, person: Identity) -> None:
 
 @when(parsers.parse("「{role}」设置登录名、密码和户籍所在地"))
 def settings(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str],
-             role: str) -> None:
+             wrong_factor: dict[str, str], role: str) -> None:
+    absolve(wrong_factor, LOGIN_NAME, PASSWORD)
     registrant["role"] = role
     _settings(portal, cast[role])
 
 
 @when(parsers.parse("「{role}」设置登录名为「{value}」"))
 def settings_with_login_name(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str],
-                             role: str, value: str) -> None:
+                             wrong_factor: dict[str, str], role: str, value: str) -> None:
+    """Tried against §2.1 ③'s rule: if refused, the message must name the 登录名."""
+    blame(wrong_factor, LOGIN_NAME)
     cast[role] = replace(cast[role], login_name=value)
     registrant["role"] = role
     _settings(portal, cast[role])
@@ -92,7 +108,9 @@ def settings_with_login_name(portal: PortalDriver, cast: dict[str, Identity], re
 
 @when(parsers.parse("「{role}」设置密码为「{value}」"))
 def settings_with_password(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str],
-                           role: str, value: str) -> None:
+                           wrong_factor: dict[str, str], role: str, value: str) -> None:
+    """Tried against §2.1 ③'s rule: if refused, the message must name the 密码."""
+    blame(wrong_factor, PASSWORD)
     cast[role] = replace(cast[role], password=value)
     registrant["role"] = role
     _settings(portal, cast[role])
@@ -100,7 +118,8 @@ def settings_with_password(portal: PortalDriver, cast: dict[str, Identity], regi
 
 @when(parsers.parse("「{role}」设置与「{other}」相同的登录名"))
 def settings_with_login_name_of(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str],
-                                role: str, other: str) -> None:
+                                wrong_factor: dict[str, str], role: str, other: str) -> None:
+    blame(wrong_factor, LOGIN_NAME)
     registrant["role"] = role
     _settings(portal, replace(cast[role], login_name=cast[other].login_name))
 
@@ -114,19 +133,22 @@ def logs_in_with_other_case(portal: PortalDriver, cast: dict[str, Identity], rol
 
 @given(parsers.parse("「{role}」已在WEB端以大厅注册码完成注册"))
 def registered_on_web(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
-                      registrant: dict[str, str], role: str) -> None:
+                      registrant: dict[str, str], wrong_factor: dict[str, str], role: str) -> None:
     """§2.1 ①–③ in one go, for scenarios about what follows the registration."""
     identity_verified(portal, cast, hall_codes, role)
-    sms_code(portal, cast, role)
-    settings(portal, cast, registrant, role)
+    sms_code(portal, cast, wrong_factor, role)
+    settings(portal, cast, registrant, wrong_factor, role)
     finish(portal)
     expect(not portal.is_refused(), "注册成功", lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @then("注册成功")
-def registered(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str]) -> None:
+def registered(portal: PortalDriver, cast: dict[str, Identity], registrant: dict[str, str],
+               wrong_factor: dict[str, str]) -> None:
     """§2.1 ③/§2.2 设置完成后即可…登录: no refusal, and the new account logs in by its 登录名 from the login page
-    (wherever the portal shows the person next: the guide fixes no screen)."""
+    (wherever the portal shows the person next: the guide fixes no screen). The values tried were right: no blame
+    is left for a later refusal."""
+    blamed(wrong_factor)
     expect(not portal.is_refused(), "注册成功（没有拒绝提示）",
            lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
     expect("role" in registrant, "场景中有人设置了登录名和密码", "没有")
@@ -136,9 +158,10 @@ def registered(portal: PortalDriver, cast: dict[str, Identity], registrant: dict
 
 
 @then("注册被拒绝")
-def registration_refused(portal: PortalDriver) -> None:
-    expect(portal.is_refused(), "注册被拒绝，并提示原因",
-           lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")
+def registration_refused(portal: PortalDriver, wrong_factor: dict[str, str]) -> None:
+    """Refused with a reason; where a step made one factor wrong (注册码, 登录名, 密码, 手机号码, 短信验证码), the
+    message names it: the guides fix no wording, so a refusal for another reason (a captcha's) does not pass."""
+    expect_refused_naming(portal, blamed(wrong_factor), "注册被拒绝，并提示原因")
 
 
 @then(parsers.parse("「{role}」的账号未被创建"))

@@ -13,6 +13,7 @@ from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect
 from steps.common.labels import NEXT
 from steps.common.people_steps import attribute
+from steps.common.refusals import blame
 from vocabulary.documents import DocumentType
 
 
@@ -64,15 +65,21 @@ def fill_identity(portal: PortalDriver, cast: dict[str, Identity], hall_codes: d
     _fill_identity(portal, cast[role], hall_codes[role])
 
 
+#: The factor the two steps below make wrong (the refusal 注册被拒绝 asks the message to name it).
+HALL_CODE_FIELD = "注册码"
+
+
 @when(parsers.parse("「{role}」使用「{other}」的注册码如实填写身份信息"))
 def fill_with_code_of(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
-                      role: str, other: str) -> None:
+                      wrong_factor: dict[str, str], role: str, other: str) -> None:
+    blame(wrong_factor, HALL_CODE_FIELD)
     _fill_identity(portal, cast[role], hall_codes[other])
 
 
 @when(parsers.parse("「{role}」以未发放的注册码如实填写身份信息"))
 def fill_with_unknown_code(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
-                           role: str) -> None:
+                           wrong_factor: dict[str, str], role: str) -> None:
+    blame(wrong_factor, HALL_CODE_FIELD)
     issued = {code.upper() for code in hall_codes.values()}
     _fill_identity(portal, cast[role], next(c for c in ("Q7Z3K9", "Q7Z3K8") if c not in issued))
 

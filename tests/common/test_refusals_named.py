@@ -47,6 +47,15 @@ class Refused:
     ("验证码错误，请重新输入", "服务协议", False),
     ("协议密码不正确", "协议密码", True),
     ("验证码错误，请重新输入", None, True),
+    ("注册码与身份信息不符", "注册码", True),
+    ("验证码错误，请重新输入", "注册码", False),
+    ("登录名已存在", "登录名", True),
+    ("密码须为8-15位", "登录名", False),
+    ("该手机号码已被注册", "手机号码", True),
+    ("两次密码输入不同", "确认密码", True),
+    ("短信验证码错误", "确认密码", False),
+    ("身份校验失败：姓名、证件或手机号码与注册信息不符", "身份信息", True),
+    ("短信验证码错误", "身份信息", False),
 ])
 def test_the_refusal_must_name_the_factor(message: str, factor: str | None, passes: bool) -> None:
     wrong: dict[str, str] = {}
@@ -64,3 +73,13 @@ def test_a_blame_is_checked_once() -> None:
     blame(wrong, "密码")
     assert blamed(wrong) == "密码"
     assert blamed(wrong) is None
+
+
+def test_a_refusal_on_any_screen_names_the_factor() -> None:
+    """找回被拒绝 / 注册被拒绝 / 申报密码未被重置: no screen fixed, the message must still name the factor."""
+    from steps.common.refusals import expect_refused_naming
+
+    expect_refused_naming(Refused("短信验证码错误"), "短信验证码", "找回被拒绝")
+    expect_refused_naming(Refused("验证码错误，请重新输入"), None, "找回被拒绝")
+    with pytest.raises(AssertionError, match="提示指明注册码"):
+        expect_refused_naming(Refused("请完整填写身份信息"), "注册码", "注册被拒绝")
