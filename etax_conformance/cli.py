@@ -151,6 +151,12 @@ def _explore(args: argparse.Namespace) -> int:
         raise ValueError("--budget must be at least 1")
     if args.portal_url and args.deviate:
         raise ValueError("--deviate switches the in-process simulator: not with --portal-url")
+    if args.deviate:
+        import importlib.util
+
+        if importlib.util.find_spec("simulator.deviations") is None:
+            raise ValueError("--deviate needs the selfcheck's deviation switches (simulator/deviations.py), "
+                             "which this build does not have")
     run_dir = new_run_dir(args.reports_dir, "explore", args.run_id, args.replace)
     guides = tuple(dict.fromkeys(args.guide)) if args.guide else ("its", "qingdao")
     options = Options(run_dir=run_dir, guides=guides, budget=args.budget, seed=args.seed,

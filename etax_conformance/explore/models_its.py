@@ -48,10 +48,6 @@ class ItsLogin(GuideMachine):
             self.say("when", TO_PASSWORD_LOGIN, "REQ_ITS-1.2-01")
         self.expired = False
 
-    @rule()
-    def open_login(self) -> None:
-        self.say("when", "打开扣缴客户端登录界面", "REQ_ITS-1.1-01")
-
     @rule(account=st.sampled_from(ACCOUNTS))
     def right_password(self, account: str) -> None:
         self._leave_qr()
@@ -77,9 +73,11 @@ class ItsLogin(GuideMachine):
         self.say("when", "在登录界面右上角切换到二维码登录", "REQ_ITS-1.2-01")
         self.expired = False
 
-    @precondition(lambda self: _on_qr(self) and not self.expired)
+    @precondition(lambda self: _on_login(self) or (_on_qr(self) and not self.expired))
     @rule()
     def app_scans(self) -> None:
+        if _on_login(self):  # a QR login from the login form: the switch, then the scan
+            self.switch_to_qr()
         self.say("when", f"「{PERSON}」用个人所得税APP扫描二维码并确认登录", "REQ_ITS-1.2-03")
         # The client moves on by itself (§1.2: 验证成功之后，进行单位办税验证): look at it again.
         self.say("when", "打开扣缴客户端登录界面", "REQ_ITS-1.2-05")

@@ -9,6 +9,7 @@ readings the portal's profile declares (`readings:`). The run folder holds one .
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -98,8 +99,8 @@ def _switch(options: Options, plant: Callable[[InProcessDriver], Callable[[bool]
             portal: PortalDriver) -> Callable[[bool], None]:
     """What turns the portal under test's own deviations on (True) while it acts, off while the reference does."""
     if options.deviate:
-        from simulator import deviations
-
+        # The selfcheck's switches (simulator/deviations.py), process-wide: on only while the portal under test acts.
+        deviations = importlib.import_module("simulator.deviations")
         names = deviations.parse(list(options.deviate))
         return lambda on: deviations.activate(names if on else ())
     if plant is not None and isinstance(portal, InProcessDriver):
