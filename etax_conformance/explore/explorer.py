@@ -36,6 +36,8 @@ class Found:
     seed: int
     steps: list[StepResult]
     tags: list[str]
+    #: The sequence of this guide's run (counted from 1, shrinking runs included) in which it was first met.
+    found_after: int
 
 
 @dataclass
@@ -49,19 +51,23 @@ class GuideRun:
     found: list[Found] = field(default_factory=list)
 
 
-def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: float | None = None) -> GuideRun:
-    """Up to `budget` sequences of the guide's model (fewer once `deadline`, a elapsed(), has passed)."""
+def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: float | None = None,
+                  max_divergences: int = MAX_DIVERGENCES) -> GuideRun:
+    """Up to `budget` sequences of the guide's model (fewer once `deadline`, a time on the clock of `elapsed()`, has
+    passed); the sequences Hypothesis runs to shrink a divergence count too."""
     model = MODELS[guide]
     tally = Tally(deadline=deadline, seed=f"explore-{seed}")
     result, started, round_seed = GuideRun(guide), elapsed(), seed
-    while tally.sequences < budget and len(result.found) < MAX_DIVERGENCES:
+    while tally.sequences < budget and len(result.found) < max_divergences:
         if deadline is not None and elapsed() >= deadline:
             break
         machine = hypothesis_seed(round_seed)(model.bound(twin, tally))
         try:
             run_state_machine_as_test(machine, settings=_settings(budget - tally.sequences))
         except Divergence as divergence:
-            result.found.append(Found(guide, round_seed, divergence.steps, divergence.tags))
+            result.found.append(Found(guide, round_seed, divergence.steps, divergence.tags,
+                                      tally.first_met or tally.sequences))
+            tally.first_met = None
             tally.known.add(signature(divergence.steps[-1]))
             round_seed += 1
             continue

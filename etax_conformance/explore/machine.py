@@ -36,6 +36,8 @@ class Tally:
     deadline: float | None = None
     seed: str = "explore"
     known: set[tuple[str, ...]] = field(default_factory=set)
+    #: The sequence (counted from 1) in which the divergence being shrunk was first met.
+    first_met: int | None = None
 
 
 class GuideMachine(RuleBasedStateMachine):
@@ -71,7 +73,10 @@ class GuideMachine(RuleBasedStateMachine):
         type(self).tally.steps += 1
         self.said.append(result)
         self.tags.extend(t for t in tags if t not in self.tags)
-        if result.diverges and _signature(result) not in type(self).tally.known:
+        tally = type(self).tally
+        if result.diverges and _signature(result) not in tally.known:
+            if tally.first_met is None:
+                tally.first_met = tally.sequences
             raise Divergence(self.said, self.tags)
         return result
 

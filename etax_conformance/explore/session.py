@@ -21,7 +21,7 @@ from drivers.inprocess import InProcessDriver, RunFreezer
 from drivers.protocol import PortalDriver
 from etax_conformance.explore import report
 from etax_conformance.explore.clock import elapsed
-from etax_conformance.explore.explorer import MODELS, GuideRun, explore_guide
+from etax_conformance.explore.explorer import MAX_DIVERGENCES, MODELS, GuideRun, explore_guide
 from etax_conformance.explore.gherkin import feature_text
 from etax_conformance.explore.twin import Twin
 from etax_conformance.paths import CATALOG_DIR
@@ -47,6 +47,7 @@ class Options:
     profile: str | None = None
     hooks_token: str | None = None
     browser_executable: str | None = None
+    max_divergences: int = MAX_DIVERGENCES
 
 
 def declared_readings(options: Options) -> dict[str, str]:
@@ -77,7 +78,8 @@ def run_explore(out: TextIO, options: Options,
             switch = _switch(options, plant, portal)
             twin = Twin(portal, reference, freezer, portal_enter=lambda: switch(True),
                         reference_enter=lambda: switch(False))
-            runs = [explore_guide(guide, twin, options.budget, options.seed, deadline) for guide in options.guides]
+            runs = [explore_guide(guide, twin, options.budget, options.seed, deadline,
+                                  options.max_divergences) for guide in options.guides]
             switch(False)
         reference.close()
     finally:
@@ -167,9 +169,12 @@ def _explore_block(options: Options, readings: dict[str, str], runs: list[GuideR
                        "seconds": round(run.seconds, 2), "divergences": len(run.found)} for run in runs],
         "divergences": [
             {"guide": run.guide, "number": number, "file": files[(run.guide, number)], "seed": found.seed,
-             "steps": len(found.steps), "last_step": found.steps[-1].sentence, "tags": sorted(set(found.tags)),
+             "first_met_in_sequence": found.found_after, "steps": len(found.steps),
+             "last_step": found.steps[-1].sentence, "tags": sorted(set(found.tags)),
              "portal": _outcome(found.steps[-1].portal), "reference": _outcome(found.steps[-1].reference)}
             for run in runs for number, found in enumerate(run.found, start=1)],
+        "replay": (f"etax-conformance explore --guide {' --guide '.join(run.guide for run in runs)} "
+                   f"--seed {options.seed} --budget {options.budget}"),
     }
 
 
