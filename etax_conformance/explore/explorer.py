@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, Phase, Verbosity, settings
 from hypothesis import seed as hypothesis_seed
+from hypothesis.errors import Flaky
 from hypothesis.stateful import run_state_machine_as_test
 
 from etax_conformance.explore.clock import elapsed
@@ -38,6 +39,9 @@ class Found:
     tags: list[str]
     #: The sequence of this guide's run (counted from 1, shrinking runs included) in which it was first met.
     found_after: int
+    #: The portal answered the same sequence differently while Hypothesis shrank it: the sequence is the last one
+    #: that diverged, not necessarily minimal.
+    flaky: bool = False
 
 
 @dataclass
@@ -67,11 +71,16 @@ def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: floa
         except Divergence as divergence:
             result.found.append(Found(guide, round_seed, divergence.steps, divergence.tags,
                                       tally.first_met or tally.sequences))
-            tally.first_met = None
-            tally.known.add(signature(divergence.steps[-1]))
-            round_seed += 1
-            continue
-        break
+        except Flaky:
+            if tally.last is None:
+                raise
+            result.found.append(Found(guide, round_seed, tally.last.steps, tally.last.tags,
+                                      tally.first_met or tally.sequences, flaky=True))
+        else:
+            break
+        tally.known.add(signature(result.found[-1].steps[-1]))
+        tally.first_met, tally.last = None, None
+        round_seed += 1
     result.sequences, result.steps, result.seconds = tally.sequences, tally.steps, elapsed() - started
     return result
 

@@ -38,6 +38,8 @@ class Tally:
     known: set[tuple[str, ...]] = field(default_factory=set)
     #: The sequence (counted from 1) in which the divergence being shrunk was first met.
     first_met: int | None = None
+    #: The last divergence raised (kept when Hypothesis finds the portal flaky while shrinking it).
+    last: Divergence | None = None
 
 
 class GuideMachine(RuleBasedStateMachine):
@@ -67,9 +69,12 @@ class GuideMachine(RuleBasedStateMachine):
         """A subclass of this model acting on `twin` (Hypothesis runs the class; seeds are set on it)."""
         return type(f"{cls.__name__}Run", (cls,), {"twin": twin, "tally": tally})
 
-    def say(self, keyword: str, sentence: str, *tags: str) -> StepResult:
-        """Run one sentence on both portals; a divergence ends the sequence (Hypothesis then shrinks it)."""
-        result = self.twin.step(keyword, sentence, self.probes)
+    def say(self, keyword: str, sentence: str, *tags: str, look: bool = True) -> StepResult:
+        """Run one sentence on both portals; a divergence ends the sequence (Hypothesis then shrinks it).
+
+        look=False: the probes are not asked after this step (a Given arranges; after time passes a browser still
+        shows the page it had, a person looks again only by acting: timing is not compared)."""
+        result = self.twin.step(keyword, sentence, self.probes if look and keyword != "given" else ())
         type(self).tally.steps += 1
         self.said.append(result)
         self.tags.extend(t for t in tags if t not in self.tags)
@@ -77,7 +82,8 @@ class GuideMachine(RuleBasedStateMachine):
         if result.diverges and _signature(result) not in tally.known:
             if tally.first_met is None:
                 tally.first_met = tally.sequences
-            raise Divergence(self.said, self.tags)
+            tally.last = Divergence(self.said, self.tags)
+            raise tally.last
         return result
 
     def teardown(self) -> None:

@@ -33,7 +33,7 @@ class ItsLogin(GuideMachine):
     """A person registered with a 居民身份证 at the 扣缴客户端: logins, wrong passwords, locks, QR, 忘记密码, time."""
 
     guide = "its"
-    background = (f"已实名注册的自然人「{PERSON}」持居民身份证",)
+    background = (f"已实名注册的自然人「{PERSON}」持居民身份证", "打开扣缴客户端登录界面")
     background_tags = ("REQ_ITS-1-01",)
     probes = ("登录被拒绝", "账号被锁定", "账号未被锁定", "进入「单位办税验证」", "页面要求输入「验证码」",
               "页面不要求输入「验证码」", "个人所得税APP确认扫码登录成功", "个人所得税APP提示扫码登录失败")
@@ -65,7 +65,7 @@ class ItsLogin(GuideMachine):
 
     @rule(minutes=st.sampled_from(MINUTES))
     def time_passes(self, minutes: int) -> None:
-        self.say("when", f"时间过去 {minutes} 分钟", "REQ_ITS-1.1-07")
+        self.say("when", f"时间过去 {minutes} 分钟", "REQ_ITS-1.1-07", look=False)
 
     @precondition(_on_login)
     @rule()

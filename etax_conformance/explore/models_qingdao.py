@@ -60,7 +60,7 @@ class QingdaoLogin(GuideMachine):
     def next_day(self) -> None:
         self.failures_today = 0
         self.second_factor = False
-        self.say("when", "时间过去 1 天", "REQ_QD-14-04")
+        self.say("when", "时间过去 1 天", "REQ_QD-14-04", look=False)
 
     @rule()
     def open_login_page(self) -> None:

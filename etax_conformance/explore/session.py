@@ -74,10 +74,10 @@ def run_explore(out: TextIO, options: Options,
     deadline = None if options.time_budget is None else started + options.time_budget
     try:
         reference = InProcessDriver(freezer=freezer, variant=reference_variant(readings))
-        with _portal_under_test(options, freezer) as portal:
+        with _portal_under_test(options, freezer) as (portal, renew):
             switch = _switch(options, plant, portal)
             twin = Twin(portal, reference, freezer, portal_enter=lambda: switch(True),
-                        reference_enter=lambda: switch(False))
+                        reference_enter=lambda: switch(False), renew_portal=renew)
             runs = [explore_guide(guide, twin, options.budget, options.seed, deadline,
                                   options.max_divergences) for guide in options.guides]
             switch(False)
@@ -111,12 +111,14 @@ def _switch(options: Options, plant: Callable[[InProcessDriver], Callable[[bool]
 
 
 @contextmanager
-def _portal_under_test(options: Options, freezer: RunFreezer) -> Iterator[PortalDriver]:
+def _portal_under_test(options: Options, freezer: RunFreezer) -> Iterator[
+        tuple[PortalDriver, Callable[[], PortalDriver] | None]]:
+    """The portal under test, and how to get a new driver of it for each sequence (None: reset is enough)."""
     if options.portal_url is None:
         variant = Variant.default() if options.deviate else Variant.named(options.variant)
         driver = InProcessDriver(freezer=freezer, variant=variant)
         try:
-            yield driver
+            yield driver, None
         finally:
             driver.close()
         return
@@ -130,12 +132,16 @@ def _portal_under_test(options: Options, freezer: RunFreezer) -> Iterator[Portal
     profile = load_profile(options.profile or SIMULATOR_PROFILE)
     with sync_playwright() as playwright:
         browser = launch(playwright, options.browser_executable)
-        hooks = HooksClient(options.portal_url + (profile.hooks_base_path or ""), options.hooks_token or "")
-        browser_driver = BrowserDriver(browser, options.portal_url, profile, hooks)
+        url = options.portal_url
+
+        def renew() -> PortalDriver:
+            hooks = HooksClient(url + (profile.hooks_base_path or ""), options.hooks_token or "")
+            return BrowserDriver(browser, url, profile, hooks)
+
+        first = renew()
         try:
-            yield browser_driver
+            yield first, renew
         finally:
-            browser_driver.close()
             browser.close()
 
 
@@ -169,7 +175,7 @@ def _explore_block(options: Options, readings: dict[str, str], runs: list[GuideR
                        "seconds": round(run.seconds, 2), "divergences": len(run.found)} for run in runs],
         "divergences": [
             {"guide": run.guide, "number": number, "file": files[(run.guide, number)], "seed": found.seed,
-             "first_met_in_sequence": found.found_after, "steps": len(found.steps),
+             "first_met_in_sequence": found.found_after, "flaky": found.flaky, "steps": len(found.steps),
              "last_step": found.steps[-1].sentence, "tags": sorted(set(found.tags)),
              "portal": _outcome(found.steps[-1].portal), "reference": _outcome(found.steps[-1].reference)}
             for run in runs for number, found in enumerate(run.found, start=1)],

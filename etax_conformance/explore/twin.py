@@ -68,12 +68,18 @@ class Twin:
 
     def __init__(self, portal: PortalDriver, reference: InProcessDriver, freezer: RunFreezer,
                  portal_enter: Callable[[], None] | None = None,
-                 reference_enter: Callable[[], None] | None = None) -> None:
+                 reference_enter: Callable[[], None] | None = None,
+                 renew_portal: Callable[[], PortalDriver] | None = None) -> None:
+        """renew_portal: a new driver of the portal under test for each sequence (a browser: a new context, as each
+        scenario of a run has), the previous one closed."""
         self.sides = (Side(PORTAL, portal, enter=portal_enter), Side(REFERENCE, reference, enter=reference_enter))
-        self._freezer = freezer
+        self._freezer, self._renew = freezer, renew_portal
 
     def begin(self, seed: str) -> None:
         """A new sequence: both portals reset, the same people drawn for both, both clocks at the start."""
+        if self._renew is not None:
+            self.sides[0].driver.close()
+            self.sides[0].driver = self._renew()
         for side in self.sides:
             side.now = SCENARIO_START
             side.fixtures = {"portal": side.driver, "cast": {}, "identities": IdentityFactory(seed),
@@ -117,8 +123,13 @@ def _begin(driver: PortalDriver) -> None:
 
 
 def _act(fixtures: Mapping[str, Any], keyword: str, sentence: str, probes: tuple[str, ...]) -> Outcome:
+    """The step, then the probes; a step that fails (or a driver that errs, as a scenario of a run would fail on it)
+    is an outcome too. A sentence the suite does not know is the model's own mistake: raised."""
     try:
         steps_call.call(keyword, sentence, fixtures)
-    except AssertionError as failed:
-        return Outcome(False, str(failed).splitlines()[0] if str(failed) else type(failed).__name__)
-    return Outcome(True, "", frozenset(p for p in probes if steps_call.holds(p, fixtures)))
+        return Outcome(True, "", frozenset(p for p in probes if steps_call.holds(p, fixtures)))
+    except steps_call.UnknownSentence:
+        raise
+    except Exception as failed:  # any error of a step fails the scenario in a run too
+        text = str(failed).strip().splitlines()
+        return Outcome(False, text[0] if text else type(failed).__name__)
