@@ -39,10 +39,12 @@ PASSWORD_COST: HashCost = TEST
 class RunFreezer:
     """freezegun started once for a whole run; stop() when the run ends."""
 
-    def __init__(self, start: datetime = SCENARIO_START, real_asyncio: bool = False) -> None:
+    def __init__(self, start: datetime = SCENARIO_START, real_asyncio: bool = False,
+                 ignore: tuple[str, ...] = ()) -> None:
         # real_asyncio: an event loop of this process (Playwright's, when a browser drives another portal beside
-        # the in-process one: `explore`) keeps real time.
-        self._freezer = freeze_time(start, real_asyncio=real_asyncio)
+        # the in-process one: `explore`) keeps real time; ignore: modules that keep real time (`explore`: Hypothesis,
+        # which times its own shrinking).
+        self._freezer = freeze_time(start, real_asyncio=real_asyncio, ignore=list(ignore))
         self.frozen = self._freezer.start()
 
     def stop(self) -> None:
