@@ -99,12 +99,9 @@ def test_a_planted_bug_is_found_shrunk_and_written_as_a_scenario_that_fails_only
     assert "错误密码" in text
     assert "那么 账号被锁定" in text
     assert "@REQ_ITS-1.1-06" in text
-    assert found["steps"] <= 7, text  # shrunk: the background (2), wrong passwords, the QR login (3), wrong passwords
-    # Deterministic: the same seed finds the same minimal scenario.
-    again = _explore(tmp_path / "again", plant=planted.plant, budget=PLANTED_BUDGET, seed=PLANTED_SEED,
-                     guides=("its",))[1]
-    assert (tmp_path / "again" / again["divergences"][0]["file"]).read_text(encoding="utf-8") == text
-
+    # Shrunk: the background (2 steps), wrong passwords, the QR login (3 steps), wrong passwords.
+    assert found["steps"] <= 7, text
+    assert found["first_met_in_sequence"] <= PLANTED_BUDGET
     # The written scenario runs as it is: it passes on the conformant simulator and fails on the planted bug.
     passes = _cli("run", "--features", str(feature), "--reports-dir", str(tmp_path), "--run-id", "clean")
     assert passes.returncode == 0, passes.stdout + passes.stderr
