@@ -41,8 +41,12 @@ PASSWORD_COST: HashCost = TEST
 class RunFreezer:
     """freezegun started once for a whole run; stop() when the run ends."""
 
-    def __init__(self, start: datetime = SCENARIO_START) -> None:
-        self._freezer = freeze_time(start)
+    def __init__(self, start: datetime = SCENARIO_START, real_asyncio: bool = False,
+                 ignore: tuple[str, ...] = ()) -> None:
+        # real_asyncio: an event loop of this process (Playwright's, when a browser drives another portal beside
+        # the in-process one: `explore`) keeps real time; ignore: modules that keep real time (`explore`: Hypothesis,
+        # which times its own shrinking).
+        self._freezer = freeze_time(start, real_asyncio=real_asyncio, ignore=list(ignore))
         self.frozen = self._freezer.start()
 
     def stop(self) -> None:
@@ -77,6 +81,7 @@ class InProcessDriver:
         # The simulator's real HTTP adapters reach the external services' stubs through `responses`.
         self._http = responses.RequestsMock(assert_all_requests_are_fired=False)
         self._http.start()
+        self._active = True
         # A test run: cheap password hashes (the cost is recorded in results.json).
         self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE, stubs.CORE_BASE),
                                    password_cost=PASSWORD_COST, variant=variant)
@@ -90,6 +95,19 @@ class InProcessDriver:
         """A run keeps one driver (one portal, reset per scenario, as a served portal is): back to the start."""
         self._frozen.move_to(start)
         self._http.calls.reset()
+
+    def suspend(self) -> None:
+        """Another in-process portal of this process acts for a while (`explore`'s twin): it takes the external
+        services' stubs until resume()."""
+        if self._active:
+            self._http.stop(allow_assert=False)
+            self._active = False
+
+    def resume(self) -> None:
+        """This portal's external services' stubs answer again (after suspend())."""
+        if not self._active:
+            self._http.start()
+            self._active = True
 
     def reset(self) -> None:
         self.portal.test_control.reset()
@@ -258,7 +276,8 @@ class InProcessDriver:
         return other
 
     def close(self) -> None:
-        self._http.stop()
+        if self._active:
+            self._http.stop()
         self._http.reset()
         if self._own_freezer:
             self._freezer.stop()

@@ -1,5 +1,5 @@
-"""The etax-conformance command: run, serve, coverage, compare, merge, verify, keygen, report, dashboard, profile check,
-hooks check, install-browser."""
+"""The etax-conformance command: run, explore, serve, coverage, compare, merge, verify, keygen, report, dashboard,
+profile check, hooks check, install-browser."""
 
 from __future__ import annotations
 
@@ -116,6 +116,27 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--hooks-token", help="token of the portal's conformance hooks (to check them too)")
     check.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
 
+    explore = commands.add_parser(
+        "explore", help="model-based random walks over the guides: the portal against the reference simulator "
+                        "(configured with the portal's declared readings); each divergence a minimal scenario")
+    explore.add_argument("--portal-url", help="portal to drive in the browser (default: in-process, the alt "
+                                              "simulator or --deviate against the reference)")
+    explore.add_argument("--profile", help="the portal's profile (its readings: configure the reference)")
+    explore.add_argument("--hooks-token", help="token of the portal's conformance hooks")
+    explore.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
+    explore.add_argument("--guide", action="append", choices=("its", "qingdao"),
+                         help="a guide's model (repeatable; default: all)")
+    explore.add_argument("--budget", type=int, default=100, help="sequences per guide (default 100)")
+    explore.add_argument("--seed", type=int, default=0, help="Hypothesis's seed: the same seed, the same sequences")
+    explore.add_argument("--time-budget", type=float, help="stop beginning sequences after this many seconds")
+    explore.add_argument("--variant", choices=("default", "alt"), default="alt",
+                         help="in-process portal under test: this simulator variant (default: alt)")
+    explore.add_argument("--deviate", action="append", help="in-process portal under test: the default simulator "
+                                                            "with these deviation switches on (NAME[,NAME…])")
+    explore.add_argument("--run-id", help="name of the folder under reports/ (default: time and 'explore')")
+    explore.add_argument("--replace", action="store_true", help="overwrite an earlier run with the same --run-id")
+    explore.add_argument("--reports-dir", type=Path, default=REPORTS_DIR)
+
     install = commands.add_parser("install-browser", help="install Chromium for the browser driver")
     install.add_argument("--headed", action="store_true", help="also the full Chromium (for ETAX_HEADED=1)")
     from etax_conformance.probe.run import add_parser as add_probe_parser
@@ -134,6 +155,29 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"etax-conformance {args.command}: {exc}", file=sys.stderr)
         return 2
+
+
+def _explore(args: argparse.Namespace) -> int:
+    from etax_conformance.explore.session import Options, run_explore
+    from etax_conformance.runner import new_run_dir
+
+    if args.budget < 1:
+        raise ValueError("--budget must be at least 1")
+    if args.portal_url and args.deviate:
+        raise ValueError("--deviate switches the in-process simulator: not with --portal-url")
+    if args.deviate:
+        import importlib.util
+
+        if importlib.util.find_spec("simulator.deviations") is None:
+            raise ValueError("--deviate needs the selfcheck's deviation switches (simulator/deviations.py), "
+                             "which this build does not have")
+    run_dir = new_run_dir(args.reports_dir, "explore", args.run_id, args.replace)
+    guides = tuple(dict.fromkeys(args.guide)) if args.guide else ("its", "qingdao")
+    options = Options(run_dir=run_dir, guides=guides, budget=args.budget, seed=args.seed,
+                      time_budget=args.time_budget, variant=args.variant, deviate=tuple(args.deviate or ()),
+                      portal_url=args.portal_url, profile=args.profile, hooks_token=args.hooks_token,
+                      browser_executable=args.browser_executable)
+    return run_explore(sys.stdout, options)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -192,6 +236,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                          without_hooks=args.without_hooks,
                          expected_failures=args.expected_failures, signing_key=args.signing_key, guides=args.guides,
                          deviate=args.deviate)
+    if args.command == "explore":
+        return _explore(args)
     if args.command == "serve":
         from etax_conformance.serving import serve_forever
 
