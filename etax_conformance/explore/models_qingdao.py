@@ -25,7 +25,7 @@ class QingdaoLogin(GuideMachine):
     background = (f"「{PERSON}」是青岛市电子税务局的存量用户，已设置个人用户密码",)
     background_tags = ("REQ_QD-11-01",)
     probes = ("页面要求通过第二验证因子（短信验证或刷脸验证）", f"「{PERSON}」已登录进电子税务局",
-              f"「{PERSON}」没有登录进电子税务局", "登录被拒绝，停留在登录页面")
+              f"「{PERSON}」没有登录进电子税务局", "登录被拒绝，提示指明密码，停留在登录页面")
 
     def __init__(self) -> None:
         super().__init__()

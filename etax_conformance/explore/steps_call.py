@@ -2,7 +2,8 @@
 
 The step definitions are pytest-bdd's registry (every step module of the suite's plugin imported); a sentence is
 matched by the step's own parser, its arguments converted as pytest-bdd does, and the function called with the
-fixtures it names taken from a side of the twin (portal, cast, identities, app_scans, qd_users, scenario_seed).
+fixtures it names taken from a side of the twin (portal, cast, identities, app_scans, qd_users, scenario_seed,
+wrong_factor).
 """
 
 from __future__ import annotations

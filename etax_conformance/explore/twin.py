@@ -20,6 +20,7 @@ from etax_conformance.explore import steps_call
 from fixtures.clock import SCENARIO_START
 from fixtures.identities import IdentityFactory
 from steps.its.qr_steps import AppScans
+from steps.qingdao.methods_login_steps import FactorsSeen
 
 PORTAL, REFERENCE = "被测门户", "参照模拟器"
 
@@ -83,7 +84,8 @@ class Twin:
         for side in self.sides:
             side.now = SCENARIO_START
             side.fixtures = {"portal": side.driver, "cast": {}, "identities": IdentityFactory(seed),
-                             "app_scans": AppScans(), "qd_users": {}, "scenario_seed": seed}
+                             "app_scans": AppScans(), "qd_users": {}, "scenario_seed": seed,
+                             "wrong_factor": {}, "qd_factors": FactorsSeen()}
             self._on(side, lambda s: _begin(s.driver))
 
     def step(self, keyword: str, sentence: str, probes: tuple[str, ...]) -> StepResult:
