@@ -117,7 +117,16 @@ def _portal_under_test(options: Options, freezer: RunFreezer) -> Iterator[
     """The portal under test, and how to get a new driver of it for each sequence (None: reset is enough)."""
     if options.portal_url is None:
         variant = Variant.default() if options.deviate else Variant.named(options.variant)
-        driver = InProcessDriver(freezer=freezer, variant=variant)
+        # Built with its switches on: some rules are fixed when the portal is built (the lock's threshold and
+        # duration), so a switch only toggled while the portal acts would not reach them.
+        deviations = importlib.import_module("simulator.deviations") if options.deviate else None
+        if deviations is not None:
+            deviations.activate(deviations.parse(list(options.deviate)))
+        try:
+            driver = InProcessDriver(freezer=freezer, variant=variant)
+        finally:
+            if deviations is not None:
+                deviations.activate(())
         try:
             yield driver, None
         finally:
