@@ -63,7 +63,7 @@
     });
   });
 
-  // 扫码登录 (ITS §1.2): count down on the page's own clock (the page does not poll: 【已扫码，继续】 moves on).
+  // 扫码登录: count down on the page's own clock (the ITS page does not poll: 【已扫码，继续】 moves on).
   var card = document.querySelector("[data-sy]");
   if (!card) { return; }
   var deadline = Date.now() + Number(card.getAttribute("data-sy")) * 1000;
@@ -80,4 +80,19 @@
   }
   tick();
   setInterval(tick, 1000);
+  // 青岛 扫码登录 (Q11): that page (data-zt) polls where its session is and follows it; the ITS page above does not.
+  var status = card.getAttribute("data-zt");
+  if (!status) { return; }
+  var leaving = false;
+  window.addEventListener("beforeunload", function () { leaving = true; });
+  function poll() {
+    if (leaving) { return; }
+    fetch(status, { credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(function (s) {
+        if (!leaving && s.lj !== window.location.pathname) { leaving = true; window.location.href = s.lj; }
+      })
+      .catch(function () { /* try again at the next poll */ });
+  }
+  setInterval(poll, 1000);
 })();
