@@ -82,7 +82,7 @@ class ServedSimulator:
     deviations: str = ""
 
     @classmethod
-    def start(cls, db_path: Path, timeout: float = 30.0, variant: str = "default",
+    def start(cls, db_path: Path, timeout: float = 90.0, variant: str = "default",
               ln_logins_only: bool = False, deviate: str | None = None) -> ServedSimulator:
         port, token = free_port(), secrets.token_hex(16)
         log_path = db_path.with_suffix(".log")
