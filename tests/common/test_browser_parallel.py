@@ -62,12 +62,7 @@ def remote_chromium(tmp_path: Path) -> Iterator[str]:
             pytest.fail("Chromium did not say where DevTools listen: " + log_path.read_text(errors="replace"))
         yield f"http://127.0.0.1:{found.group(1)}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
 
 
 def test_a_feature_runs_through_a_remote_chromium(remote_chromium: str, tmp_path: Path) -> None:
@@ -104,15 +99,20 @@ def browser_server(tmp_path: Path) -> Iterator[str]:
             pytest.fail("the browser server did not listen")
         yield f"ws://127.0.0.1:{port}/etax"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
 
 
 def test_a_feature_runs_through_a_browser_server(browser_server: str, tmp_path: Path) -> None:
     run = _run(tmp_path, "ws", FEATURES_DIR / "liaoning" / "2.1_two_factor.feature",
                "--browser-ws-endpoint", browser_server)
     assert '"passed": 2' in (run / "results.json").read_text(encoding="utf-8")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """End a browser process a fixture started: politely, then for good."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
