@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import responses
 from freezegun import freeze_time
@@ -69,6 +69,8 @@ class InProcessDriver:
     """Acts as the web pages do: fields fill a form, a control presses it (same router, same flows)."""
 
     name = "inprocess"
+    #: The driver whose external services' stubs answer now (see resume()).
+    _holder: ClassVar[InProcessDriver | None] = None
 
     def __init__(self, start: datetime = SCENARIO_START, freezer: RunFreezer | None = None,
                  variant: Variant | None = None, ln_logins_only: bool = False) -> None:
@@ -80,8 +82,8 @@ class InProcessDriver:
         self._frozen.move_to(start)
         # The simulator's real HTTP adapters reach the external services' stubs through `responses`.
         self._http = responses.RequestsMock(assert_all_requests_are_fired=False)
-        self._http.start()
-        self._active = True
+        self._active = False
+        self.resume()
         # A test run: cheap password hashes (the cost is recorded in results.json).
         self.portal = build_portal(externals=over_http(stubs.SMS_BASE, stubs.FACE_BASE, stubs.CORE_BASE),
                                    password_cost=PASSWORD_COST, variant=variant)
@@ -102,12 +104,22 @@ class InProcessDriver:
         if self._active:
             self._http.stop(allow_assert=False)
             self._active = False
+        if InProcessDriver._holder is self:
+            InProcessDriver._holder = None
 
     def resume(self) -> None:
-        """This portal's external services' stubs answer again (after suspend())."""
+        """This portal's external services' stubs answer again (after suspend(); at once when built).
+
+        One driver's stubs answer at a time in a process: `responses` patches `requests` by stacking patchers, and
+        two stopped out of their start order would leave a mock answering every later request — even one to a
+        loopback portal — with "connection refused". So the driver that held them is suspended first."""
+        holder = InProcessDriver._holder
+        if holder is not None and holder is not self:
+            holder.suspend()
         if not self._active:
             self._http.start()
             self._active = True
+        InProcessDriver._holder = self
 
     def reset(self) -> None:
         self.portal.test_control.reset()
@@ -276,8 +288,7 @@ class InProcessDriver:
         return other
 
     def close(self) -> None:
-        if self._active:
-            self._http.stop()
+        self.suspend()
         self._http.reset()
         if self._own_freezer:
             self._freezer.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from fixtures.identities import Identity, IdentityFactory
@@ -44,3 +46,18 @@ def _forms_post_with_their_token(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.form_client import FormClient
 
     monkeypatch.setattr(Flask, "test_client_class", FormClient)
+
+
+@pytest.fixture(autouse=True)
+def _no_http_mock_left_behind() -> Iterator[None]:
+    """A test leaves `requests` as it found it: a `responses` mock left started (an in-process driver not closed,
+    or two mocks stopped out of order) would answer every later request, even to a loopback portal, with
+    'connection refused'."""
+    import requests.adapters
+
+    before = requests.adapters.HTTPAdapter.send
+    yield
+    after = requests.adapters.HTTPAdapter.send
+    if after is not before:
+        requests.adapters.HTTPAdapter.send = before  # type: ignore[method-assign]
+        pytest.fail("the test left a `responses` mock started (requests.adapters.HTTPAdapter.send still patched)")
