@@ -47,4 +47,6 @@ if $bin/etax-conformance run --driver browser --portal-url http://127.0.0.1:9 --
      --run-id "$stamp-unreachable"; then
   echo "an unreachable portal was reported as conformant"; exit 1
 fi
-echo "== unit and integration tests"; $bin/python -m pytest tests -q
+# Two processes (pytest-xdist): the tests are independent (tmp folders, free ports; green with -n 2 under load),
+# so their CPU-bound part uses both cores.
+echo "== unit and integration tests"; $bin/python -m pytest tests -q -n 2
