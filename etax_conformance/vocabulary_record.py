@@ -99,8 +99,9 @@ class RecordingDriver:
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         self._note("hook", capability)
-        self._record.learn(payload or {})
         answer = self._inner.hook(capability, payload)
+        # Learnt once taken: a shortcut the portal lacks names words of the pages walked instead (全量办税).
+        self._record.learn(payload or {})
         self._record.learn(answer)
         return answer
 

@@ -18,6 +18,7 @@ from simulator.liaoning.personal_password import PersonalPasswordFlow
 from simulator.liaoning.personnel_flows import personnel_flows
 from simulator.liaoning.screens import Liaoning
 from simulator.liaoning.seeds import liaoning_hooks
+from simulator.liaoning.shortcuts import LiaoningShortcuts
 from simulator.store.agencies import AgencyStore
 from simulator.store.enterprises import EnterpriseStore
 from simulator.store.personnel import PersonnelStore
@@ -27,12 +28,15 @@ from simulator.variant import Variant
 
 def liaoning_flows(store: SqliteStore, clock: Clock, sessions: SessionRegistry, externals: Externals,
                    sms_codes: SmsCodes, variant: Variant | None = None) -> list[Flow]:
-    """Login page, 办税人员选择, the second factor, the personal password, the pages after login."""
+    """Login page, 办税人员选择, the second factor, the personal password, the pages after login; the shortcuts."""
     enterprises, agencies, personnel = EnterpriseStore(store), AgencyStore(store), PersonnelStore(store)
     liaoning = Liaoning(enterprises, externals.core, sms_codes, sessions, clock, agencies, personnel,
                         variant or Variant.default())
     sync = HandlerSync(externals.core, enterprises, personnel)
     seeds = {**liaoning_hooks(enterprises, externals.script, agencies), **agency_hooks(enterprises, agencies)}
-    return [EnterpriseLoginFlow(liaoning, seeds, store), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),
-            PersonalPasswordFlow(liaoning), AgentClientsFlow(liaoning), HomeFlow(liaoning, store),
-            *personnel_flows(liaoning)]
+    flows: list[Flow] = [
+        EnterpriseLoginFlow(liaoning, seeds, store), HandlerChoiceFlow(liaoning, sync), HandlerLoginFlow(liaoning),
+        PersonalPasswordFlow(liaoning), AgentClientsFlow(liaoning), HomeFlow(liaoning, store),
+        *personnel_flows(liaoning)]
+    # The optional shortcuts press these flows' own controls server-side (simulator/liaoning/shortcuts.py).
+    return [*flows, LiaoningShortcuts(liaoning, flows)]

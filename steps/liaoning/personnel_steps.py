@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-from drivers.protocol import TICKED, PortalDriver
+from drivers.protocol import TICKED, NotVerifiable, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect, looking_for
@@ -132,14 +132,39 @@ def add_handler(portal: PortalDriver, cast: dict[str, Identity], identities: Ide
 def maintained(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
                enterprises: dict[str, EnterpriseData], personal_passwords: dict[str, str], who: str, name: str,
                identity: str, function: str | None, handler: str | None) -> None:
-    """第5-9步 as one history step: the identity (with a function ticked, or none), then the handler added."""
-    open_personnel(portal, enterprises[name], cast[who], personal_passwords[who])
-    maintain_identity(portal, identity, function)
+    """第5-9步 as one history step: the identity (with a function ticked, or none), then the handler added; through
+    the optional `personnel.identity` and `personnel.add_handler` where the portal offers them, else its pages."""
+    enterprise, by = enterprises[name], cast[who].document_number
+    try:
+        portal.hook("personnel.identity", {"tax_id": enterprise.tax_id, "by_id_number": by, "name": identity,
+                                           "description": identity, "functions": [function] if function else []})
+    except NotVerifiable:
+        open_personnel(portal, enterprise, cast[who], personal_passwords[who])
+        maintain_identity(portal, identity, function)
+        if handler:
+            add_and_check(portal, cast, identities, personal_passwords, handler, identity)
+        log_out(portal)
+        return
     if handler:
-        add_handler(portal, cast, identities, personal_passwords, handler, identity, None)
-        expect(portal.shows_row((cast[handler].name,)), f"「{handler}」已添加",
-               lambda: f"「{portal.screen()}」，提示「{portal.message()}」")
-    log_out(portal)
+        password = identities.new_password(cast[handler])
+        try:
+            portal.hook("personnel.add_handler", {
+                "tax_id": enterprise.tax_id, "by_id_number": by, "name": cast[handler].name,
+                "id_number": cast[handler].document_number, "personal_password": password, "identities": [identity],
+                "management": False})
+            personal_passwords[handler] = password
+        except NotVerifiable:
+            open_personnel(portal, enterprise, cast[who], personal_passwords[who])
+            add_and_check(portal, cast, identities, personal_passwords, handler, identity)
+            log_out(portal)
+
+
+def add_and_check(portal: PortalDriver, cast: dict[str, Identity], identities: IdentityFactory,
+                  personal_passwords: dict[str, str], handler: str, identity: str) -> None:
+    """第8-9步 on the pages, from the 企业人员维护 screen; the new row is listed."""
+    add_handler(portal, cast, identities, personal_passwords, handler, identity, None)
+    expect(portal.shows_row((cast[handler].name,)), f"「{handler}」已添加",
+           lambda: f"「{portal.screen()}」，提示「{portal.message()}」")
 
 
 @given(parsers.re(r"「(?P<who>[^」]+)」已在企业「(?P<name>[^」]+)」通过“权限管理”(?:把「(?P<handler>[^」]+)」的身份类型改为「(?P<identity>[^」]+)」"
