@@ -229,3 +229,17 @@ r("LN_FORGOT_NATURAL_ANY_MOBILE", "LN-QA-07 LN-2.2-02", "identities", "自然人
 r("LN_SMS_MOBILE_UNMATCHED", "LN-FAQ-02", "identities",
   "税务登记的移动电话与实名采集手机号不同（或录在固定电话）时仍发送短信验证码",
   "an SMS code is sent although the registration's 【移动电话】 is not the real-name mobile")
+r("ITS_APP_AGREEMENT_SKIPPABLE", "ITS-2.2.1-03 ITS-2.2.2-02", "order-gates",
+  "APP注册选择方式后不经用户注册协议直接填写身份信息",
+  "APP registration goes from the method straight to the identity form, no agreement asked")
+r("ITS_APP_SMS_SKIPPED", "ITS-2.2.1-08 ITS-2.2.2-07", "codes", "APP注册设置登录信息时不校验短信验证码",
+  "APP registration's login settings do not check the SMS code")
+r("ITS_RARE_CHARACTER_LABEL", "ITS-2.1-07", "words", "WEB端注册的【录入生僻字】写作【录入生辟字】",
+  "the WEB registration's 【录入生僻字】 reads 【录入生辟字】")
+r("ITS_FACE_METHOD_LABEL", "ITS-2.2-01 ITS-2.2.2-01", "words", "APP注册方式【人脸识别认证注册】写作【人脸认证注册】",
+  "the APP's 【人脸识别认证注册】 reads 【人脸认证注册】")
+r("QD_AGENT_ENTRY_MISSING", "QD-1-01", "order-gates", "登录页面不提供代理业务入口",
+  "the login page offers no 代理业务 entry")
+r("QD_HK_MACAO_PASS_HALL_FIRST", "QD-6-03 QD-6-04", "identities",
+  "港澳居民来往内地通行证须先到办税服务场所采集才能注册",
+  "a 港澳居民来往内地通行证 must first be collected at the hall before it registers")
