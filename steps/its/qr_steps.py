@@ -130,7 +130,7 @@ def app_confirms_used(portal: PortalDriver, cast: dict[str, Identity], app_scans
 
 @when("退出扣缴客户端")
 def log_out_of_client(portal: PortalDriver) -> None:
-    """From wherever the client is after a login: its 【退出】 (or 【返回登录】), back to the login page."""
+    """From wherever the client is after a login: its 【退出】 (or 【返回登录】), back to the login form."""
     portal.refresh()
     to_login_form(portal)
 
