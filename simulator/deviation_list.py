@@ -154,3 +154,92 @@ r("LN_QUICK_ANY_MOBILE", "LN-2.1-22", "identities",
   "quick login sends a code to, and accepts, a mobile that is not the chosen identity's real-name one")
 r("ITS_CA_NOT_LOCAL", "ITS-1.3.1-08", "permissions", "非本市单位也可通过CA校验",
   "a unit not 本市 may verify by CA")
+
+# ---- third batch (issue 20: at least 100) ----
+# 青岛
+r("QD_KEY_BUSINESS_WITHOUT_FACE", "QD-5-05", "order-gates", "三级用户办理关键业务时不提示扫脸认证即可办理",
+  "a 三级 user does a key business without being asked for the face check")
+r("QD_LEVEL_SCAN_IGNORED", "QD-5-04", "external", "青岛税务APP扫脸认证通过后实名等级仍为三级（APP的核验结果未被采用）",
+  "the 青岛税务APP's passed face check leaves the level at 三级 (its answer ignored)")
+r("QD_PERSONAL_INFO_LABEL", "QD-13-03", "words", "【个人信息管理模块】写作【个人信息管理】",
+  "【个人信息管理模块】 reads 【个人信息管理】")
+r("QD_PASSWORD_CHANGE_NOT_SAVED", "QD-10-03", "order-gates", "【个人密码修改】提示成功但原密码仍有效、新密码无效",
+  "【个人密码修改】 says it succeeded but the old password stays")
+r("QD_WELCOME_WORD", "QD-12-02 QD-12-03", "words",
+  "跨区域登录后右上角显示「您好，某某纳税人」（而非「欢迎，某某纳税人」）",
+  "the cross-region 首页 greets 「您好，某某纳税人」 instead of 「欢迎，某某纳税人」")
+r("QD_SWITCH_AUTHORITY_LABEL", "QD-12-03", "words", "【切换主管税务机关】写作【切换税务机关】",
+  "【切换主管税务机关】 reads 【切换税务机关】")
+r("QD_QINGDAO_APP_SCAN_WORD", "QD-11-06", "words", "“青岛税务APP扫码登录”写作“青岛税务APP扫码”",
+  "“青岛税务APP扫码登录” reads “青岛税务APP扫码”")
+r("QD_LICENCE_SCAN_WORD", "QD-11-10", "words", "“电子营业执照扫码”写作“营业执照扫码”",
+  "“电子营业执照扫码” reads “营业执照扫码”")
+r("QD_SCAN_BUSINESS_IGNORED", "QD-11-07 QD-11-08", "permissions", "扫码登录一律登录企业业务（APP登录个人业务的也一样）",
+  "a scan always logs the web in to 企业业务, even when the app is in 个人业务")
+r("QD_CERTIFICATE_PASSWORD_IGNORED", "QD-11-05", "codes", "税务数字证书登录不校验证书密码",
+  "the 税务数字证书 login does not check the certificate's password")
+r("QD_SMS_CODE_ALONE", "QD-11-03", "order-gates", "手机验证码登录仅凭验证码即登录（无第二验证因子）",
+  "the 手机验证码 login lets in on the code alone (no second factor)")
+# ITS
+r("ITS_QR_REUSABLE", "ITS-1.2-03", "codes", "已用于登录的二维码可再次扫码登录（退出后扫描旧二维码仍可登录）",
+  "a QR code already used logs in again (an old code scanned after logging out)")
+r("ITS_DOWNLOAD_LABEL", "ITS-1.2-04", "words", "【手机端下载】写作【手机下载】", "【手机端下载】 reads 【手机下载】")
+r("ITS_ENTER_LABEL", "ITS-1.3.2-01", "words", "多家单位时【进入】写作【登入】",
+  "【进入】 of the unit list reads 【登入】")
+r("ITS_FORGOT_DECLARATION_WEB_ONLY", "ITS-1.3.1-07", "words",
+  "【忘记申报密码】只提供“个人所得税WEB端”链接，缺少“个人所得税APP”二维码",
+  "【忘记申报密码】 offers the WEB link only, no 个人所得税APP QR code")
+r("ITS_DECLARATION_RESET_ANY_ROLE", "ITS-QA-04 ITS-1.3.1-05", "permissions",
+  "办税人员（非法定代表人或财务负责人）也可【重置申报密码】",
+  "a handler who is neither 法定代表人 nor 财务负责人 may 【重置申报密码】")
+r("ITS_DECLARATION_RESET_WITHOUT_PHONE", "ITS-QA-05", "order-gates", "账号未绑定手机号也进入申报密码重置页面",
+  "without a bound phone the 申报密码 reset page opens anyway")
+r("ITS_DECLARATION_RESET_SMS_SKIPPED", "ITS-QA-06", "codes", "申报密码重置不校验短信验证码",
+  "the 申报密码 reset does not check the SMS code")
+r("ITS_FORGOT_PASSWORD_NAME_UNCHECKED", "ITS-2.1-14", "identities", "【忘记密码】身份验证不核对姓名",
+  "【忘记密码】's identity check ignores the name")
+r("ITS_LOGIN_NAME_CASE_IGNORED", "ITS-2.1-11 ITS-2.2.1-11 ITS-2.2.2-10", "identities", "登录名不区分大小写",
+  "login names are matched without regard to letter case")
+r("ITS_PHONE_ACCOUNT_REFUSED", "ITS-1.1-02 ITS-2.1-09 ITS-2.2.1-09 ITS-2.2.2-08", "identities",
+  "注册的手机号码不能作为账号登录", "the registered mobile number is not accepted as the 账号")
+# 辽宁
+r("LN_PERSONAL_PASSWORD_7", "LN-2.1-12", "numbers", "设置个人密码接受7位密码",
+  "a 7-character personal password is accepted")
+r("LN_SYNC_MESSAGE_WORD", "LN-2.1-06", "words", "【同步办税人】后提示「同步完成」（而非「同步成功」）",
+  "【同步办税人】 says 「同步完成」 instead of 「同步成功」")
+r("LN_SYNC_UNLINKED", "LN-2.1-07", "permissions", "已实名采集但未与企业关联的人员也被同步为办税人员",
+  "a person collected but not linked to the enterprise is synced")
+r("LN_DELETED_HANDLER_LOGS_IN", "LN-3.1-01", "permissions", "被删除的办税员同步后仍可作为该企业人员登录",
+  "a deleted handler comes back with the sync and logs in for the enterprise")
+r("LN_BOUND_KEEPS_PERSONAL_PASSWORD", "LN-3.1-04", "identities",
+  "【绑定】后密码登录仍使用原个人登录密码（而非自然人电子税务局登录密码）",
+  "after 【绑定】 the 密码登录 still takes the personal password, not the 自然人电子税务局 one")
+r("LN_PASSWORD_CHANGE_CAPTCHA_IGNORED", "LN-3.2-01", "order-gates", "【修改密码】验证码错误也放行",
+  "【修改密码】 accepts a wrong captcha")
+r("LN_OLD_PASSWORD_UNCHECKED", "LN-3.2-01 LN-3.2-03", "order-gates", "修改密码不核对「旧密码」",
+  "a password change does not check the 「旧密码」")
+r("LN_NATURAL_CAPTCHA_IGNORED", "LN-2.2-01", "order-gates", "自然人登录验证码错误也放行",
+  "自然人登录 accepts a wrong captcha")
+r("LN_AGENT_LOGIN_ANY_TAXPAYER", "LN-2.3-01", "permissions", "非涉税代理机构的纳税人也可通过代理机构登录",
+  "a taxpayer that is not a 涉税代理机构 logs in as an agency")
+r("LN_FORGOT_ENTERPRISE_ANY_MOBILE", "LN-QA-07 LN-2.1-26", "identities", "企业密码【忘记密码】接受非税务登记的手机号码",
+  "the 企业密码 recovery accepts a mobile not in the tax registration")
+r("LN_FORGOT_NATURAL_ANY_MOBILE", "LN-QA-07 LN-2.2-02", "identities", "自然人【忘记密码】接受非本人登记的手机号码",
+  "the natural person's recovery accepts a mobile that is not theirs")
+r("LN_SMS_MOBILE_UNMATCHED", "LN-FAQ-02", "identities",
+  "税务登记的移动电话与实名采集手机号不同（或录在固定电话）时仍发送短信验证码",
+  "an SMS code is sent although the registration's 【移动电话】 is not the real-name mobile")
+r("ITS_APP_AGREEMENT_SKIPPABLE", "ITS-2.2.1-03 ITS-2.2.2-02", "order-gates",
+  "APP注册选择方式后不经用户注册协议直接填写身份信息",
+  "APP registration goes from the method straight to the identity form, no agreement asked")
+r("ITS_APP_SMS_SKIPPED", "ITS-2.2.1-08 ITS-2.2.2-07", "codes", "APP注册设置登录信息时不校验短信验证码",
+  "APP registration's login settings do not check the SMS code")
+r("ITS_RARE_CHARACTER_LABEL", "ITS-2.1-07", "words", "WEB端注册的【录入生僻字】写作【录入生辟字】",
+  "the WEB registration's 【录入生僻字】 reads 【录入生辟字】")
+r("ITS_FACE_METHOD_LABEL", "ITS-2.2-01 ITS-2.2.2-01", "words", "APP注册方式【人脸识别认证注册】写作【人脸认证注册】",
+  "the APP's 【人脸识别认证注册】 reads 【人脸认证注册】")
+r("QD_AGENT_ENTRY_MISSING", "QD-1-01", "order-gates", "登录页面不提供代理业务入口",
+  "the login page offers no 代理业务 entry")
+r("QD_HK_MACAO_PASS_HALL_FIRST", "QD-6-03 QD-6-04", "identities",
+  "港澳居民来往内地通行证须先到办税服务场所采集才能注册",
+  "a 港澳居民来往内地通行证 must first be collected at the hall before it registers")

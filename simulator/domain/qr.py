@@ -48,7 +48,7 @@ class LoginToken:
 
     def problem(self, now: datetime) -> TokenProblem | None:
         """Why the code cannot be used now, or None when it can."""
-        if self.used_at is not None:
+        if self.used_at is not None and not deviations.on("ITS_QR_REUSABLE"):
             return TokenProblem.USED
         if self.replaced:
             return TokenProblem.REPLACED

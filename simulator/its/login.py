@@ -92,6 +92,8 @@ class LoginFlow(FlowBase):
         if found is None:
             return refused("该账号尚未注册，请点击【立即注册】完成实名注册后再登录")
         account, matched_by = found
+        if matched_by is MatchedBy.PHONE and deviations.on("ITS_PHONE_ACCOUNT_REFUSED"):
+            return refused("该账号尚未注册，请点击【立即注册】完成实名注册后再登录")
         key = account.person.document_number
         if (matched_by is MatchedBy.DOCUMENT_NUMBER and not self._any_identifier
                 and not account.person.document_type.allows_document_number_login

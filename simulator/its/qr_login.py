@@ -10,6 +10,7 @@ from typing import Any
 
 import segno
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession, SessionRegistry
@@ -72,7 +73,8 @@ class QrLoginFlow(FlowBase):
         now = self._clock.now()
         token = None if found is None else found[0]
         expired = token is None or token.problem(now) is not None
-        controls = (PASSWORD_SWITCH, DOWNLOAD, *((REFRESH,) if expired else ()))
+        download = "手机下载" if deviations.on("ITS_DOWNLOAD_LABEL") else DOWNLOAD  # §1.2 【手机端下载】
+        controls = (PASSWORD_SWITCH, download, *((REFRESH,) if expired else ()))
         extras = {"qr_svg": "" if token is None else qr_svg(token.payload), "expired": expired,
                   "expires_in": 0 if token is None else math.ceil(token.seconds_left(now))}
         return View(QR_SCREEN, tab=QR_TAB, controls=controls, message=session.message, template="qr_login",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import segno
 
+from simulator import deviations
 from simulator.common import item_lists
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Screen, View
@@ -43,17 +44,18 @@ def choose(session: PortalSession, units: list[Unit], *, radio: bool = False) ->
                     values=dict(session.values), template="unit_verification",
                     extras={"intro": "请输入办税企业的纳税人识别号和申报密码。"})
     names = tuple(unit.name for unit in units)
+    enter = "登入" if deviations.on("ITS_ENTER_LABEL") else "进入"  # §1.3.2 【进入】
     if radio:
-        return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=("进入", "退出"), message=session.message,
+        return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=(enter, "退出"), message=session.message,
                     options={UNIT_FIELD: names}, rows=tuple((unit.name, unit.tax_id) for unit in units),
                     template="unit_verification",
                     extras={"units": [(unit.name, unit.tax_id) for unit in units], "picker": "radio",
-                            **item_lists.gestures(UNIT_FIELD, double_click="进入"),
+                            **item_lists.gestures(UNIT_FIELD, double_click=enter),
                             "intro": "请选择办税单位后点击【进入】，或双击该单位。"})
-    return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=("进入", "退出"), message=session.message,
+    return View(Screen.UNIT_VERIFICATION, fields=(UNIT_FIELD,), controls=(enter, "退出"), message=session.message,
                 options={UNIT_FIELD: names}, template="unit_verification",
                 extras={"units": [(unit.name, unit.tax_id) for unit in units],
-                        **item_lists.gestures(UNIT_FIELD, double_click="进入"),
+                        **item_lists.gestures(UNIT_FIELD, double_click=enter),
                         "intro": "请双击办税单位，或选中后点击【进入】。"})
 
 
@@ -72,8 +74,9 @@ def password(session: PortalSession, unit: Unit, *, several: bool, ca: bool) -> 
 
 
 def forgot(session: PortalSession) -> View:
-    qr = segno.make(APP_URL, error="m").svg_inline(scale=3, title=APP_QR)
-    return View(FORGOT, controls=(WEB_LINK, APP_QR, "返回"), message=session.message,
+    web_only = deviations.on("ITS_FORGOT_DECLARATION_WEB_ONLY")  # the "个人所得税APP" QR code left out
+    qr = "" if web_only else segno.make(APP_URL, error="m").svg_inline(scale=3, title=APP_QR)
+    return View(FORGOT, controls=(WEB_LINK, *(() if web_only else (APP_QR,)), "返回"), message=session.message,
                 template="forgot_declaration_password",
                 extras={"web_url": WEB_URL, "app_url": APP_URL, "app_qr_svg": qr,
                         "intro": "可由法定代表人或财务负责人通过以下任意一种方式重置申报密码。"})

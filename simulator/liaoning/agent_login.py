@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from simulator import deviations
 from simulator.common.flow import Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import View, refused
@@ -36,7 +37,8 @@ class AgentLogin:
     def submit(self, session: PortalSession, form: Form) -> None:
         tax_id = form.get("纳税人识别号", "").strip().upper()
         account, problem = enterprise_problem(self._ln.enterprises, tax_id, form.get("登录密码", ""))
-        if account is not None and not self._ln.agencies.is_agency(tax_id):
+        if account is not None and not self._ln.agencies.is_agency(tax_id) \
+                and not deviations.on("LN_AGENT_LOGIN_ANY_TAXPAYER"):
             problem = refused(NOT_AN_AGENCY)
         if problem is not None:
             session.go(LnScreen.LOGIN, problem, {"纳税人识别号": tax_id})

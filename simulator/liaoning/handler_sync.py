@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from simulator import deviations
 from simulator.common.views import Message, MessageKind, refused
 from simulator.domain.enterprise import Handler, sms_mobile_of
 from simulator.external.core_tax import CoreTaxSystem
@@ -32,7 +33,7 @@ class HandlerSync:
         if not synced:
             return Message("同步成功，但没有可登录的办税人员：税务登记中的人员须完成实名采集并与企业关联，"
                            "请先进行实名采集", MessageKind.INFO)
-        return Message("同步成功", MessageKind.SUCCESS)
+        return Message("同步完成" if deviations.on("LN_SYNC_MESSAGE_WORD") else "同步成功", MessageKind.SUCCESS)
 
     def _eligible(self, tax_id: str) -> list[Handler]:
         registration = self._core.registration(tax_id)
@@ -41,9 +42,11 @@ class HandlerSync:
         synced = []
         for person in registration.persons:
             record = self._core.real_name(person.id_number)
-            if record is None or tax_id not in record.enterprises or record.name != person.name:
+            linked = record is not None and (tax_id in record.enterprises or deviations.on("LN_SYNC_UNLINKED"))
+            if record is None or not linked or record.name != person.name:
                 continue  # summary 温馨提示2: 人员信息不匹配 → 须重新实名采集
-            if self._personnel is not None and self._personnel.removed(tax_id, person.id_number):
+            if self._personnel is not None and self._personnel.removed(tax_id, person.id_number) \
+                    and not deviations.on("LN_DELETED_HANDLER_LOGS_IN"):
                 continue  # 三(一)1: a handler deleted in 企业人员维护 no longer logs in for the enterprise
             synced.append(Handler(tax_id, person.id_number, person.name, person.role,
                                   sms_mobile_of(person, record.mobile), record.mobile))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form
 from simulator.common.passwords import hash_password, verify_password
 from simulator.common.sessions import PortalSession
 from simulator.common.views import View, refused
+from simulator.deviation_rules import loose_password_problem
 from simulator.liaoning.handler_login import current_handler, enter
 from simulator.liaoning.screens import PERSONAL_PASSWORD_TIP, Liaoning, LnScreen
 from vocabulary.credentials import password_problem
@@ -38,7 +40,8 @@ class PersonalPasswordFlow(FlowBase):
             session.go(LnScreen.LOGIN)
             return
         new, again = form.get("新密码", ""), form.get("确认密码", "")
-        problem = password_problem(new)
+        problem = (loose_password_problem(new, min_len=7) if deviations.on("LN_PERSONAL_PASSWORD_7")
+                   else password_problem(new))
         account = self._ln.enterprises.find(handler.tax_id)
         if problem is None and new != again:
             problem = "两次输入的密码不一致"

@@ -118,7 +118,8 @@ class AppLoginSettingsFlow(FlowBase):
             return problem
         if self._store.find_by_account_name(login_name) or self._store.find_by_account_name(phone):
             return "手机号码或登录名已被注册"
-        return self._sms.check(phone, SMS_PURPOSE, form.get("短信验证码", ""))
+        return None if deviations.on("ITS_APP_SMS_SKIPPED") else self._sms.check(phone, SMS_PURPOSE,
+                                                                                  form.get("短信验证码", ""))
 
 
 def _kept(form: Form) -> dict[str, str]:

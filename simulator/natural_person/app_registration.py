@@ -6,6 +6,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from simulator import deviations
 from simulator.clock import Clock
 from simulator.common.flow import Action, Flow, FlowBase, Form
 from simulator.common.sessions import PortalSession
@@ -95,6 +96,8 @@ class AppRegistrationFlow(FlowBase):
                         extras={"intro": AGREEMENT, "checkboxes": (CONSENT,)})
         if screen in _PLAIN:
             controls, text = _PLAIN[screen]
+            if screen is AppScreen.METHODS and deviations.on("ITS_FACE_METHOD_LABEL"):  # 【人脸识别认证注册】
+                controls = tuple("人脸认证注册" if control == FACE else control for control in controls)
             return View(shown, controls=controls, message=message, extras={"intro": text})
         if screen in _FORMS:
             fields, controls = _FORMS[screen]
@@ -107,6 +110,9 @@ class AppRegistrationFlow(FlowBase):
 
     def _choose(self, session: PortalSession, method: str) -> None:
         session.state[METHOD] = method
+        if deviations.on("ITS_APP_AGREEMENT_SKIPPABLE"):  # straight to the identity form, no agreement asked
+            self._agree(session, {})
+            return
         session.go(AppScreen.AGREEMENT)
 
     def _agree(self, session: PortalSession, _: Form) -> None:

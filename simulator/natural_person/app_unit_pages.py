@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from simulator import deviations
 from simulator.common import item_lists
 from simulator.common.views import Message, View
 from simulator.domain.units import Unit, UnitHandler
@@ -41,7 +42,7 @@ def permissions(names: tuple[str, ...], message: Message | None) -> View:
 
 def staff(unit: Unit, handler: UnitHandler, people: list[tuple[str, UnitHandler]], message: Message | None) -> View:
     """The unit's handlers and their roles; 【重置申报密码】 only for a 法定代表人 or 财务负责人."""
-    controls = (RESET,) if handler.role in MAY_RESET else ()
+    controls = (RESET,) if handler.role in MAY_RESET or deviations.on("ITS_DECLARATION_RESET_ANY_ROLE") else ()
     return View(UnitScreen.STAFF.shown, controls=(*controls, "返回", PERSONAL_CENTER), message=message,
                 template="app_units", greeting=f"单位：{unit.name}（{unit.tax_id}）",
                 extras={"staff": [(name, linked.role.value) for name, linked in people]})

@@ -74,7 +74,9 @@ class RegistrationFlow(FlowBase):
             return View(screen, controls=(HALL_CODE_METHOD, BACK), message=message,
                         extras={"intro": "自然人办税服务平台WEB端注册：请选择注册方式。"})
         if screen == WebScreen.HALL_CODE:
-            return View(screen, fields=IDENTITY_FIELDS, controls=(NEXT, RARE, BACK), message=message, values=values,
+            rare = "录入生辟字" if deviations.on("ITS_RARE_CHARACTER_LABEL") else RARE  # §2.1 【录入生僻字】
+            return View(screen, fields=IDENTITY_FIELDS, controls=(NEXT, rare, BACK),
+                        message=message, values=values,
                         options={"证件类型": tuple(t.value for t in DocumentType)},
                         extras={"intro": HALL_CODE_INTRO, "hint": RARE_HINT})
         if screen == WebScreen.RARE_CHARACTERS:

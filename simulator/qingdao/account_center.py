@@ -66,7 +66,8 @@ class AccountCenterFlow(FlowBase):
                     (USER_NAME, person.user_name or "未设置"))
             return View(QdScreen.PERSONAL_INFO, fields=(USER_NAME,), controls=(SAVE, BACK), message=session.message,
                         rows=rows, template="qd_page", extras={"hint": "用户名一年可修改一次"})
-        return View(QdScreen.ACCOUNT_CENTER, controls=(LEVEL, PASSWORD, INFO, BACK), message=session.message,
+        info = "个人信息管理" if deviations.on("QD_PERSONAL_INFO_LABEL") else INFO  # 【个人信息管理模块】
+        return View(QdScreen.ACCOUNT_CENTER, controls=(LEVEL, PASSWORD, info, BACK), message=session.message,
                     greeting=f"欢迎，{person.name}", rows=(("姓名", person.name),), template="qd_page")
 
     def _change_password(self, session: PortalSession, form: Form) -> None:
@@ -80,7 +81,8 @@ class AccountCenterFlow(FlowBase):
         if problem is not None:
             session.go(QdScreen.PASSWORD_CHANGE, refused(problem))
             return
-        self._qd.people.set_password(person.document_number, hash_password(form.get(NEW, "")))
+        if not deviations.on("QD_PASSWORD_CHANGE_NOT_SAVED"):  # 「修改成功」 said, the old password kept
+            self._qd.people.set_password(person.document_number, hash_password(form.get(NEW, "")))
         session.go(QdScreen.ACCOUNT_CENTER, Message("个人密码修改成功", MessageKind.SUCCESS))
 
     def _save_user_name(self, session: PortalSession, form: Form) -> None:

@@ -79,12 +79,14 @@ class CrossRegionFlow(FlowBase):
     def welcome(self, session: PortalSession) -> str | None:
         """「欢迎，某某纳税人」: the current identity's taxpayer and kind (None: not a cross-region login)."""
         identity = self.current(session)
-        return None if identity is None else f"欢迎，{identity['taxpayer']}（{describe(identity)}）"
+        hello = "您好，" if deviations.on("QD_WELCOME_WORD") else "欢迎，"  # FAQ 12 quotes “欢迎,某某纳税人”
+        return None if identity is None else f"{hello}{identity['taxpayer']}（{describe(identity)}）"
 
     def page_links(self, session: PortalSession, view: View) -> Iterable[str]:
         """On the 首页 of a cross-region login: 「欢迎，某某纳税人」 (its menu) and 【切换主管税务机关】."""
         welcome = self.welcome(session) if session.screen == QdScreen.HOME else None
-        return () if welcome is None else (welcome, SWITCH)
+        switch = "切换税务机关" if deviations.on("QD_SWITCH_AUTHORITY_LABEL") else SWITCH  # 【切换主管税务机关】
+        return () if welcome is None else (welcome, switch)
 
     def _welcome_pressed(self, session: PortalSession, form: Form) -> None:
         """The welcome opens its menu, which holds 【切换主管税务机关】 (shown beside it): the 首页 again."""

@@ -11,6 +11,7 @@ from simulator.common.sessions import PortalSession
 from simulator.common.views import View, refused
 from simulator.qingdao.methods import LoginMethod
 from simulator.qingdao.screens import (
+    AGENT,
     BUSINESS,
     BUSINESSES,
     ENTERPRISE,
@@ -72,7 +73,11 @@ class LoginFlow:
             return View(QdScreen.OLD_LOGIN, controls=("返回",), message=session.message,
                         extras={"intro": OLD_LOGIN_NOTE})
         chosen, method = business(session), self._method(session)
-        entries = (*BUSINESSES[:1], SPECIAL, *BUSINESSES[1:]) if chosen in (ENTERPRISE, SPECIAL) else BUSINESSES
+        entries: tuple[str, ...] = BUSINESSES
+        if chosen in (ENTERPRISE, SPECIAL):
+            entries = (*BUSINESSES[:1], SPECIAL, *BUSINESSES[1:])
+        if deviations.on("QD_AGENT_ENTRY_MISSING"):  # FAQ 1: the 代理业务 entry left out
+            entries = tuple(entry for entry in entries if entry != AGENT)
         controls = [*entries, *self._methods, *method.controls(session), LOG_IN]
         if chosen == NATURAL:
             controls.append("注册用户" if deviations.on("QD_REGISTER_LABEL") else REGISTER)  # FAQ 3/4: 【用户注册】

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
@@ -42,7 +43,8 @@ class LevelScans:
             if shown is None or (token is not None and token != shown) or not face_passed:
                 return False
             del self._tokens[document_number]
-        self._qd.people.set_level(document_number, FULL_LEVEL)
+        if not deviations.on("QD_LEVEL_SCAN_IGNORED"):  # the app's face check answered, not heeded
+            self._qd.people.set_level(document_number, FULL_LEVEL)
         return True
 
     def reset_state(self) -> None:
@@ -92,7 +94,7 @@ class RealNameLevelFlow(FlowBase):
         person = self._qd.people.account(require_login(self._qd, session) or "")
         if person is None:
             return
-        if person.level >= FULL_LEVEL:
+        if person.level >= FULL_LEVEL or deviations.on("QD_KEY_BUSINESS_WITHOUT_FACE"):
             session.go(QdScreen.KEY_BUSINESS)
             return
         self._face.start(session, FaceRequest(_PURPOSE, person.name, person.document_number, QdScreen.HOME))

@@ -77,6 +77,8 @@ class Registrar:
         known = self._people.find(number)
         if deviations.on("QD_UNCOLLECTED_FOREIGNER_REGISTERS"):
             return True
+        if deviations.on("QD_HK_MACAO_PASS_HALL_FIRST") and kind == "港澳居民来往内地通行证":  # one of the seven
+            return known is not None and known.document_type == kind and known.name == name
         return kind not in documents.HALL_FIRST or (known is not None and known.document_type == kind
                                                     and known.name == name)
 

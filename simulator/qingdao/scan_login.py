@@ -9,6 +9,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from simulator import deviations
 from simulator.common.flow import Action, FlowBase, Form, Hook
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
@@ -48,7 +49,9 @@ class ScanLogin:
         return ()
 
     def controls(self, session: PortalSession) -> tuple[str, ...]:
-        return SCANS
+        words = {QINGDAO_APP_LOGIN: "青岛税务APP扫码" if deviations.on("QD_QINGDAO_APP_SCAN_WORD") else None,
+                 LICENCE_LOGIN: "营业执照扫码" if deviations.on("QD_LICENCE_SCAN_WORD") else None}
+        return tuple(words.get(kind) or kind for kind in SCANS)
 
     def actions(self) -> Mapping[str, Action]:
         return {kind: self._shower(kind) for kind in SCANS}
@@ -125,7 +128,8 @@ class QingdaoWebSignIn:
             session.go(session.screen, Message(LOCKED, MessageKind.LOCKED))
             return
         session.state.clear()
-        session.state[BUSINESS] = ENTERPRISE if business == ENTERPRISE_BUSINESS else NATURAL
+        session.state[BUSINESS] = ENTERPRISE if business == ENTERPRISE_BUSINESS \
+            or deviations.on("QD_SCAN_BUSINESS_IGNORED") else NATURAL  # FAQ 11 注意: the app's business
         if tax_id is not None:
             session.state[ENTERPRISE_CHOSEN] = tax_id  # the scan names the enterprise: nothing to choose after
         enter(self._qd, session, person.document_number)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from simulator import deviations
 from simulator.common.flow import Action, Form
 from simulator.common.sessions import PortalSession
 from simulator.common.views import Message, MessageKind, refused
-from simulator.qingdao.access import to_second_factor
+from simulator.qingdao.access import enter, to_second_factor
 from simulator.qingdao.lockout import LOCKED
 from simulator.qingdao.screens import NOT_REGISTERED, SMS_SENDER, QdScreen, Qingdao
 
@@ -59,4 +60,7 @@ class SmsLogin:
             session.go(QdScreen.LOGIN, refused(problem), {MOBILE: phone})
             return
         self._qd.lockout.succeeded(person.document_number, self.name)
+        if deviations.on("QD_SMS_CODE_ALONE"):  # the code alone lets in: no second factor after it
+            enter(self._qd, session, person.document_number)
+            return
         to_second_factor(session, person)

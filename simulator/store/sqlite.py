@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from simulator import deviations
 from simulator.domain.account import Account, NaturalPerson
 from simulator.store.schema_template import TEMPLATE
 from vocabulary.documents import DocumentType
@@ -151,7 +152,8 @@ class SqliteStore:
         for column, matched in (("phone", MatchedBy.PHONE), ("login_name", MatchedBy.LOGIN_NAME),
                                 ("document_number", MatchedBy.DOCUMENT_NUMBER)):
             value = typed.upper() if matched is MatchedBy.DOCUMENT_NUMBER else typed
-            row = self._one(f"SELECT * FROM accounts WHERE {column} = ?", value)
+            nocase = matched is MatchedBy.LOGIN_NAME and deviations.on("ITS_LOGIN_NAME_CASE_IGNORED")
+            row = self._one(f"SELECT * FROM accounts WHERE {column} = ?{' COLLATE NOCASE' if nocase else ''}", value)
             if row is not None:
                 return _account(row), matched
         return None

@@ -12,6 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from drivers.protocol import PortalDriver
 from fixtures.identities import Identity
 from steps.common.expect import expect, expect_text
+from steps.its.login_steps import to_login_form
 
 #: The suite's names for what the guide describes but does not label; a profile maps a portal's own.
 QR_SCREEN, DOWNLOAD_SCREEN = "扫码登录", "手机端下载"
@@ -29,6 +30,8 @@ class AppScans:
 
     codes: list[str] = field(default_factory=list)
     answer: dict[str, Any] = field(default_factory=dict)
+    #: The codes a scan logged the client in with (the app confirmed), oldest first.
+    used: list[str] = field(default_factory=list)
 
     def note(self, current: dict[str, Any]) -> dict[str, Any]:
         token = current.get("token")
@@ -98,6 +101,8 @@ def shows_new_code(portal: PortalDriver, app_scans: AppScans) -> None:
 
 def _scan(portal: PortalDriver, scans: AppScans, person: Identity, token: str) -> None:
     scans.answer = portal.hook("qr.confirm", {"token": token, "login_name": person.login_name})
+    if scans.answer.get("confirmed") is True:
+        scans.used.append(token)
 
 
 @given(parsers.parse("「{role}」用个人所得税APP扫描二维码并确认登录"))
@@ -115,6 +120,19 @@ def app_confirms_old(portal: PortalDriver, cast: dict[str, Identity], app_scans:
 @when(parsers.parse("「{role}」用个人所得税APP再次扫描同一二维码并确认登录"))
 def app_confirms_again(portal: PortalDriver, cast: dict[str, Identity], app_scans: AppScans, role: str) -> None:
     _scan(portal, app_scans, cast[role], app_scans.codes[-1])
+
+
+@when(parsers.parse("「{role}」用个人所得税APP扫描退出前登录用过的二维码并确认登录"))
+def app_confirms_used(portal: PortalDriver, cast: dict[str, Identity], app_scans: AppScans, role: str) -> None:
+    expect(bool(app_scans.used), "此前已用一个二维码扫码登录成功", "还没有扫码登录成功过")
+    _scan(portal, app_scans, cast[role], app_scans.used[-1])
+
+
+@when("退出扣缴客户端")
+def log_out_of_client(portal: PortalDriver) -> None:
+    """From wherever the client is after a login: its 【退出】 (or 【返回登录】), back to the login form."""
+    portal.refresh()
+    to_login_form(portal)
 
 
 @then("个人所得税APP提示扫码登录失败")

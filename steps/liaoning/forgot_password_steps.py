@@ -32,11 +32,21 @@ def ask_code(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[
              name: str | None) -> None:
     """问答7: 通过手机号码找回密码. Which account (纳税人识别号, 用户名) and which identity fields (姓名, 证件类型,
     证件号码 …) are asked for too is the portal's choice: each is typed where asked, from the person's data."""
-    other = ("纳税人识别号", enterprises[name].tax_id) if name else ("用户名", cast[who].login_name)
-    if portal.shows_field(other[0]):
-        portal.fill(*other)
-    fill_shown_identity(portal, cast[who], tuple(f for f in IDENTITY if f != "手机号码"))
-    portal.fill("手机号码", cast[who].phone)
+    account = ("纳税人识别号", enterprises[name].tax_id) if name else ("用户名", cast[who].login_name)
+    _ask_code(portal, cast[who], account, cast[who].phone)
+
+
+@when(parsers.parse("以「{other}」的手机号码为「{who}」获取找回登录密码的短信验证码"))
+def ask_code_with_other_phone(portal: PortalDriver, cast: dict[str, Identity], other: str, who: str) -> None:
+    """问答7 不是登记的手机号码不能找回: everything the page asks is the person's, except the mobile number."""
+    _ask_code(portal, cast[who], ("用户名", cast[who].login_name), cast[other].phone)
+
+
+def _ask_code(portal: PortalDriver, person: Identity, account: tuple[str, str], phone: str) -> None:
+    if portal.shows_field(account[0]):
+        portal.fill(*account)
+    fill_shown_identity(portal, person, tuple(f for f in IDENTITY if f != "手机号码"))
+    portal.fill("手机号码", phone)
     # The guides fix no order: a code asked for beside the number, or sent when the number is submitted.
     portal.click("获取验证码" if portal.shows_control("获取验证码") else NEXT)
 
