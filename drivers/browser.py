@@ -138,11 +138,12 @@ class BrowserDriver(BrowserTestControl):
             gestures.run(self._find, control, action)  # an implicit action: nothing to do here
             return
         target = self._find.control(control)
-        if not target.is_visible():
+        if not target.is_visible():  # one round trip, then the click: a shown control is not looked at twice
             target = self._find.item(control)  # not a button or link: an item of a list (a unit), by its text
-        if not target.is_visible():
-            raise lookups.missing_control(self._find, control)
+            if not target.is_visible():
+                raise lookups.missing_control(self._find, control)
         target.click()
+        # No round trip when the page has loaded already: Playwright's client follows the load states from events.
         self.page.wait_for_load_state("domcontentloaded")
 
     def double_click(self, item: str) -> None:
