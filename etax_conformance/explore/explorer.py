@@ -18,11 +18,12 @@ from hypothesis.stateful import run_state_machine_as_test
 from etax_conformance.explore.clock import elapsed
 from etax_conformance.explore.machine import Divergence, GuideMachine, Tally, signature
 from etax_conformance.explore.models_its import ItsLogin
+from etax_conformance.explore.models_liaoning import LiaoningLogin
 from etax_conformance.explore.models_qingdao import QingdaoLogin
 from etax_conformance.explore.twin import StepResult, Twin
 
 #: The guides' models, by the name `--guide` takes.
-MODELS: dict[str, type[GuideMachine]] = {"its": ItsLogin, "qingdao": QingdaoLogin}
+MODELS: dict[str, type[GuideMachine]] = {"its": ItsLogin, "liaoning": LiaoningLogin, "qingdao": QingdaoLogin}
 #: At most this many steps (rules) in one sequence.
 STEPS_PER_SEQUENCE = 12
 #: At most this many divergences looked for per guide (each one costs a shrink).
