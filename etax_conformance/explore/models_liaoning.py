@@ -36,15 +36,21 @@ BACK = "返回"
 INSIDE = (HOME, PERSONNEL, "身份维护", "添加办税人员", "设置办税人员", "权限管理", "修改密码", "修改企业密码")
 FROZEN_MESSAGES = ("页面提示「您选择的办税人已经被锁定，请选择其他办税人」", "页面提示「办税人员已冻结」")
 NOT_SET = "页面提示「尚未设置密码」"
-ROW_ACTIONS = ("冻结", "解冻", "删除", "绑定", "解绑")
 #: What a person types as the 个人密码 on 「密码登录」 (FAQ 5: the 企业密码 is not it; 绑定: the natural person's).
 PASSWORDS = {"own": "在「密码」中填写「{who}」的个人密码", "reset": "在「密码」中填写「111111」",
              "enterprise": f"在「密码」中填写企业「{ENTERPRISE}」的企业密码",
              "natural": "在「密码」中输入「{who}」的密码", "wrong": "在「密码」中填写「Abcd1234!」"}
+#: The 个人密码 of `「…」以…登录企业「…」` (手册 二(一) 密码登录; 三(二) 111111; 三(一)3 绑定).
+AT_ONCE = ("个人密码", "个人密码「111111」", "自然人电子税务局登录密码")
+#: 企业人员维护 (手册 二(一) 7-9): the identity kept, then 王五 added with it.
+KEEP_IDENTITY = f"在【身份维护】中保存权限身份「{IDENTITY}」，勾选「变更税务登记」，回到企业人员维护界面"
+ADD_HANDLER = f"添加办税人员「{HANDLER}」：【搜索】、【下一步】、设置个人密码、勾选身份「{IDENTITY}」、【确定】"
+ROW_TAGS = {"冻结": "REQ_LN-3.1-03", "解冻": "REQ_LN-3.1-03", "删除": "REQ_LN-3.1-01", "绑定": "REQ_LN-3.1-04",
+            "解绑": "REQ_LN-3.1-04"}
 #: A flaw of the 普通登录 form (手册 二(一) 1: 纳税人识别号, 企业密码, 验证码, 同意协议) or of the 快捷登录 (5).
 FLAWS = ("普通登录:企业密码", "普通登录:验证码", "普通登录:同意协议", "快捷登录:短信验证码", "快捷登录:同意协议")
 #: What a 维护人 does to 王五 in 企业人员维护 (手册 三(一), 三(二)).
-PERSONNEL_ACTIONS = ("添加", *ROW_ACTIONS, "重置")
+PERSONNEL_ACTIONS = ("添加", *ROW_TAGS, "重置")
 
 
 def _screen(machine: LiaoningLogin) -> str:
@@ -149,7 +155,8 @@ class LiaoningLogin(GuideMachine):
             tag = "REQ_LN-2.1-04"
         else:
             who = MANAGERS[0]
-            code = "在「验证码」中输入错误的短信验证码" if what == "短信验证码" else f"在「验证码」中输入「{who}」收到的短信验证码"
+            code = ("在「验证码」中输入错误的短信验证码" if what == "短信验证码"
+                    else f"在「验证码」中输入「{who}」收到的短信验证码")
             sentences = ("勾选【快捷登录】", f"在快捷登录中填写企业「{ENTERPRISE}」的纳税人识别号和企业密码",
                          f"选择登录身份「{ROLES[who]}」并填写「{who}」实名采集的手机号码", "点击【获取验证码】", code,
                          *(("勾选【同意协议】",) if what != "同意协议" else ()))
@@ -203,8 +210,8 @@ class LiaoningLogin(GuideMachine):
         self.say("when", f"「{self.picked}」设置个人密码并点击【保存】", "REQ_LN-2.1-11")
         self._entered(self.picked or "")
 
-    @precondition(lambda self: _free(self) and _with_password(self))
-    @rule(who=st.sampled_from(PEOPLE), which=st.sampled_from(("个人密码", "个人密码「111111」", "自然人电子税务局登录密码")))
+    @precondition(lambda self: _free(self) and bool(_with_password(self)))
+    @rule(who=st.sampled_from(PEOPLE), which=st.sampled_from(AT_ONCE))
     def password_login_at_once(self, who: str, which: str) -> None:
         self._to_login()
         self.picked = who
@@ -223,7 +230,7 @@ class LiaoningLogin(GuideMachine):
 
     # ---- 企业人员维护 (手册 三(一), 三(二); 操作流程说明 02) ----
 
-    @precondition(lambda self: _free(self) and _with_password(self))
+    @precondition(lambda self: _free(self) and bool(_with_password(self)))
     @rule(data=st.data(), action=st.sampled_from(PERSONNEL_ACTIONS))
     def personnel(self, data: st.DataObject, action: str) -> None:
         """A person with a 个人密码 in 企业人员维护 (only the 法定代表人 and 财务负责人 reach it: 三(一)): 王五 added
@@ -238,17 +245,14 @@ class LiaoningLogin(GuideMachine):
             return
         if action == "添加" or not self.added:
             if not self.identity_kept:
-                self.say("when", f"在【身份维护】中保存权限身份「{IDENTITY}」，勾选「变更税务登记」，回到企业人员维护界面",
-                         "REQ_LN-3.1-06", look=False)
+                self.say("when", KEEP_IDENTITY, "REQ_LN-3.1-06", look=False)
                 self.identity_kept = True
-            added = self.say("when", f"添加办税人员「{HANDLER}」：【搜索】、【下一步】、设置个人密码、勾选身份「{IDENTITY}」、"
-                                     "【确定】", "REQ_LN-3.1-06", also=(f"企业人员维护中列出办税人「{HANDLER}」",))
+            added = self.say("when", ADD_HANDLER, "REQ_LN-3.1-06", also=(f"企业人员维护中列出办税人「{HANDLER}」",))
             self.added = added.reference.done
         if action == "重置":
             self.say("when", f"为办税人「{HANDLER}」重置个人登录密码", "REQ_LN-3.2-02")
         elif action != "添加":
-            tag = {"冻结": "REQ_LN-3.1-03", "解冻": "REQ_LN-3.1-03", "删除": "REQ_LN-3.1-01"}.get(action, "REQ_LN-3.1-04")
-            done = self.say("when", f"点击办税人「{HANDLER}」对应的【{action}】并确认", tag,
+            done = self.say("when", f"点击办税人「{HANDLER}」对应的【{action}】并确认", ROW_TAGS[action],
                             also=(f"企业人员维护中列出办税人「{HANDLER}」",))
             if action == "删除" and done.reference.done:
                 self.added = False
