@@ -24,8 +24,6 @@ from etax_conformance.explore.twin import StepResult, Twin
 
 #: The guides' models, by the name `--guide` takes.
 MODELS: dict[str, type[GuideMachine]] = {"its": ItsLogin, "liaoning": LiaoningLogin, "qingdao": QingdaoLogin}
-#: At most this many steps (rules) in one sequence.
-STEPS_PER_SEQUENCE = 12
 #: At most this many divergences looked for per guide (each one costs a shrink).
 MAX_DIVERGENCES = 5
 
@@ -68,7 +66,7 @@ def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: floa
             break
         machine = hypothesis_seed(round_seed)(model.bound(twin, tally))
         try:
-            run_state_machine_as_test(machine, settings=_settings(budget - tally.sequences))
+            run_state_machine_as_test(machine, settings=_settings(budget - tally.sequences, model.steps_per_sequence))
         except Divergence as divergence:
             result.found.append(Found(guide, round_seed, divergence.steps, divergence.tags,
                                       tally.first_met or tally.sequences))
@@ -86,8 +84,8 @@ def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: floa
     return result
 
 
-def _settings(examples: int) -> settings:
-    return settings(max_examples=max(1, examples), stateful_step_count=STEPS_PER_SEQUENCE, deadline=None,
+def _settings(examples: int, steps: int) -> settings:
+    return settings(max_examples=max(1, examples), stateful_step_count=steps, deadline=None,
                     database=None, derandomize=False, report_multiple_bugs=False, print_blob=False,
                     verbosity=Verbosity.quiet, suppress_health_check=list(HealthCheck),
                     phases=(Phase.explicit, Phase.generate, Phase.shrink))

@@ -49,6 +49,8 @@ class GuideMachine(RuleBasedStateMachine):
     background: ClassVar[tuple[str, ...]] = ()
     background_tags: ClassVar[tuple[str, ...]] = ()
     probes: ClassVar[tuple[str, ...]] = ()
+    #: At most this many rules in one sequence (a model whose rules are long walks takes fewer).
+    steps_per_sequence: ClassVar[int] = 12
     twin: ClassVar[Twin]
     tally: ClassVar[Tally]
 

@@ -50,7 +50,7 @@ ROW_TAGS = {"冻结": "REQ_LN-3.1-03", "解冻": "REQ_LN-3.1-03", "删除": "REQ
 #: A flaw of the 普通登录 form (手册 二(一) 1: 纳税人识别号, 企业密码, 验证码, 同意协议) or of the 快捷登录 (5).
 FLAWS = ("普通登录:企业密码", "普通登录:验证码", "普通登录:同意协议", "快捷登录:短信验证码", "快捷登录:同意协议")
 #: What a 维护人 does to 王五 in 企业人员维护 (手册 三(一), 三(二)).
-PERSONNEL_ACTIONS = ("添加", *ROW_TAGS, "重置")
+PERSONNEL_ACTIONS = (*ROW_TAGS, "重置")
 
 
 def _screen(machine: LiaoningLogin) -> str:
@@ -78,6 +78,8 @@ class LiaoningLogin(GuideMachine):
     background = (f"企业「{ENTERPRISE}」已开通辽宁省电子税务局", f"已实名注册的自然人「{HANDLER}」持居民身份证",
                   *(f"「{who}」是「{ENTERPRISE}」的{role}，已实名采集并与企业关联" for who, role in ROLES.items()))
     background_tags = ("REQ_LN-2.1-03",)
+    #: A rule here is a whole login or a visit to 企业人员维护 (often after a first login as the sequence begins).
+    steps_per_sequence = 8
     probes = (*(f"进入「{screen}」" for screen in (LOGIN, CHOICE, VERIFY, SET_PASSWORD, HOME)),
               *(f"被拒绝，停留在「{screen}」" for screen in (LOGIN, CHOICE, VERIFY)))
 
@@ -111,12 +113,15 @@ class LiaoningLogin(GuideMachine):
 
     # ---- 普通登录 (手册 二(一)) ----
 
-    @initialize(who=st.sampled_from(("", *MANAGERS)))
-    def begin_with(self, who: str) -> None:
+    @initialize(who=st.sampled_from(("", *MANAGERS)), add=st.booleans())
+    def begin_with(self, who: str, add: bool) -> None:
         """Most sequences start after the first 普通登录 of the 法定代表人 or 财务负责人 (the scenarios' own
-        background), some before any (快捷登录 is not yet open then: 手册 二(一))."""
+        background), half of those with 王五 added in 企业人员维护 (ditto); some before any login (快捷登录 is not
+        yet open then: 手册 二(一))."""
         if who:
             self.first_login(who)
+            if add:
+                self._maintain(who, "添加")
 
     @precondition(_free)
     @rule()
@@ -233,9 +238,11 @@ class LiaoningLogin(GuideMachine):
     @precondition(lambda self: _free(self) and bool(_with_password(self)))
     @rule(data=st.data(), action=st.sampled_from(PERSONNEL_ACTIONS))
     def personnel(self, data: st.DataObject, action: str) -> None:
-        """A person with a 个人密码 in 企业人员维护 (only the 法定代表人 and 财务负责人 reach it: 三(一)): 王五 added
-        (身份维护 first), or 冻结, 解冻, 删除, 绑定, 解绑 confirmed, or his 个人登录密码 reset (111111)."""
-        who = data.draw(st.sampled_from(_with_password(self)))
+        """A person with a 个人密码 in 企业人员维护 (only the 法定代表人 and 财务负责人 reach it: 三(一)): 冻结,
+        解冻, 删除, 绑定, 解绑 confirmed, or the 个人登录密码 reset (111111) of 王五 — added first if he is not."""
+        self._maintain(data.draw(st.sampled_from(_with_password(self))), action)
+
+    def _maintain(self, who: str, action: str) -> None:
         if not (_screen(self) == PERSONNEL and self.user == who):
             self._to_login()
             self.say("when", f"「{who}」登录企业「{ENTERPRISE}」并打开【企业人员维护】", "REQ_LN-3.1-05",
