@@ -1,10 +1,10 @@
 """A bug planted in the simulator for explore's Liaoning test: 【同步办税人】 forgets that a handler is frozen.
 
 Liaoning 手册 三(一)2: a handler 冻结 in 企业人员维护 cannot log in until 解冻 (「您选择的办税人已经被锁定，
-请选择其他办税人」). The reference keeps the freeze when the handlers are synced again from 金税三期 (普通登录
-【同步办税人】); with the bug, a sync writes every synced person back unfrozen, so a frozen handler logs in after a resync. No scenario of
-features/ freezes and then syncs. `install()` patches the sync; the bug acts only while ACTIVE["on"] (explore turns it
-on for the portal under test, off for the reference).
+请选择其他办税人」). The reference keeps the freeze when the handlers are synced again from 金税三期
+(普通登录 【同步办税人】); with the bug, a sync writes every synced person back unfrozen, so a frozen handler
+logs in after a resync. No scenario of features/ freezes and then syncs. `install()` patches the sync; the bug
+acts only while ACTIVE["on"] (explore turns it on for the portal under test, off for the reference).
 
 Run as a program (`python planted_bug_liaoning.py ARGS…`): `etax-conformance ARGS…` with the bug on throughout.
 """
