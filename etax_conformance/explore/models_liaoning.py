@@ -47,6 +47,10 @@ KEEP_IDENTITY = f"在【身份维护】中保存权限身份「{IDENTITY}」，�
 ADD_HANDLER = f"添加办税人员「{HANDLER}」：【搜索】、【下一步】、设置个人密码、勾选身份「{IDENTITY}」、【确定】"
 ROW_TAGS = {"冻结": "REQ_LN-3.1-03", "解冻": "REQ_LN-3.1-03", "删除": "REQ_LN-3.1-01", "绑定": "REQ_LN-3.1-04",
             "解绑": "REQ_LN-3.1-04"}
+#: How 王五 may try to log in right after a 维护人's action on him ("": not at once).
+HANDLER_TRIES = ("", "「{who}」以个人密码登录企业「{name}」", "「{who}」以个人密码「111111」登录企业「{name}」",
+                 "「{who}」以自然人电子税务局登录密码登录企业「{name}」",
+                 "「{who}」以登录身份「办税人员」快捷登录企业「{name}」")
 #: A flaw of the 普通登录 form (手册 二(一) 1: 纳税人识别号, 企业密码, 验证码, 同意协议) or of the 快捷登录 (5).
 FLAWS = ("普通登录:企业密码", "普通登录:验证码", "普通登录:同意协议", "快捷登录:短信验证码", "快捷登录:同意协议")
 #: What a 维护人 does to 王五 in 企业人员维护 (手册 三(一), 三(二)).
@@ -236,11 +240,16 @@ class LiaoningLogin(GuideMachine):
     # ---- 企业人员维护 (手册 三(一), 三(二); 操作流程说明 02) ----
 
     @precondition(lambda self: _free(self) and bool(_with_password(self)))
-    @rule(data=st.data(), action=st.sampled_from(PERSONNEL_ACTIONS))
-    def personnel(self, data: st.DataObject, action: str) -> None:
+    @rule(data=st.data(), action=st.sampled_from(PERSONNEL_ACTIONS), then=st.sampled_from(HANDLER_TRIES))
+    def personnel(self, data: st.DataObject, action: str, then: str) -> None:
         """A person with a 个人密码 in 企业人员维护 (only the 法定代表人 and 财务负责人 reach it: 三(一)): 冻结,
         解冻, 删除, 绑定, 解绑 confirmed, or the 个人登录密码 reset (111111) of 王五 — added first if he is not."""
         self._maintain(data.draw(st.sampled_from(_with_password(self))), action)
+        if then:  # what the action is for: 王五 logging in after it (the scenarios' own 退出登录, then his login)
+            self._to_login()
+            self.picked = HANDLER
+            self.say("when", then.format(who=HANDLER, name=ENTERPRISE), "REQ_LN-3.1-02", also=FROZEN_MESSAGES)
+            self._entered(HANDLER)
 
     def _maintain(self, who: str, action: str) -> None:
         if not (_screen(self) == PERSONNEL and self.user == who):
