@@ -124,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     explore.add_argument("--profile", help="the portal's profile (its readings: configure the reference)")
     explore.add_argument("--hooks-token", help="token of the portal's conformance hooks")
     explore.add_argument("--browser-executable", help="Chromium to launch (default: Playwright's, else the OS one)")
-    explore.add_argument("--guide", action="append", choices=("its", "qingdao"),
+    explore.add_argument("--guide", action="append", choices=("its", "liaoning", "qingdao"),
                          help="a guide's model (repeatable; default: all)")
     explore.add_argument("--budget", type=int, default=100, help="sequences per guide (default 100)")
     explore.add_argument("--seed", type=int, default=0, help="Hypothesis's seed: the same seed, the same sequences")
@@ -172,7 +172,7 @@ def _explore(args: argparse.Namespace) -> int:
             raise ValueError("--deviate needs the selfcheck's deviation switches (simulator/deviations.py), "
                              "which this build does not have")
     run_dir = new_run_dir(args.reports_dir, "explore", args.run_id, args.replace)
-    guides = tuple(dict.fromkeys(args.guide)) if args.guide else ("its", "qingdao")
+    guides = tuple(dict.fromkeys(args.guide)) if args.guide else ("its", "liaoning", "qingdao")
     options = Options(run_dir=run_dir, guides=guides, budget=args.budget, seed=args.seed,
                       time_budget=args.time_budget, variant=args.variant, deviate=tuple(args.deviate or ()),
                       portal_url=args.portal_url, profile=args.profile, hooks_token=args.hooks_token,

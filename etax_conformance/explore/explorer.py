@@ -18,13 +18,12 @@ from hypothesis.stateful import run_state_machine_as_test
 from etax_conformance.explore.clock import elapsed
 from etax_conformance.explore.machine import Divergence, GuideMachine, Tally, signature
 from etax_conformance.explore.models_its import ItsLogin
+from etax_conformance.explore.models_liaoning import LiaoningLogin
 from etax_conformance.explore.models_qingdao import QingdaoLogin
 from etax_conformance.explore.twin import StepResult, Twin
 
 #: The guides' models, by the name `--guide` takes.
-MODELS: dict[str, type[GuideMachine]] = {"its": ItsLogin, "qingdao": QingdaoLogin}
-#: At most this many steps (rules) in one sequence.
-STEPS_PER_SEQUENCE = 12
+MODELS: dict[str, type[GuideMachine]] = {"its": ItsLogin, "liaoning": LiaoningLogin, "qingdao": QingdaoLogin}
 #: At most this many divergences looked for per guide (each one costs a shrink).
 MAX_DIVERGENCES = 5
 
@@ -67,11 +66,13 @@ def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: floa
             break
         machine = hypothesis_seed(round_seed)(model.bound(twin, tally))
         try:
-            run_state_machine_as_test(machine, settings=_settings(budget - tally.sequences))
+            run_state_machine_as_test(machine, settings=_settings(budget - tally.sequences, model.steps_per_sequence))
         except Divergence as divergence:
             result.found.append(Found(guide, round_seed, divergence.steps, divergence.tags,
                                       tally.first_met or tally.sequences))
         except Flaky:
+            if tally.last is None and deadline is not None and elapsed() >= deadline:
+                break  # out of time mid-run: the sequences not begun make Hypothesis's generation look inconsistent
             if tally.last is None:
                 raise
             result.found.append(Found(guide, round_seed, tally.last.steps, tally.last.tags,
@@ -85,8 +86,8 @@ def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: floa
     return result
 
 
-def _settings(examples: int) -> settings:
-    return settings(max_examples=max(1, examples), stateful_step_count=STEPS_PER_SEQUENCE, deadline=None,
+def _settings(examples: int, steps: int) -> settings:
+    return settings(max_examples=max(1, examples), stateful_step_count=steps, deadline=None,
                     database=None, derandomize=False, report_multiple_bugs=False, print_blob=False,
                     verbosity=Verbosity.quiet, suppress_health_check=list(HealthCheck),
                     phases=(Phase.explicit, Phase.generate, Phase.shrink))

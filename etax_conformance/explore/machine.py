@@ -49,6 +49,8 @@ class GuideMachine(RuleBasedStateMachine):
     background: ClassVar[tuple[str, ...]] = ()
     background_tags: ClassVar[tuple[str, ...]] = ()
     probes: ClassVar[tuple[str, ...]] = ()
+    #: At most this many rules in one sequence (a model whose rules are long walks takes fewer).
+    steps_per_sequence: ClassVar[int] = 12
     twin: ClassVar[Twin]
     tally: ClassVar[Tally]
 
@@ -69,12 +71,15 @@ class GuideMachine(RuleBasedStateMachine):
         """A subclass of this model acting on `twin` (Hypothesis runs the class; seeds are set on it)."""
         return type(f"{cls.__name__}Run", (cls,), {"twin": twin, "tally": tally})
 
-    def say(self, keyword: str, sentence: str, *tags: str, look: bool = True) -> StepResult:
+    def say(self, keyword: str, sentence: str, *tags: str, look: bool = True,
+            also: tuple[str, ...] = ()) -> StepResult:
         """Run one sentence on both portals; a divergence ends the sequence (Hypothesis then shrinks it).
 
         look=False: the probes are not asked after this step (a Given arranges; after time passes a browser still
-        shows the page it had, a person looks again only by acting: timing is not compared)."""
-        result = self.twin.step(keyword, sentence, self.probes if look and keyword != "given" else ())
+        shows the page it had, a person looks again only by acting: timing is not compared). also: probes asked
+        after this step only (what the guide fixes there: the message for a frozen handler…)."""
+        probes = (*self.probes, *also) if look and keyword != "given" else ()
+        result = self.twin.step(keyword, sentence, probes)
         type(self).tally.steps += 1
         self.said.append(result)
         self.tags.extend(t for t in tags if t not in self.tags)

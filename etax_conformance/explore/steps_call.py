@@ -31,6 +31,13 @@ def _load_steps() -> None:
 
 def find(kind: str, sentence: str) -> tuple[StepFunctionContext, dict[str, Any]]:
     """The one step definition of this kind (given, when, then) that parses the sentence, and its arguments."""
+    context, args, _ = _found(kind, sentence)
+    return context, dict(args)
+
+
+@cache
+def _found(kind: str, sentence: str) -> tuple[StepFunctionContext, dict[str, Any], tuple[str, ...]]:
+    """find's answer, kept: a model says the same few sentences thousands of times (and the parameters' names)."""
     _load_steps()
     found = {id(c.step_func): c for c in list(step_function_context_registry.values())
              if c.type == kind and c.parser.is_matching(sentence)}
@@ -40,14 +47,14 @@ def find(kind: str, sentence: str) -> tuple[StepFunctionContext, dict[str, Any]]
     raw = context.parser.parse_arguments(sentence) or {}
     args = {name: context.converters[name](value) if name in context.converters else value
             for name, value in raw.items()}
-    return context, args
+    return context, args, tuple(inspect.signature(context.step_func).parameters)
 
 
 def call(kind: str, sentence: str, fixtures: Mapping[str, Any]) -> None:
     """Run the step: its function with the parsed arguments and the named fixtures (AssertionError when it fails)."""
-    context, args = find(kind, sentence)
+    context, args, parameters = _found(kind, sentence)
     kwargs = {}
-    for name in inspect.signature(context.step_func).parameters:
+    for name in parameters:
         if name in args:
             kwargs[name] = args[name]
         elif name in fixtures:

@@ -18,6 +18,7 @@ from drivers.inprocess import InProcessDriver, RunFreezer
 from drivers.protocol import PortalDriver
 from etax_conformance.explore import steps_call
 from fixtures.clock import SCENARIO_START
+from fixtures.enterprises import EnterpriseFactory
 from fixtures.identities import IdentityFactory
 from steps.its.qr_steps import AppScans
 from steps.qingdao.methods_login_steps import FactorsSeen
@@ -85,7 +86,10 @@ class Twin:
             side.now = SCENARIO_START
             side.fixtures = {"portal": side.driver, "cast": {}, "identities": IdentityFactory(seed),
                              "app_scans": AppScans(), "qd_users": {}, "scenario_seed": seed,
-                             "wrong_factor": {}, "qd_factors": FactorsSeen()}
+                             "wrong_factor": {}, "qd_factors": FactorsSeen(),
+                             # Liaoning: the enterprises, the roles registered, the 个人密码 set, SMS already seen.
+                             "enterprise_factory": EnterpriseFactory(seed), "enterprises": {},
+                             "registered_roles": {}, "personal_passwords": {}, "sms_baseline": {}}
             self._on(side, lambda s: _begin(s.driver))
 
     def step(self, keyword: str, sentence: str, probes: tuple[str, ...]) -> StepResult:
@@ -97,6 +101,16 @@ class Twin:
         """The screen the reference shows now (what a model's preconditions may look at: the reference is the model's
         own portal)."""
         return self.sides[1].driver.screen()
+
+    def reference_offers(self, control: str) -> bool:
+        """Whether the reference's page offers this control now (a menu a person sees open or closed)."""
+        driver = self.sides[1].driver
+        return bool(self._on(self.sides[1], lambda _side: driver.shows_control(control)))
+
+    def reference_fixture(self, name: str) -> Any:
+        """What the reference's scenario fixtures hold (e.g. the 个人密码 set so far): a model's preconditions may
+        look at it, as at the reference's screen."""
+        return self.sides[1].fixtures[name]
 
     def _on(self, side: Side, act: Callable[[Side], Any]) -> Any:
         driver = side.driver

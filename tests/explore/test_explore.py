@@ -23,6 +23,9 @@ from etax_conformance.paths import CATALOG_DIR, ROOT
 HERE = Path(__file__).parent
 #: A seed and budget at which the planted bug is found (deterministic: the same seed finds it every time).
 PLANTED_SEED, PLANTED_BUDGET = 3, 100
+#: The same for the Liaoning planted bug (a freeze forgotten by 【同步办税人】): met in sequence 193 at seed 1 (the
+#: budget is part of it: Hypothesis paces its generation by max_examples).
+LN_PLANTED_SEED, LN_PLANTED_BUDGET = 1, 150
 
 
 def _explore(run_dir: Path, plant: Any = None, **options: Any) -> tuple[int, dict[str, Any]]:
@@ -46,6 +49,16 @@ def planted() -> Iterator[Any]:
     yield planted_bug
     planted_bug.ACTIVE["on"] = False
     planted_bug.uninstall()
+
+
+@pytest.fixture
+def planted_liaoning() -> Iterator[Any]:
+    import planted_bug_liaoning
+
+    planted_bug_liaoning.install()
+    yield planted_bug_liaoning
+    planted_bug_liaoning.ACTIVE["on"] = False
+    planted_bug_liaoning.uninstall()
 
 
 @pytest.mark.parametrize("guide", sorted(MODELS))
@@ -73,7 +86,7 @@ def test_the_alt_simulator_does_not_diverge_from_the_reference_with_its_readings
     assert block["divergences"] == []
     assert block["portal"] == {"driver": "inprocess", "variant": "alt", "deviations": []}
     assert block["reference"]["readings"]["ITS-R04"] == "reusable-until-expiry"  # the alt's declared reading
-    assert [g["guide"] for g in block["per_guide"]] == ["its", "qingdao"]
+    assert [g["guide"] for g in block["per_guide"]] == ["its", "liaoning", "qingdao"]
     assert all(g["sequences"] >= 50 for g in block["per_guide"])
     assert "未发现分歧" in (tmp_path / "alt" / "report.html").read_text(encoding="utf-8")
 
@@ -110,6 +123,36 @@ def test_a_planted_bug_is_found_shrunk_and_written_as_a_scenario_that_fails_only
                  program=HERE / "planted_bug.py")
     assert fails.returncode == 1, fails.stdout + fails.stderr
     assert "账号被锁定" in fails.stdout + fails.stderr
+
+
+def test_a_planted_liaoning_bug_is_found_and_written_as_a_scenario_that_fails_only_on_it(
+        tmp_path: Path, planted_liaoning: Any) -> None:
+    """A freeze forgotten by 【同步办税人】: 冻结 in 企业人员维护, a new 普通登录 with a sync, 王五 picked."""
+    code, block = _explore(tmp_path / "bug", plant=planted_liaoning.plant, budget=LN_PLANTED_BUDGET,
+                           seed=LN_PLANTED_SEED, guides=("liaoning",), variant="default", max_divergences=1)
+    assert code == 1
+    found = block["divergences"][0]
+    assert found["guide"] == "liaoning"
+    feature = tmp_path / "bug" / found["file"]
+    text = feature.read_text(encoding="utf-8")
+    assert text.startswith("# language: zh-CN\n")
+    assert "对应的【冻结】并确认" in text
+    assert "点击【同步办税人】" in text
+    assert "那么 被拒绝，停留在「办税人员选择」" in text
+    assert "@REQ_LN-3.1-02" in text
+    assert "@REQ_LN-3.1-03" in text
+    # Shrunk: the background (5 steps), a first 普通登录 (6), 企业人员维护 with 王五 added and frozen (5), and the new
+    # 普通登录 with its sync and the pick (3), give or take the 退出登录 between them.
+    assert found["steps"] <= 22, text
+    # Counted are the sequences begun, those Hypothesis discards too: more than max_examples (193 here).
+    assert found["first_met_in_sequence"] <= 2 * LN_PLANTED_BUDGET
+    # The written scenario runs as it is: it passes on the conformant simulator and fails on the planted bug.
+    passes = _cli("run", "--features", str(feature), "--reports-dir", str(tmp_path), "--run-id", "clean")
+    assert passes.returncode == 0, passes.stdout + passes.stderr
+    fails = _cli("run", "--features", str(feature), "--reports-dir", str(tmp_path), "--run-id", "bug-run",
+                 program=HERE / "planted_bug_liaoning.py")
+    assert fails.returncode == 1, fails.stdout + fails.stderr
+    assert "办税人员选择" in fails.stdout + fails.stderr
 
 
 def test_explore_command_writes_the_run_folder(tmp_path: Path) -> None:
