@@ -133,6 +133,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="in-process portal under test: this simulator variant (default: alt)")
     explore.add_argument("--deviate", action="append", help="in-process portal under test: the default simulator "
                                                             "with these deviation switches on (NAME[,NAME…])")
+    explore.add_argument("--workers", type=int, default=1,
+                         help="processes side by side, the guides shared out among them (the same sequences as one); "
+                              "against a served portal each its own conformance namespace")
     explore.add_argument("--run-id", help="name of the folder under reports/ (default: time and 'explore')")
     explore.add_argument("--replace", action="store_true", help="overwrite an earlier run with the same --run-id")
     explore.add_argument("--reports-dir", type=Path, default=REPORTS_DIR)
@@ -163,6 +166,10 @@ def _explore(args: argparse.Namespace) -> int:
 
     if args.budget < 1:
         raise ValueError("--budget must be at least 1")
+    if args.workers < 1:
+        raise ValueError("--workers must be at least 1")
+    if args.portal_url and args.workers > 1:
+        _portal_keeps_namespaces(args)
     if args.portal_url and args.deviate:
         raise ValueError("--deviate switches the in-process simulator: not with --portal-url")
     if args.deviate:
@@ -176,8 +183,21 @@ def _explore(args: argparse.Namespace) -> int:
     options = Options(run_dir=run_dir, guides=guides, budget=args.budget, seed=args.seed,
                       time_budget=args.time_budget, variant=args.variant, deviate=tuple(args.deviate or ()),
                       portal_url=args.portal_url, profile=args.profile, hooks_token=args.hooks_token,
-                      browser_executable=args.browser_executable)
+                      browser_executable=args.browser_executable, workers=args.workers)
     return run_explore(sys.stdout, options)
+
+
+def _portal_keeps_namespaces(args: argparse.Namespace) -> None:
+    """Workers on one served portal need a namespace each: the portal's hooks must list the capability."""
+    from drivers.profile import SIMULATOR_PROFILE, load_profile
+    from etax_conformance.parallel_cli import NAMESPACE_CAPABILITY
+    from etax_conformance.preflight import check_hooks
+
+    profile = load_profile(args.profile or SIMULATOR_PROFILE)
+    info = check_hooks(args.portal_url, args.hooks_token, profile.hooks_base_path)
+    if NAMESPACE_CAPABILITY not in info.capabilities:
+        raise ValueError(f"--workers {args.workers}: the portal's hooks do not list '{NAMESPACE_CAPABILITY}', so "
+                         "workers would share one portal state; run with one worker (docs/parallel.md)")
 
 
 def _dispatch(args: argparse.Namespace) -> int:

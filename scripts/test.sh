@@ -16,7 +16,7 @@ echo "== coverage of the requirement catalog"; $bin/etax-conformance coverage
 echo "== docs/vocabulary.md lists every name the steps use"; $bin/etax-conformance vocabulary --check
 echo "== suite, in-process driver"; $bin/etax-conformance run --driver inprocess --run-id "$stamp-inprocess"
 echo "== explore: random walks of the guides' models, the alt simulator against the reference with its readings (0 divergences)"
-$bin/etax-conformance explore --budget 500 --run-id "$stamp-explore"
+$bin/etax-conformance explore --budget 500 --workers 2 --run-id "$stamp-explore"
 echo "== the run folder verifies against its manifest"; $bin/etax-conformance verify "reports/$stamp-inprocess"
 echo "== selfcheck: every deviation switch of the simulator is killed by a scenario carrying its rows (issue 20)"
 $bin/etax-conformance selfcheck --driver inprocess --workers 2 --run-id "$stamp-selfcheck"

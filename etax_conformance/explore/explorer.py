@@ -52,6 +52,9 @@ class GuideRun:
     steps: int = 0
     seconds: float = 0.0
     found: list[Found] = field(default_factory=list)
+    #: The conformance namespace of the served portal this guide was explored in (None: the default state or an
+    #: in-process portal).
+    namespace: str | None = None
 
 
 def explore_guide(guide: str, twin: Twin, budget: int, seed: int, deadline: float | None = None,

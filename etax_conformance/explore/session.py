@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import importlib
 import json
+import multiprocessing
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,6 +50,11 @@ class Options:
     hooks_token: str | None = None
     browser_executable: str | None = None
     max_divergences: int = MAX_DIVERGENCES
+    #: Processes exploring side by side, the guides shared out among them (a guide's run is independent of the
+    #: others': the same seed gives the same sequences whatever the number of workers).
+    workers: int = 1
+    #: The conformance namespace this process's browser portal state lives in (a worker's own; docs/parallel.md).
+    namespace: str | None = None
 
 
 def declared_readings(options: Options) -> dict[str, str]:
@@ -69,10 +76,32 @@ def run_explore(out: TextIO, options: Options,
     plant (tests): given the in-process portal under test, returns a switch the twin turns on while that portal acts
     and off while the reference does (a bug planted in that portal only)."""
     readings = declared_readings(options)
+    started = elapsed()
+    if options.workers > 1 and len(options.guides) > 1:
+        if plant is not None:
+            raise ValueError("a planted bug lives in this process: explore it with one worker")
+        runs = _explore_in_workers(options)
+    else:
+        runs = _explore_here(options, readings, plant)
+    files = _write_features(options.run_dir, runs)
+    block = _explore_block(options, readings, runs, files, elapsed() - started)
+    (options.run_dir / "results.json").write_text(json.dumps({"kind": "explore", "explore": block},
+                                                             ensure_ascii=False, indent=2), encoding="utf-8")
+    (options.run_dir / "report.html").write_text(report.html(block), encoding="utf-8")
+    found = len(block["divergences"])
+    print(f"explore: {block['sequences']} sequences ({block['sequences_per_second']}/s), {found} divergence(s); "
+          f"seed {options.seed}; {options.run_dir}", file=out)
+    for item in block["divergences"]:
+        print(f"  {item['guide']}: {options.run_dir / item['file']} — {item['last_step']}", file=out)
+    return 1 if found else 0
+
+
+def _explore_here(options: Options, readings: dict[str, str],
+                  plant: Callable[[InProcessDriver], Callable[[bool], None]] | None = None) -> list[GuideRun]:
+    """The guides of `options`, one after the other, in this process."""
     # Hypothesis times its shrinking: on the portals' frozen clock, moved by hours, it would stop at once.
     freezer = RunFreezer(real_asyncio=options.portal_url is not None, ignore=("hypothesis",))
-    started = elapsed()
-    deadline = None if options.time_budget is None else started + options.time_budget
+    deadline = None if options.time_budget is None else elapsed() + options.time_budget
     try:
         reference = InProcessDriver(freezer=freezer, variant=reference_variant(readings))
         with _portal_under_test(options, freezer) as (portal, renew):
@@ -85,17 +114,30 @@ def run_explore(out: TextIO, options: Options,
         reference.close()
     finally:
         freezer.stop()
-    files = _write_features(options.run_dir, runs)
-    block = _explore_block(options, readings, runs, files, elapsed() - started)
-    (options.run_dir / "results.json").write_text(json.dumps({"kind": "explore", "explore": block},
-                                                             ensure_ascii=False, indent=2), encoding="utf-8")
-    (options.run_dir / "report.html").write_text(report.html(block), encoding="utf-8")
-    found = len(block["divergences"])
-    print(f"explore: {block['sequences']} sequences ({block['sequences_per_second']}/s), {found} divergence(s); "
-          f"seed {options.seed}; {options.run_dir}", file=out)
-    for item in block["divergences"]:
-        print(f"  {item['guide']}: {options.run_dir / item['file']} — {item['last_step']}", file=out)
-    return 1 if found else 0
+    if options.portal_url:
+        for run in runs:
+            run.namespace = options.namespace
+    return runs
+
+
+def _explore_in_workers(options: Options) -> list[GuideRun]:
+    """The guides shared out among `options.workers` new processes (each its own portals, clock and, against a
+    served portal, its own conformance namespace); the runs gathered in the order of `options.guides`."""
+    count = min(options.workers, len(options.guides))
+    shares = [options.guides[i::count] for i in range(count)]
+    context = multiprocessing.get_context("spawn")  # a clean interpreter: no frozen clock or HTTP mock inherited
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        jobs = [pool.submit(_worker, replace(options, guides=share, workers=1,
+                                             namespace=f"{options.namespace or 'explore'}-w{number}"))
+                for number, share in enumerate(shares, start=1)]
+        done = [run for job in jobs for run in job.result()]
+    by_guide = {run.guide: run for run in done}
+    return [by_guide[guide] for guide in options.guides]
+
+
+def _worker(options: Options) -> list[GuideRun]:
+    """One worker process: its share of the guides (the reference with the portal's declared readings)."""
+    return _explore_here(options, declared_readings(options))
 
 
 def _switch(options: Options, plant: Callable[[InProcessDriver], Callable[[bool], None]] | None,
@@ -145,8 +187,9 @@ def _portal_under_test(options: Options, freezer: RunFreezer) -> Iterator[
         url = options.portal_url
 
         def renew() -> PortalDriver:
-            hooks = HooksClient(url + (profile.hooks_base_path or ""), options.hooks_token or "")
-            return BrowserDriver(browser, url, profile, hooks)
+            hooks = HooksClient(url + (profile.hooks_base_path or ""), options.hooks_token or "",
+                                namespace=options.namespace)
+            return BrowserDriver(browser, url, profile, hooks, namespace=options.namespace)
 
         first = renew()
         try:
@@ -182,7 +225,8 @@ def _explore_block(options: Options, readings: dict[str, str], runs: list[GuideR
         "sequences": sequences, "steps": sum(run.steps for run in runs), "seconds": round(seconds, 2),
         "sequences_per_second": round(sequences / seconds, 1) if seconds else None,
         "per_guide": [{"guide": run.guide, "sequences": run.sequences, "steps": run.steps,
-                       "seconds": round(run.seconds, 2), "divergences": len(run.found)} for run in runs],
+                       "seconds": round(run.seconds, 2), "divergences": len(run.found),
+                       **({"namespace": run.namespace} if run.namespace else {})} for run in runs],
         "divergences": [
             {"guide": run.guide, "number": number, "file": files[(run.guide, number)], "seed": found.seed,
              "first_met_in_sequence": found.found_after, "flaky": found.flaky, "steps": len(found.steps),

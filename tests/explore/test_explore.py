@@ -168,3 +168,55 @@ def test_explore_command_writes_the_run_folder(tmp_path: Path) -> None:
     refused = _cli("explore", "--budget", "0", "--reports-dir", str(tmp_path), "--run-id", "y")
     assert refused.returncode == 2
     assert "--budget" in refused.stderr
+
+
+def test_workers_share_the_guides_and_explore_the_same_sequences(tmp_path: Path) -> None:
+    """--workers N: the guides shared out among processes, the same sequences and outcomes as one process."""
+    one_code, one = _explore(tmp_path / "one", budget=8, seed=2)
+    two_code, two = _explore(tmp_path / "two", budget=8, seed=2, workers=2)
+    assert one_code == two_code == 0
+    assert [g["guide"] for g in two["per_guide"]] == [g["guide"] for g in one["per_guide"]] == sorted(MODELS)
+    for mine, theirs in zip(one["per_guide"], two["per_guide"], strict=True):
+        assert (mine["sequences"], mine["steps"], mine["divergences"]) == (
+            theirs["sequences"], theirs["steps"], theirs["divergences"])
+
+
+def test_workers_refuse_a_planted_bug_of_this_process(tmp_path: Path, planted: Any) -> None:
+    with pytest.raises(ValueError, match="one worker"):
+        _explore(tmp_path / "x", budget=2, workers=2, plant=planted.plant)
+
+
+def test_workers_below_one_are_refused_in_plain_words(tmp_path: Path) -> None:
+    done = _cli("explore", "--workers", "0", "--reports-dir", str(tmp_path))
+    assert done.returncode == 2
+    assert "--workers must be at least 1" in done.stderr
+
+
+def test_workers_on_a_served_portal_ask_its_hooks_for_namespaces_first(tmp_path: Path) -> None:
+    done = _cli("explore", "--portal-url", "http://127.0.0.1:9", "--hooks-token", "t", "--workers", "2",
+                "--reports-dir", str(tmp_path))
+    assert done.returncode == 2
+    assert "cannot be reached" in done.stderr
+    assert not list(tmp_path.iterdir())  # nothing half-created
+
+
+def test_workers_explore_a_served_portal_in_the_browser_each_in_its_namespace(tmp_path: Path) -> None:
+    """Two workers on one served simulator, a guide each, each its own namespace: the default simulator and the
+    reference with its profile's readings do not diverge."""
+    pytest.importorskip("playwright.sync_api")
+    from etax_conformance.serving import ServedSimulator
+
+    served = ServedSimulator.start(tmp_path / "portal.sqlite3")
+    try:
+        done = _cli("explore", "--portal-url", served.url, "--hooks-token", served.hooks_token,
+                    "--profile", str(ROOT / "profiles" / "simulator.yaml"), "--guide", "its", "--guide", "qingdao",
+                    "--budget", "1", "--workers", "2", "--run-id", "w2", "--reports-dir", str(tmp_path))
+    finally:
+        served.stop()
+    assert done.returncode == 0, done.stdout + done.stderr
+    block = json.loads((tmp_path / "w2" / "results.json").read_text(encoding="utf-8"))["explore"]
+    assert block["portal"]["driver"] == "browser"
+    assert [g["guide"] for g in block["per_guide"]] == ["its", "qingdao"]
+    assert all(g["sequences"] >= 1 and g["steps"] >= 1 for g in block["per_guide"])
+    assert block["divergences"] == []
+    assert [g["namespace"] for g in block["per_guide"]] == ["explore-w1", "explore-w2"]  # each its own state
