@@ -100,3 +100,18 @@ def test_a_switch_no_scenario_notices_fails_selfcheck(tmp_path: Path) -> None:
     document = json.loads((reports / "dummy" / "selfcheck.json").read_text(encoding="utf-8"))
     assert document["switches"][0]["verdict"] == SURVIVED
     assert "偏差开关" in (reports / "dummy" / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("variant", ["default", "alt"])
+def test_a_word_switch_reaches_the_web_page_not_only_the_view(variant: str) -> None:
+    """The browser reads the page, not the simulator's view: a switch that changed only the view survived the
+    browser selfcheck (ITS_DEFAULT_TAB_WORD, found by the documented browser sample)."""
+    from simulator.variant import Variant
+    from simulator.web.app import create_app
+
+    deviations.activate(["ITS_DEFAULT_TAB_WORD"])
+    try:
+        page = create_app(variant=Variant.named(variant)).test_client().get("/", follow_redirects=True)
+    finally:
+        deviations.activate([])
+    assert "账号密码登陆" in page.get_data(as_text=True)
