@@ -30,6 +30,8 @@ QR_SWITCH, PASSWORD_SWITCH = QR_LOGIN_SWITCH, "账号密码登录"
 #: The guide says an expired code "需刷新重新生成" but prints no label; this is the simulator's.
 REFRESH = "刷新二维码"
 DOWNLOAD, BACK = "手机端下载", "返回"
+#: The label the ITS_DOWNLOAD_LABEL deviation switch prints instead (the button still works under it).
+DOWNLOAD_MISWORDED = "手机下载"
 _STATE = "qr_token"
 
 
@@ -59,6 +61,7 @@ class QrLoginFlow(FlowBase):
             (QR_SCREEN, REFRESH): self.show_new_code,
             (QR_SCREEN, PASSWORD_SWITCH): self.back_to_password_login,
             (QR_SCREEN, DOWNLOAD): lambda s, _: s.go(DOWNLOAD_SCREEN),
+            (QR_SCREEN, DOWNLOAD_MISWORDED): lambda s, _: s.go(DOWNLOAD_SCREEN),
             (DOWNLOAD_SCREEN, BACK): lambda s, _: s.go(QR_SCREEN),
         }
 
@@ -73,9 +76,9 @@ class QrLoginFlow(FlowBase):
         now = self._clock.now()
         token = None if found is None else found[0]
         expired = token is None or token.problem(now) is not None
-        download = "手机下载" if deviations.on("ITS_DOWNLOAD_LABEL") else DOWNLOAD  # §1.2 【手机端下载】
+        download = DOWNLOAD_MISWORDED if deviations.on("ITS_DOWNLOAD_LABEL") else DOWNLOAD  # §1.2 【手机端下载】
         controls = (PASSWORD_SWITCH, download, *((REFRESH,) if expired else ()))
-        extras = {"qr_svg": "" if token is None else qr_svg(token.payload), "expired": expired,
+        extras = {"qr_svg": "" if token is None else qr_svg(token.payload), "expired": expired, "download": download,
                   "expires_in": 0 if token is None else math.ceil(token.seconds_left(now))}
         return View(QR_SCREEN, tab=QR_TAB, controls=controls, message=session.message, template="qr_login",
                     extras=extras)

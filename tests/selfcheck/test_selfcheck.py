@@ -115,3 +115,20 @@ def test_a_word_switch_reaches_the_web_page_not_only_the_view(variant: str) -> N
     finally:
         deviations.activate([])
     assert "账号密码登陆" in page.get_data(as_text=True)
+
+
+def test_the_download_label_switch_reaches_the_qr_page() -> None:
+    """ITS_DOWNLOAD_LABEL (【手机端下载】 misworded) survived the browser sample while it changed only the view."""
+    from simulator.web.app import create_app
+
+    client = create_app().test_client()
+    plain = client.post("/act", data={"_control": "二维码登录"}, follow_redirects=True).get_data(as_text=True)
+    assert "手机端下载" in plain
+    deviations.activate(["ITS_DOWNLOAD_LABEL"])
+    try:
+        client = create_app().test_client()
+        page = client.post("/act", data={"_control": "二维码登录"}, follow_redirects=True).get_data(as_text=True)
+    finally:
+        deviations.activate([])
+    assert "手机下载" in page
+    assert "手机端下载" not in page
