@@ -4,6 +4,7 @@ bug and passes without it."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import subprocess
@@ -41,24 +42,23 @@ def _cli(*args: str, program: Path | None = None) -> subprocess.CompletedProcess
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 
 
+def _planted(name: str) -> Iterator[Any]:
+    """A planted bug module (tests/explore/planted_bug*.py) installed for one test, removed after it."""
+    bug = importlib.import_module(name)
+    bug.install()
+    yield bug
+    bug.ACTIVE["on"] = False
+    bug.uninstall()
+
+
 @pytest.fixture
 def planted() -> Iterator[Any]:
-    import planted_bug
-
-    planted_bug.install()
-    yield planted_bug
-    planted_bug.ACTIVE["on"] = False
-    planted_bug.uninstall()
+    yield from _planted("planted_bug")
 
 
 @pytest.fixture
 def planted_liaoning() -> Iterator[Any]:
-    import planted_bug_liaoning
-
-    planted_bug_liaoning.install()
-    yield planted_bug_liaoning
-    planted_bug_liaoning.ACTIVE["on"] = False
-    planted_bug_liaoning.uninstall()
+    yield from _planted("planted_bug_liaoning")
 
 
 @pytest.mark.parametrize("guide", sorted(MODELS))
