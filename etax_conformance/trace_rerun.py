@@ -130,24 +130,21 @@ def _run_child(run_dir: Path, chosen: list[dict[str, Any]],
 
 
 def _record(run_dir: Path, chosen: list[dict[str, Any]], outcome: dict[str, Any] | str, err: Any) -> None:
-    """Each chosen scenario's trace_rerun and its trace in its evidence; the scratch folder removed; one line said."""
-    try:
-        if isinstance(outcome, str):
-            for scenario in chosen:
-                scenario["trace_rerun"] = {"status": "not_run", "note": outcome}
-            print(f"trace re-run: {outcome}; the {len(chosen)} failed scenario(s) keep their screenshot and hooks "
-                  "exchanges, without a trace (the run's results are unchanged)", file=err)
-            return
-        counts: dict[str, int] = {}
+    """Each chosen scenario's trace_rerun and its trace in its evidence; one line on stderr."""
+    if isinstance(outcome, str):
         for scenario in chosen:
-            record = _one(run_dir, scenario, outcome["scenarios"].get(scenario["id"]), outcome["folder"])
-            scenario["trace_rerun"] = record
-            counts[record["status"]] = counts.get(record["status"], 0) + 1
-        said = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(counts.items()))
-        print(f"trace re-run: {len(chosen)} failed scenario(s) run again with the Playwright trace ({said}); "
-              "the run's results are the first run's", file=err)
-    finally:
-        shutil.rmtree(run_dir / SCRATCH, ignore_errors=True)
+            scenario["trace_rerun"] = {"status": "not_run", "note": outcome}
+        print(f"trace re-run: {outcome}; the {len(chosen)} failed scenario(s) keep their screenshot and hooks "
+              "exchanges, without a trace (the run's results are unchanged)", file=err)
+        return
+    counts: dict[str, int] = {}
+    for scenario in chosen:
+        record = _one(run_dir, scenario, outcome["scenarios"].get(scenario["id"]), outcome["folder"])
+        scenario["trace_rerun"] = record
+        counts[record["status"]] = counts.get(record["status"], 0) + 1
+    said = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(counts.items()))
+    print(f"trace re-run: {len(chosen)} failed scenario(s) run again with the Playwright trace ({said}); "
+          "the run's results are the first run's", file=err)
 
 
 def _one(run_dir: Path, first: dict[str, Any], again: dict[str, Any] | None, child_dir: Path) -> dict[str, Any]:
@@ -160,6 +157,8 @@ def _one(run_dir: Path, first: dict[str, Any], again: dict[str, Any] | None, chi
         record["same_step"] = before is not None and after is not None and before[0] == after[0]
         if after is not None:
             record["step"] = after[1]
+        else:  # it broke outside any step (e.g. the portal could not be reached): what it said
+            record["detail"] = str(again.get("detail", ""))[:500]
     elif record["status"] == "passed":
         record["note"] = "the re-run passed: the failure did not repeat"
     traces = [name for name in again.get("evidence", []) if name.endswith("/trace.zip")]
