@@ -1,8 +1,15 @@
 """Evidence of a failed browser scenario: a screenshot, the Playwright trace, the hooks' HTTP exchanges.
 
-Tracing starts with each scenario's browser context and is kept only when the scenario fails (the trace opens
-with `playwright show-trace trace.zip`); ETAX_TRACE=0 turns tracing off. ID and phone numbers are masked on the
-page before the screenshot (and in the trace and the exchanges when the run folder is finished).
+ETAX_TRACE says when the Playwright trace is recorded (it opens with `playwright show-trace trace.zip`):
+
+- `rerun` (the default): no scenario is traced while the run runs, since tracing costs ≈ 13 % of a browser run
+  and nearly every scenario passes; after the run, the failed scenarios run once more with the trace on and that
+  trace joins the first run's evidence (etax_conformance/trace_rerun.py). Playwright Test's `on-first-retry`.
+- `1` / `on`: every scenario is traced while it runs; the trace is kept only when it fails.
+- `0` / `off`: no trace.
+
+The screenshot and the hooks' exchanges are always saved at the failure itself. ID and phone numbers are masked on
+the page before the screenshot (and in the trace and the exchanges when the run folder is finished).
 """
 
 from __future__ import annotations
@@ -18,9 +25,26 @@ from playwright.sync_api import Error as PlaywrightError
 
 from drivers.masking import MASK_PAGE_SCRIPT
 
+#: ETAX_TRACE's values → the mode they name.
+MODES = {"rerun": "rerun", "1": "on", "on": "on", "0": "off", "off": "off"}
+
+
+def trace_mode() -> str:
+    """ETAX_TRACE's mode: "rerun" (unset or empty too), "on" or "off"; any other value is a ValueError."""
+    value = os.environ.get("ETAX_TRACE", "").strip().lower() or "rerun"
+    if value not in MODES:
+        raise ValueError(f"ETAX_TRACE={os.environ.get('ETAX_TRACE')!r} is not a trace mode: use rerun (the default: "
+                         "failed scenarios run again with the Playwright trace), 1/on (trace every scenario while "
+                         "it runs) or 0/off (no trace)")
+    return MODES[value]
+
 
 def tracing_wanted() -> bool:
-    return os.environ.get("ETAX_TRACE", "1") != "0"
+    """Trace each scenario while it runs (ETAX_TRACE=on; a trace re-run's child run sets it)."""
+    try:
+        return trace_mode() == "on"
+    except ValueError:  # reported before the run (etax_conformance.report.evidence): never fail a scenario on it
+        return False
 
 
 def start_tracing(context: BrowserContext) -> bool:

@@ -203,7 +203,9 @@ def _portal_keeps_namespaces(args: argparse.Namespace) -> None:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from etax_conformance.runner import new_run_dir, run_suite
+        from etax_conformance.trace_rerun import check_settings
 
+        check_settings()  # ETAX_TRACE / ETAX_TRACE_RERUNS: an unknown value is reported before anything runs
         for path in args.features or ():
             if not Path(path).exists():
                 raise ValueError(f"--features {path} does not exist")

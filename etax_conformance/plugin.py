@@ -19,6 +19,7 @@ pytest_plugins = [
     "etax_conformance.parallel",
     "etax_conformance.shards",
     "etax_conformance.plan_selection",
+    "etax_conformance.scenario_filter",
     "etax_conformance.report.steps_log",
     "etax_conformance.report.evidence",
     "steps.common.people_steps",

@@ -40,21 +40,25 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
               expected_failures: str | None = None, signing_key: Path | None = None,
               guides: Path | None = None, ln_logins_only: bool = False, deviate: str | None = None,
               finish: bool = True) -> int:
-    """Run the features (N workers: etax_conformance.parallel), then finish the bundle; 0 only when no scenario
+    """Run the features (N workers: etax_conformance.parallel), re-run the failed ones with the Playwright trace
+    (browser, ETAX_TRACE=rerun: etax_conformance.trace_rerun), then finish the bundle; 0 only when no scenario
     failed and at least one passed."""
-    args = [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
-            "--driver", driver, "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
-            "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider", "--progress"]
+    from etax_conformance.trace_rerun import check_settings
+
+    trace_mode = check_settings()  # an unknown ETAX_TRACE / ETAX_TRACE_RERUNS: a ValueError before anything runs
+    # The run's own options: the trace re-run's child run passes them too (same portal, profile, plans, browser…).
+    options: list[str] = ["--driver", driver]
     for option, value in (("--portal-url", portal_url), ("--profile", profile), ("--hooks-token", hooks_token),
                           ("--browser-executable", browser_executable), ("-k", select), ("--variant", variant),
-                          ("--plan", plan), ("--shard", shard), ("--browser-cdp-url", browser_cdp_url),
+                          ("--plan", plan), ("--browser-cdp-url", browser_cdp_url),
                           ("--browser-ws-endpoint", browser_ws_endpoint),
                           ("--without-hooks", without_hooks), ("--expected-failures", expected_failures),
                           ("--deviate", deviate)):
         if value:
-            args += [option, value]
+            options += [option, value]
     if ln_logins_only:
-        args.append("--ln-logins-only")
+        options.append("--ln-logins-only")
+    args = [*_base_args(run_dir), *options, "--progress", *(["--shard", shard] if shard else [])]
     args += ["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"]
     # pytest-randomly (a dev tool) shuffles only when asked: scripts/random_order.sh sets ETAX_RANDOM_SEED.
     seed = os.environ.get("ETAX_RANDOM_SEED")
@@ -65,12 +69,24 @@ def run_suite(driver: str, run_dir: Path, *, portal_url: str | None = None, prof
         paths = [features] if isinstance(features, str) else list(features)
         os.environ["ETAX_FEATURES"] = os.pathsep.join(str(Path(path).resolve()) for path in paths)
     code = int(pytest.main(args))
-    if not finish:  # selfcheck's per-switch runs: results.json is all it reads
+    if not finish:  # selfcheck's per-switch runs: results.json is all it reads (never a trace re-run)
         return honest_exit(code, run_dir / "results.json")
+    if driver == "browser" and trace_mode == "rerun" and code in (0, 1):  # not after an interrupted or broken run
+        from etax_conformance.trace_rerun import rerun_failed
+
+        rerun_failed(run_dir, lambda child, ids: [*_base_args(child), *options, "--scenario-ids", str(ids),
+                                                  "--keep-traces", "-p", "no:xdist", "-p", "no:randomly", "-q"])
     from etax_conformance.bundle.finish import finish_run
 
     finish_run(run_dir, signing_key, guides)  # masked, cucumber.json, report.html, manifest (signed with a key)
     return honest_exit(code, run_dir / "results.json")
+
+
+def _base_args(run_dir: Path) -> list[str]:
+    """pytest's arguments for a run into run_dir: the suite's collector and plugin, results and junit there."""
+    return [str(COLLECTOR), "-p", "etax_conformance.plugin", "--rootdir", str(ROOT),
+            "--run-dir", str(run_dir), "--junitxml", str(run_dir / "junit.xml"),
+            "-o", "junit_family=xunit2", "-o", "testpaths=", "-p", "no:cacheprovider"]
 
 
 def honest_exit(code: int, results_path: Path) -> int:

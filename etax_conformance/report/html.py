@@ -114,8 +114,31 @@ def readings(doc: dict[str, Any]) -> str:
             f"<p>配置文件声明不提供的流程：{absent}</p></section>")
 
 
-def evidence(run_dir: Path, files: list[str]) -> str:
-    parts = []
+#: Where a trace re-run's trace comes from (results.json `trace_rerun`, etax_conformance/trace_rerun.py).
+RERUN_SAID = {"failed": "来自失败后的重跑（重跑同样失败）", "passed": "来自失败后的重跑：重跑通过了，失败没有重现"
+              "（trace from a re-run that passed: the failure did not repeat）"}
+
+
+def trace_rerun_note(record: dict[str, Any] | None) -> str:
+    """One line on the trace re-run of a failed scenario (empty when it was not re-run)."""
+    if not record:
+        return ""
+    status = str(record.get("status", ""))
+    if status == "failed":
+        said = "重跑在同一步骤再次失败" if record.get("same_step") else \
+            f"重跑失败在另一个步骤：{escape(str(record.get('step', '')))}"
+    elif status == "passed":
+        said = "<strong>重跑通过了：失败没有重现</strong>（the failure did not repeat）"
+    elif status == "not_run":
+        said = f"没有重跑：{escape(str(record.get('note', '')))}"
+    else:
+        said = f"重跑结果：{escape(status)}"
+    trace = "，跟踪见下" if record.get("trace") else ""
+    return f"<p class='muted'>失败后以 Playwright 跟踪重跑一次（结果仍以首次运行为准）：{said}{trace}</p>"
+
+
+def evidence(run_dir: Path, files: list[str], rerun: dict[str, Any] | None = None) -> str:
+    parts = [trace_rerun_note(rerun)] if rerun else []
     for name in files:
         path = run_dir / name
         if path.suffix == ".png" and path.is_file():
@@ -126,7 +149,9 @@ def evidence(run_dir: Path, files: list[str]) -> str:
             parts.append(f"<details><summary>测试钩子的 HTTP 往来（{escape(name)}）</summary>"
                          f"<pre>{escape(text)}</pre></details>")
         elif path.suffix == ".zip":
-            parts.append(f"<p>Playwright 跟踪：<code>{escape(name)}</code>"
+            origin = RERUN_SAID.get(str(rerun.get("status")), "来自重跑") if rerun and rerun.get("trace") == name \
+                else ""
+            parts.append(f"<p>Playwright 跟踪{origin}：<code>{escape(name)}</code>"
                          f"（<code>playwright show-trace {escape(name)}</code>）</p>")
         else:
             parts.append(f"<p>{escape(name)}</p>")
@@ -142,7 +167,7 @@ def scenario_block(run_dir: Path, s: dict[str, Any]) -> str:
         body += f"<p>预期失败的原因：{escape(s['expected_reason'])}</p>"
     if s.get("detail"):
         body += f"<pre>{escape(s['detail'])}</pre>"
-    return head + body + evidence(run_dir, s.get("evidence", [])) + "</li>"
+    return head + body + evidence(run_dir, s.get("evidence", []), s.get("trace_rerun")) + "</li>"
 
 
 def requirements(run_dir: Path, doc: dict[str, Any]) -> str:
