@@ -84,8 +84,6 @@ def fill_with_unknown_code(portal: PortalDriver, cast: dict[str, Identity], hall
     _fill_identity(portal, cast[role], next(c for c in ("Q7Z3K9", "Q7Z3K8") if c not in issued))
 
 
-#: The optional shortcut handing a verified registration to the driver (docs/vendors.md, "Optional shortcuts").
-PREPARED = "registration.verified"
 #: The entry whose session the WEB registration is (its login page has 【立即注册】).
 WEB_ENTRY = "扣缴客户端"
 
@@ -98,7 +96,7 @@ def verified_by_hooks(portal: PortalDriver, person: Identity, channel: str, meth
                "document_type": person.document_type.value, "document_number": person.document_number,
                "nationality": person.nationality, **({"code": code} if code is not None else {})}
     try:
-        portal.take_over(PREPARED, payload, entry)
+        portal.take_over("registration.verified", payload, entry)
     except NotVerifiable:
         return False
     return True
