@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
 
 from drivers import gestures
 from drivers.hooks_client import HooksClient
@@ -28,6 +29,7 @@ class BrowserTestControl:
     _context: BrowserContext
     _find: PageFinder
     _entry: str
+    page: Page
 
     def reset(self) -> None:
         self._hooks.reset()
@@ -65,6 +67,19 @@ class BrowserTestControl:
         answer = self._hooks.hook(capability, body)
         gestures.after_app(self._find, capability)  # what the page needs after the app acted (profile `after_app`)
         return answer
+
+    def take_over(self, capability: str, payload: Mapping[str, Any], entry: str) -> None:
+        """The answered address opened in this page (the context's namespace header rides along), once; only an
+        address on the portal's own origin is opened."""
+        address = self.hook(capability, payload).get("open")
+        url = urljoin(self._url + "/", address) if isinstance(address, str) else ""
+        if not url or urlsplit(url)[:2] != urlsplit(self._url)[:2]:
+            raise DriverError(f"「{capability}」应答的 open 不是门户（{self._url}）上的地址：{address!r}")
+        self._entry = entry
+        landed = self.page.goto(url)
+        if landed is None or not landed.ok:
+            status = "没有应答" if landed is None else f"HTTP {landed.status}"
+            raise DriverError(f"打开「{capability}」给出的地址被拒绝（{status}）")
 
     def _portal_words(self, key: str, value: Any) -> Any:
         if key not in ENUMERATION_KEYS:

@@ -23,7 +23,7 @@ from fixtures.clock import SCENARIO_START
 from fixtures.identities import Identity
 from simulator import deviations
 from simulator.bootstrap import build_portal
-from simulator.common import item_lists, row_controls
+from simulator.common import handoff, item_lists, row_controls
 from simulator.common.passwords import TEST, HashCost
 from simulator.common.router import CLIENT, UnknownControl
 from simulator.common.test_control import UnknownCapability
@@ -154,6 +154,16 @@ class InProcessDriver:
             return self.portal.test_control.call(capability, payload or {})
         except UnknownCapability as missing:
             raise NotVerifiable(str(missing)) from None
+
+    def take_over(self, capability: str, payload: Mapping[str, Any], entry: str) -> None:
+        """The answered address "opened" as the served app would: its ticket redeemed, the session kept for entry."""
+        address = str(self.hook(capability, payload).get("open", ""))
+        ticket = address.removeprefix(handoff.PATH) if address.startswith(handoff.PATH) else None
+        found = None if ticket is None else self.portal.handoffs.redeem(ticket)
+        if found is None or found[0] != entry:
+            raise DriverError(f"「{capability}」给出的地址「{address}」打不开「{entry}」的会话")
+        self._sessions[entry] = found[1]
+        self.open_entry(entry)
 
     def open_login(self) -> None:
         self.open_entry(CLIENT)

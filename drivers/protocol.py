@@ -40,6 +40,12 @@ class PortalDriver(Protocol):
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """A named test-control capability (e.g. ``seed.unit``); NotVerifiable when the portal lacks it."""
         ...
+    def take_over(self, capability: str, payload: Mapping[str, Any], entry: str) -> None:
+        """A session the portal prepared through an optional capability answering ``{"open": address}`` (e.g.
+        ``registration.verified``), taken over here: the address opened once in this driver's own session of
+        `entry` (the browser: its page), which then shows where that session stands. NotVerifiable when the portal
+        lacks the capability (the step then walks the pages); DriverError when the address is refused."""
+        ...
 
     # Acting, by the labels the guides print: fields 「…」, controls 【…】.
     def open_login(self) -> None: ...

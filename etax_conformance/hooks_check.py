@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, TextIO
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import yaml
@@ -143,6 +144,7 @@ class HooksCheck:
         error_schema = {"$ref": "#/components/schemas/Error"}
         if answer.status_code == 200:
             found += self._answer(name, answer, capability.answer)
+            found += self._handed_once(answer)
         elif answer.status_code == 400 and capability.refusal_ok and not self._answer(name, answer, error_schema):
             note = f"refused, as it may be without the portal's own pages: {answer.json()['error']}"
         else:
@@ -157,6 +159,27 @@ class HooksCheck:
         if bad.status_code != 400 or self._answer(name, bad, error_schema):
             found.append(f"a body that is not JSON got HTTP {bad.status_code}, not 400 with an error")
         self._say(name, found, note)
+
+
+    def _handed_once(self, answer: requests.Response) -> list[str]:
+        """An answer handing a session over (`open`, registration.verified): its address, on the portal's origin,
+        opens once (not refused) and is refused the second time (docs/vendors.md, "Optional shortcuts")."""
+        address = answer.json().get("open") if isinstance(answer.json(), dict) else None
+        if not isinstance(address, str):
+            return []
+        url = urljoin(self.url + "/", address)
+        if urlsplit(url)[:2] != urlsplit(self.url)[:2]:
+            return [f"open {address!r} is not on the portal's origin {self.url}"]
+        found = []
+        for attempt, refused in (("the first", False), ("a second", True)):
+            try:
+                opened = requests.get(url, allow_redirects=False, timeout=TIMEOUT)
+            except requests.RequestException as exc:
+                return [f"open {url} did not answer ({why_unreachable(exc)})"]
+            if (400 <= opened.status_code < 500) != refused:
+                found.append(f"{attempt} opening of open got HTTP {opened.status_code} "
+                             f"({'a 4xx refusal expected: the ticket is single-use' if refused else 'refused'})")
+        return found
 
 
 def run_hooks_check(out: TextIO, url: str, token: str, base_path: str = DEFAULT_BASE_PATH,

@@ -105,6 +105,12 @@ class RecordingDriver:
         self._record.learn(answer)
         return answer
 
+    def take_over(self, capability: str, payload: Mapping[str, Any], entry: str) -> None:
+        self._note("hook", capability)
+        self._inner.take_over(capability, payload, entry)
+        self._note("entry", entry)
+        self._record.learn(payload)
+
     # Acting.
     def open_login(self) -> None:
         self._note("entry", "扣缴客户端")

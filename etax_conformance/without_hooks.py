@@ -36,6 +36,10 @@ class WithoutHooks:
         self._check(capability)
         return self._driver.hook(capability, payload)
 
+    def take_over(self, capability: str, payload: Mapping[str, Any], entry: str) -> None:
+        self._check(capability)
+        self._driver.take_over(capability, payload, entry)
+
     def __getattr__(self, name: str) -> Any:
         capability = METHOD_CAPABILITY.get(name)
         if capability is not None:

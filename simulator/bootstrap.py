@@ -9,6 +9,7 @@ from pathlib import Path
 from simulator.clock import Clock, SystemClock
 from simulator.common.external_control import ExternalControl
 from simulator.common.flow import Flow, Form
+from simulator.common.handoff import Handoffs
 from simulator.common.passwords import HashCost, configure
 from simulator.common.router import CLIENT, Router
 from simulator.common.sessions import SessionRegistry
@@ -28,6 +29,7 @@ from simulator.mobile_tax_app.flows import mobile_tax_app_flows
 from simulator.natural_person.app_account import AppAccountFlow
 from simulator.natural_person.app_declaration_password import AppDeclarationPasswordFlow
 from simulator.natural_person.app_registration import app_registration_flows
+from simulator.natural_person.prepared_registration import PreparedRegistration
 from simulator.natural_person.registration import RegistrationFlow
 from simulator.qingdao.flows import qingdao_flows
 from simulator.store.phone_bindings import PhoneBindings
@@ -49,6 +51,8 @@ class Portal:
     externals: Externals
     sms_codes: SmsCodes
     variant: Variant
+    #: Sessions the hooks prepared, each handed once to whoever opens its ticket's address (registration.verified).
+    handoffs: Handoffs
 
     def view(self, session_id: str | None, entry: str = CLIENT) -> tuple[str, View]:
         return self.router.view(session_id, entry)
@@ -96,7 +100,10 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         *mobile_tax_app_flows(store, externals, sms_codes),
         *qingdao_flows(store, clock, sessions, externals, sms_codes, variant),
     ]
+    handoffs = Handoffs(sessions)
+    prepared = PreparedRegistration(flows, handoffs)  # presses the flows' controls: built from them, routes none
     control = TestControl(store, sessions, clock)
+    control.register(prepared.hooks(), handoffs.reset_state)
     external_control = ExternalControl(externals.script)
     control.register(sms_codes.hooks(), sms_codes.reset_state)
     control.register(external_control.hooks(), external_control.reset_state)
@@ -105,4 +112,4 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         control.register(flow.hooks(), getattr(flow, "reset_state", None))
     router = Router(flows, sessions, reword if variant.own_wording else None)
     return Portal(store=store, clock=clock, sessions=sessions, router=router, test_control=control,
-                  externals=externals, sms_codes=sms_codes, variant=variant)
+                  externals=externals, sms_codes=sms_codes, variant=variant, handoffs=handoffs)

@@ -126,6 +126,15 @@ class SessionRegistry:
             session.id, session.signed_in_as = secrets.token_urlsafe(16), now_as
             self._keep(session)
 
+    def adopt(self, session: PortalSession) -> str:
+        """A session prepared where nobody held it (the hooks' handoff, simulator/common/handoff.py), kept from now on
+        under a new id: the id its holder's cookie gets."""
+        with self._lock:
+            session.id, session.signed_in_as = secrets.token_urlsafe(16), principal(session)
+            session.last_used = self._clock.now()
+            self._keep(session)
+        return session.id
+
     def by_origin(self, origin: str) -> PortalSession | None:
         """A live session by the id it was born with (for records that name it so, e.g. a QR token)."""
         with self._lock:

@@ -10,13 +10,12 @@ they say (the captcha, the 企业密码, the SMS code). A refusal on the way is 
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from simulator.common.flow import Action, Flow, FlowBase, Form, Hook
-from simulator.common.router import ANY_CONTROL, CONTROL
-from simulator.common.sessions import ACTING_SESSION, PortalSession
+from simulator.common.backstage import Backstage, scratch
+from simulator.common.flow import Action, Flow, FlowBase, Hook
+from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
 from simulator.common.views import MessageKind, View
 from simulator.liaoning.handler_choice import SYNC
@@ -28,30 +27,8 @@ from simulator.liaoning.seeds import tax_id_of, text_of
 FIRST_LOGIN, IDENTITY, ADD_HANDLER = "enterprise.first_login", "personnel.identity", "personnel.add_handler"
 
 
-class Backstage:
-    """Presses controls of the flows on a scratch session, as the router does for a page (without rendering)."""
-
-    def __init__(self, flows: Sequence[Flow]) -> None:
-        self._actions: dict[tuple[str, str], Action] = {}
-        for flow in flows:
-            self._actions.update(flow.actions())
-
-    def press(self, session: PortalSession, control: str, form: Form | None = None) -> None:
-        given = dict(form or {})
-        action = self._actions.get((session.screen, control))
-        if action is None and (session.screen, ANY_CONTROL) in self._actions:
-            action, given = self._actions[(session.screen, ANY_CONTROL)], {**given, CONTROL: control}
-        if action is None:
-            raise SeedError(f"「{session.screen}」页面上没有【{control}】")
-        acting = ACTING_SESSION.set(session.origin)
-        try:
-            action(session, given)
-        finally:
-            ACTING_SESSION.reset(acting)
-
-
 def _scratch(tax_id: str, screen: str, handler: str | None = None) -> PortalSession:
-    session = PortalSession(f"hooks-{secrets.token_hex(8)}", screen=screen)
+    session = scratch(screen)
     session.state.update({TAX_ID: tax_id, HANDLER: handler, FACTOR: PASSWORD_LOGIN if handler else None})
     return session
 

@@ -31,9 +31,11 @@ def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:"
 
     if hooks_token:
         from simulator.hooks import api, api_v2
+        from simulator.web import handoff
 
         app.register_blueprint(api.make_blueprint(hooks_token))
         app.register_blueprint(api_v2.make_blueprint(hooks_token))
+        handoff.install(app, skin or portal.variant.skin)  # the addresses registration.verified answers
     return app
 
 

@@ -15,7 +15,7 @@ from steps.common.people_steps import attribute
 from steps.common.refusals import blame
 from steps.common.sms import last_sms_code
 from steps.its.login_steps import logs_in
-from steps.natural_person.registration_steps import hall_code
+from steps.natural_person.registration_steps import hall_code, verified_by_hooks
 
 APP = "个人所得税APP"
 HALL, FACE = "大厅注册码注册", "人脸识别认证注册"
@@ -144,20 +144,27 @@ def capture_face(portal: PortalDriver) -> None:
 @given(parsers.parse("「{role}」通过人脸识别认证进入登录设置页面"))
 def face_verified(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
                   app_method: dict[str, str], role: str) -> None:
-    choose_method(portal, app_method, role, FACE)
-    fill_identity(portal, cast, hall_codes, app_method, role)
-    portal.click(GO_ON[FACE])
-    capture_face(portal)
+    """§2.2.2(1)-(5); through the optional `registration.verified` where the portal offers it, else its pages."""
+    app_method["method"] = FACE
+    if not verified_by_hooks(portal, cast[role], APP, "人脸识别", None, APP):
+        choose_method(portal, app_method, role, FACE)
+        fill_identity(portal, cast, hall_codes, app_method, role)
+        portal.click(GO_ON[FACE])
+        capture_face(portal)
     expect_text(LOGIN_SETTINGS, portal.screen(), "人脸识别通过后的页面")
 
 
 @given(parsers.parse("「{role}」通过大厅注册码验证进入登录设置页面"))
 def hall_code_verified(portal: PortalDriver, cast: dict[str, Identity], hall_codes: dict[str, str],
                        app_method: dict[str, str], role: str) -> None:
+    """§2.2.1(1)-(6) with a code just issued; through the optional `registration.verified` where the portal offers
+    it, else its pages."""
     hall_code(portal, cast, hall_codes, role)
-    choose_method(portal, app_method, role, HALL)
-    fill_identity(portal, cast, hall_codes, app_method, role)
-    portal.click(GO_ON[HALL])
+    app_method["method"] = HALL
+    if not verified_by_hooks(portal, cast[role], APP, "大厅注册码", hall_codes[role], APP):
+        choose_method(portal, app_method, role, HALL)
+        fill_identity(portal, cast, hall_codes, app_method, role)
+        portal.click(GO_ON[HALL])
     expect(portal.shows_field("登录名"), "注册码验证通过，页面要求设置登录名", lambda: f"提示「{portal.message()}」")
 
 

@@ -43,7 +43,7 @@ def _functions() -> tuple[dict[Key, tuple[set[str], set[Key], bool]], list[tuple
             hooks, calls, acts = set(), set(), False
             for call in (c for c in ast.walk(node) if isinstance(c, ast.Call)):
                 if isinstance(call.func, ast.Attribute):
-                    if call.func.attr == "hook" and call.args and isinstance(call.args[0], ast.Constant):
+                    if call.func.attr in ("hook", "take_over") and call.args and isinstance(call.args[0], ast.Constant):
                         hooks.add(str(call.args[0].value))
                     hooks |= {DRIVER_HOOKS[call.func.attr]} if call.func.attr in DRIVER_HOOKS else set()
                     acts |= call.func.attr in ACTS
