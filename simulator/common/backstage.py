@@ -16,6 +16,7 @@ from simulator.common.flow import Action, Flow, Form
 from simulator.common.router import ANY_CONTROL, CONTROL
 from simulator.common.sessions import ACTING_SESSION, PortalSession
 from simulator.common.test_control import SeedError
+from simulator.common.views import View
 
 
 def scratch(screen: str) -> PortalSession:
@@ -32,6 +33,10 @@ class Backstage:
         for flow in flows:
             self._actions.update(flow.actions())
             self._owners.update(dict.fromkeys(flow.screens(), flow))
+
+    def view(self, session: PortalSession) -> View:
+        """What the page of the session's screen would show (its rows and their buttons, its boxes)."""
+        return self._owners[session.screen].render(session)
 
     def offers(self, session: PortalSession, control: str) -> bool:
         """Whether the session's screen, as rendered, shows this control."""

@@ -1,5 +1,6 @@
 """Optional capabilities that reach a Liaoning precondition without its pages: the first 普通登录 done, a 权限身份
-maintained, a 办税人员 added (docs/vendors.md, "Shortcuts").
+maintained, a 办税人员 added, a row's action of 【企业人员维护】 confirmed (or its 重置密码), a 办税员's 身份类型
+changed by 【权限管理】 (docs/vendors.md, "Shortcuts").
 
 A scenario whose rule is NOT the first login or the 企业人员维护 only needs their outcome; the suite then asks for it
 through these capabilities and walks the pages only where a portal lacks them. The simulator reaches the outcome by
@@ -15,16 +16,23 @@ from typing import Any
 
 from simulator.common.backstage import Backstage, scratch
 from simulator.common.flow import Action, Flow, FlowBase, Hook
+from simulator.common.row_controls import ROW_CONTROLS
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
 from simulator.common.views import MessageKind, View
+from simulator.liaoning.enterprise_personnel import CONFIRMED, PERSON
 from simulator.liaoning.handler_choice import SYNC
 from simulator.liaoning.handler_login import current_handler, enter
-from simulator.liaoning.personnel_screens import MANAGEMENT, PERSONNEL, TICKED, StaffScreen
+from simulator.liaoning.permission_management import PERMISSIONS
+from simulator.liaoning.personnel_screens import IDENTITY_TYPE, MANAGEMENT, PERSONNEL, TICKED, StaffScreen
 from simulator.liaoning.screens import FACTOR, HANDLER, PASSWORD_LOGIN, TAX_ID, Liaoning, LnScreen
 from simulator.liaoning.seeds import tax_id_of, text_of
 
 FIRST_LOGIN, IDENTITY, ADD_HANDLER = "enterprise.first_login", "personnel.identity", "personnel.add_handler"
+ROW_ACTION, PERMISSIONS_CHANGED = "personnel.row_action", "personnel.permissions"
+#: The row actions of 【企业人员维护】: 删除 … 解绑 then confirmed (三(一)), 重置密码 at once (三(二)).
+RESET = "重置密码"
+ROW_ACTIONS = (*CONFIRMED, RESET)
 
 
 def _scratch(tax_id: str, screen: str, handler: str | None = None) -> PortalSession:
@@ -49,9 +57,15 @@ def _names(payload: Mapping[str, Any], key: str) -> list[str]:
     return [v.strip() for v in value]
 
 
+def _row(view: View, id_number: str) -> tuple[str, tuple[str, ...]] | None:
+    """(name, buttons) of the person's row on a 企业人员维护 view; None when the page lists no such person."""
+    rows = view.extras.get(ROW_CONTROLS, {}).get("rows", {})
+    return next(((name, tuple(buttons)) for name, (key, buttons) in rows.items() if key == id_number), None)
+
+
 class LiaoningShortcuts(FlowBase):
-    """Owns no screen; offers enterprise.first_login, and personnel.identity / personnel.add_handler where the portal
-    has 企业人员维护 (Variant.liaoning_personnel)."""
+    """Owns no screen; offers enterprise.first_login, and personnel.identity / add_handler / row_action / permissions
+    where the portal has 企业人员维护 (Variant.liaoning_personnel)."""
 
     def __init__(self, liaoning: Liaoning, flows: Sequence[Flow]) -> None:
         self._ln, self._backstage = liaoning, Backstage(flows)
@@ -68,7 +82,8 @@ class LiaoningShortcuts(FlowBase):
     def hooks(self) -> Mapping[str, Hook]:
         hooks: dict[str, Hook] = {FIRST_LOGIN: self.first_login}
         if self._ln.variant.liaoning_personnel:
-            hooks.update({IDENTITY: self.identity, ADD_HANDLER: self.add_handler})
+            hooks.update({IDENTITY: self.identity, ADD_HANDLER: self.add_handler, ROW_ACTION: self.row_action,
+                          PERMISSIONS_CHANGED: self.permissions})
         return hooks
 
     def first_login(self, payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -144,3 +159,48 @@ class LiaoningShortcuts(FlowBase):
         _expect(session, StaffScreen.PERSONNEL, f"adding「{name}」")
         return {"tax_id": session.state[TAX_ID], "id_number": number, "identities": identities,
                 "management": management}
+
+    def _press_in_row(self, session: PortalSession, id_number: str, control: str) -> None:
+        """The row's button, as the page posts it (the person's number); a button the row lacks is refused, as a
+        person cannot press it; a person the page does not list is refused by the flow, in its words."""
+        row = _row(self._backstage.view(session), id_number)
+        if row is not None and control not in row[1]:
+            raise SeedError(f"「{row[0]}」这一行没有【{control}】（有：{'、'.join(row[1])}）")
+        self._backstage.press(session, control, {PERSON: id_number})
+
+    def row_action(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """三(一): the row's 【删除】/【冻结】/【解冻】/【绑定】/【解绑】, then 确认 (the page's 【确定】); 三(二): its
+        【重置密码】 (done at once)."""
+        session = self._manager_on_personnel(payload)
+        number, action = text_of(payload, "id_number").upper(), text_of(payload, "action")
+        if action not in ROW_ACTIONS:
+            raise SeedError(f"'action' must be one of {'、'.join(ROW_ACTIONS)}")
+        self._press_in_row(session, number, action)
+        _expect(session, StaffScreen.PERSONNEL, f"【{action}】")
+        if action != RESET:
+            self._backstage.press(session, "确定")
+            _expect(session, StaffScreen.PERSONNEL, f"confirming【{action}】")
+        return {"tax_id": session.state[TAX_ID], "id_number": number, "action": action}
+
+    def permissions(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """Summary 第四步 “权限管理”: the row's 【权限管理】, exactly these 身份类型 ticked (管理权限 as given, else as
+        shown), 【确定】."""
+        session = self._manager_on_personnel(payload)
+        number, identities = text_of(payload, "id_number").upper(), _names(payload, "identities")
+        management = payload.get("management")
+        if management is not None and not isinstance(management, bool):
+            raise SeedError("'management' must be true or false")
+        self._press_in_row(session, number, PERMISSIONS)
+        _expect(session, StaffScreen.PERMISSIONS, "【权限管理】")
+        offered = tuple(self._backstage.view(session).options.get(IDENTITY_TYPE, ()))
+        unknown = sorted(set(identities) - set(offered))
+        if unknown:
+            raise SeedError(f"「身份类型」中没有 {'、'.join(unknown)}（有：{'、'.join(offered)}）")
+        form = {**session.values, **{name: TICKED if name in identities else "" for name in offered}}
+        if management is not None:
+            form[MANAGEMENT] = TICKED if management else ""
+        self._backstage.press(session, "确定", form)
+        _expect(session, StaffScreen.PERSONNEL, "【权限管理】【确定】")
+        kept = self._ln.personnel.of(str(session.state[TAX_ID]), number)
+        return {"tax_id": session.state[TAX_ID], "id_number": number, "identities": list(kept.identities),
+                "management": kept.management}

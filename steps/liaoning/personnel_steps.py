@@ -67,18 +67,34 @@ def reset_password(portal: PortalDriver, cast: dict[str, Identity], who: str) ->
                   rf"(?P<action>{ROW_ACTIONS})"))
 def acted_on(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData],
              personal_passwords: dict[str, str], handler: str, who: str, name: str, action: str) -> None:
-    """History: the row's action, confirmed, by this 法定代表人 or 财务负责人; then logged out."""
-    open_personnel(portal, enterprises[name], cast[who], personal_passwords[who])
-    row_action(portal, cast, handler, action, "并确认")
-    log_out(portal)
+    """History: the row's action, confirmed, by this 法定代表人 or 财务负责人; through the optional
+    `personnel.row_action` where the portal offers it, else its pages (then logged out)."""
+    if not _row_action_hook(portal, cast, enterprises[name], who, handler, action):
+        open_personnel(portal, enterprises[name], cast[who], personal_passwords[who])
+        row_action(portal, cast, handler, action, "并确认")
+        log_out(portal)
 
 
 @given(parsers.parse("「{who}」已在【企业人员维护】中为企业「{name}」的办税人「{handler}」重置个人登录密码"))
 def was_reset(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData],
               personal_passwords: dict[str, str], who: str, name: str, handler: str) -> None:
-    open_personnel(portal, enterprises[name], cast[who], personal_passwords[who])
-    reset_password(portal, cast, handler)
-    log_out(portal)
+    """History: 三(二) by this 法定代表人 or 财务负责人; through `personnel.row_action` (重置密码) where the portal
+    offers it, else its pages."""
+    if not _row_action_hook(portal, cast, enterprises[name], who, handler, "重置密码"):
+        open_personnel(portal, enterprises[name], cast[who], personal_passwords[who])
+        reset_password(portal, cast, handler)
+        log_out(portal)
+
+
+def _row_action_hook(portal: PortalDriver, cast: dict[str, Identity], enterprise: EnterpriseData, who: str,
+                     handler: str, action: str) -> bool:
+    """The optional shortcut `personnel.row_action`; False when the portal lacks it (the pages are walked then)."""
+    try:
+        portal.hook("personnel.row_action", {"tax_id": enterprise.tax_id, "by_id_number": cast[who].document_number,
+                                             "id_number": cast[handler].document_number, "action": action})
+    except NotVerifiable:
+        return False
+    return True
 
 
 @when(parsers.parse("在【身份维护】中保存权限身份「{identity}」，勾选「{function}」，回到企业人员维护界面"))
@@ -172,13 +188,20 @@ def add_and_check(portal: PortalDriver, cast: dict[str, Identity], identities: I
 def permissions_changed(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict[str, EnterpriseData],
                         personal_passwords: dict[str, str], who: str, name: str, handler: str | None,
                         identity: str | None, all_of: str | None) -> None:
-    """Summary 第四步 “权限管理”: every 身份类型 box unticked but the one named; 【确定】 (the suite's, as on 添加)."""
-    open_personnel(portal, enterprises[name], cast[who], personal_passwords[who])
-    portal.click_in_row(cast[handler or all_of or ""].name, "权限管理")
-    for offered in portal.choices("身份类型"):
-        portal.fill(offered, TICKED if offered == identity else "")
-    portal.click(CONFIRM)
-    log_out(portal)
+    """Summary 第四步 “权限管理”: every 身份类型 box unticked but the one named; 【确定】 (the suite's, as on 添加);
+    through the optional `personnel.permissions` where the portal offers it, else its pages (then logged out)."""
+    enterprise, person = enterprises[name], cast[handler or all_of or ""]
+    try:
+        portal.hook("personnel.permissions", {
+            "tax_id": enterprise.tax_id, "by_id_number": cast[who].document_number,
+            "id_number": person.document_number, "identities": [identity] if identity else []})
+    except NotVerifiable:
+        open_personnel(portal, enterprise, cast[who], personal_passwords[who])
+        portal.click_in_row(person.name, "权限管理")
+        for offered in portal.choices("身份类型"):
+            portal.fill(offered, TICKED if offered == identity else "")
+        portal.click(CONFIRM)
+        log_out(portal)
 
 
 @then(parsers.parse("企业人员维护中列出办税人「{who}」"))
