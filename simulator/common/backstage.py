@@ -10,9 +10,9 @@ asks the screen's own rendering whether it offers the control, so a page that na
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from simulator.common.flow import Action, Flow, Form
+from simulator.common.flow import Action, Flow, FlowBase, Form
 from simulator.common.router import ANY_CONTROL, CONTROL
 from simulator.common.sessions import ACTING_SESSION, PortalSession
 from simulator.common.test_control import SeedError
@@ -55,3 +55,17 @@ class Backstage:
             action(session, given)
         finally:
             ACTING_SESSION.reset(acting)
+
+
+class ShortcutFlow(FlowBase):
+    """A flow that owns no screen and no control: it only offers hooks capabilities (the optional shortcuts), which
+    press other flows' controls through a Backstage. Subclasses override `hooks`."""
+
+    def screens(self) -> Iterable[str]:
+        return ()
+
+    def actions(self) -> Mapping[tuple[str, str], Action]:
+        return {}
+
+    def render(self, session: PortalSession) -> View:
+        raise LookupError(f"{type(self).__name__} owns no screen ({session.screen})")

@@ -11,11 +11,11 @@ they say (the captcha, the 企业密码, the SMS code). A refusal on the way is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from simulator.common.backstage import Backstage, scratch
-from simulator.common.flow import Action, Flow, FlowBase, Hook
+from simulator.common.backstage import Backstage, ShortcutFlow, scratch
+from simulator.common.flow import Flow, Hook
 from simulator.common.row_controls import ROW_CONTROLS
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
@@ -63,21 +63,12 @@ def _row(view: View, id_number: str) -> tuple[str, tuple[str, ...]] | None:
     return next(((name, tuple(buttons)) for name, (key, buttons) in rows.items() if key == id_number), None)
 
 
-class LiaoningShortcuts(FlowBase):
+class LiaoningShortcuts(ShortcutFlow):
     """Owns no screen; offers enterprise.first_login, and personnel.identity / add_handler / row_action / permissions
     where the portal has 企业人员维护 (Variant.liaoning_personnel)."""
 
     def __init__(self, liaoning: Liaoning, flows: Sequence[Flow]) -> None:
         self._ln, self._backstage = liaoning, Backstage(flows)
-
-    def screens(self) -> Iterable[str]:
-        return ()
-
-    def actions(self) -> Mapping[tuple[str, str], Action]:
-        return {}
-
-    def render(self, session: PortalSession) -> View:
-        raise LookupError(f"the shortcuts own no screen ({session.screen})")
 
     def hooks(self) -> Mapping[str, Hook]:
         hooks: dict[str, Hook] = {FIRST_LOGIN: self.first_login}

@@ -12,17 +12,17 @@ mints a one-time ticket for that session (simulator/common/handoff.py). A refusa
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from simulator.common.backstage import Backstage, scratch
+from simulator.common.backstage import Backstage, ShortcutFlow, scratch
 from simulator.common.face_capture import PHOTO
-from simulator.common.flow import Action, Flow, FlowBase, Hook
+from simulator.common.flow import Flow, Hook
 from simulator.common.handoff import Handoffs
 from simulator.common.router import CLIENT
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
-from simulator.common.views import MessageKind, Screen, View
+from simulator.common.views import MessageKind, Screen
 from simulator.natural_person.app_login_settings import SettingsScreen
 from simulator.natural_person.app_registration import APP, CONSENT, FACE, HALL, TICKED, AppScreen
 from simulator.natural_person.web_registration_common import WebScreen
@@ -44,20 +44,11 @@ def _text(payload: Mapping[str, Any], key: str, required: bool = True) -> str:
     return value.strip()
 
 
-class PreparedRegistration(FlowBase):
+class PreparedRegistration(ShortcutFlow):
     """Owns no screen; offers registration.verified."""
 
     def __init__(self, flows: Sequence[Flow], handoffs: Handoffs) -> None:
         self._backstage, self._handoffs = Backstage(flows), handoffs
-
-    def screens(self) -> Iterable[str]:
-        return ()
-
-    def actions(self) -> Mapping[tuple[str, str], Action]:
-        return {}
-
-    def render(self, session: PortalSession) -> View:
-        raise LookupError(f"registration.verified owns no screen ({session.screen})")
 
     def hooks(self) -> Mapping[str, Hook]:
         return {CAPABILITY: self.verified}
