@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from etax_conformance.paths import ROOT
 
 FEATURE = """# language: zh-CN
@@ -86,20 +88,15 @@ def test_a_failed_browser_scenario_leaves_masked_evidence(tmp_path: Path) -> Non
     assert verified.returncode == 0, verified.stdout
 
 
-def test_trace_on_records_the_trace_during_the_run_and_reruns_nothing(tmp_path: Path) -> None:
-    done, results, _run = browser_run(tmp_path, FEATURE, trace="1")
+@pytest.mark.parametrize(("trace", "files"), [
+    ("1", {"screenshot.png", "trace.zip", "hooks.json"}),  # on: the trace recorded during the run itself
+    ("off", {"screenshot.png", "hooks.json"}),  # off: no trace at all
+])
+def test_trace_on_or_off_reruns_nothing(tmp_path: Path, trace: str, files: set[str]) -> None:
+    done, results, _run = browser_run(tmp_path, FEATURE, trace=trace)
     assert done.returncode == 1, done.stdout + done.stderr
     [scenario] = results["scenarios"]
-    assert {Path(name).name for name in scenario["evidence"]} == {"screenshot.png", "trace.zip", "hooks.json"}
-    assert "trace_rerun" not in scenario
-    assert "trace re-run" not in done.stderr
-
-
-def test_trace_off_leaves_no_trace(tmp_path: Path) -> None:
-    done, results, _ = browser_run(tmp_path, FEATURE, trace="off")
-    assert done.returncode == 1, done.stdout + done.stderr
-    [scenario] = results["scenarios"]
-    assert {Path(name).name for name in scenario["evidence"]} == {"screenshot.png", "hooks.json"}
+    assert {Path(name).name for name in scenario["evidence"]} == files
     assert "trace_rerun" not in scenario
     assert "trace re-run" not in done.stderr
 
