@@ -85,6 +85,7 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
     units = UnitStore(store)
     declaration_passwords = DeclarationPasswords(units, sessions)
     bindings = PhoneBindings(store)
+    handoffs = Handoffs(sessions)  # the one-time addresses of the shortcuts handing a session to the browser
     flows: list[Flow] = [
         LoginFlow(store, clock, sessions, variant),
         QrLoginFlow(store, clock, sessions, variant),
@@ -95,12 +96,11 @@ def build_portal(db_path: str | Path = ":memory:", clock: Clock | None = None,
         *app_registration_flows(store, clock, externals.face, sms_codes, variant),
         AppAccountFlow(store, sms_codes, bindings),
         AppDeclarationPasswordFlow(store, units, bindings, sms_codes, sessions, variant),
-        *liaoning_flows(store, clock, sessions, externals, sms_codes, variant),
+        *liaoning_flows(store, clock, sessions, externals, sms_codes, variant, handoffs),
         *forgot_password_flows(store, externals.core, sms_codes, variant),
         *mobile_tax_app_flows(store, externals, sms_codes),
-        *qingdao_flows(store, clock, sessions, externals, sms_codes, variant),
+        *qingdao_flows(store, clock, sessions, externals, sms_codes, variant, handoffs),
     ]
-    handoffs = Handoffs(sessions)
     prepared = PreparedRegistration(flows, handoffs)  # presses the flows' controls: built from them, routes none
     control = TestControl(store, sessions, clock)
     control.register(prepared.hooks(), handoffs.reset_state)
