@@ -41,7 +41,7 @@ MESSAGE_KEYS = {"area": "area", "refusal": "kinds (kind: refusal)", "lock": "kin
 #: The optional shortcut capabilities (docs/vendors.md): the run treats them as missing, so that the names of the
 #: pages the suite walks without them are listed too (the attempted capability is noted all the same).
 SHORTCUTS = ("enterprise.first_login", "personnel.identity", "personnel.add_handler", "personnel.row_action",
-             "personnel.permissions", "registration.verified")
+             "personnel.permissions", "registration.verified", "enterprise.logged_in", "qingdao.logged_in")
 
 
 def record_run(path: Path, features: Path | None = None) -> int:

@@ -36,7 +36,8 @@ def test_the_simulators_hooks_pass_the_check(served: ServedSimulator) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 mismatch(es)" in done.stdout
     assert "MISMATCH" not in done.stdout
-    for name in ("seed.unit", "qr.current", "sms.outbox", "captcha", "clock.set"):
+    for name in ("seed.unit", "qr.current", "sms.outbox", "captcha", "clock.set", "registration.verified",
+                 "enterprise.logged_in", "qingdao.logged_in"):
         assert f"ok       {name}" in done.stdout
 
 
