@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api._generated import Clock
 
 from drivers import gestures
+from drivers.browser_session import ContextLease
 from drivers.hooks_client import HooksClient
 from drivers.page_finder import PageFinder
 from drivers.profile import Profile
@@ -20,6 +23,12 @@ from fixtures.identities import Identity
 ENUMERATION_KEYS = ("document_type", "role", "roles")
 
 
+def clock_eager() -> bool:
+    """ETAX_CLOCK=eager: the page clock installed when each scenario starts (the former behaviour), not at its
+    first move."""
+    return os.environ.get("ETAX_CLOCK", "lazy") == "eager"
+
+
 class BrowserTestControl:
     """Arranging through the hooks; the driver sets these attributes up."""
 
@@ -27,6 +36,7 @@ class BrowserTestControl:
     _profile: Profile
     _hooks: HooksClient
     _context: BrowserContext
+    _lease: ContextLease
     _find: PageFinder
     _entry: str
     page: Page
@@ -53,11 +63,22 @@ class BrowserTestControl:
     def advance_clock(self, delta: timedelta) -> None:
         self._hooks.advance_clock(delta)
         # Jump the browser's clock too, firing due timers once, as after a closed laptop lid is reopened.
-        self._context.clock.fast_forward(round(delta.total_seconds() * 1000))
+        self.page_clock().fast_forward(round(delta.total_seconds() * 1000))
 
     def set_clock(self, instant: datetime) -> None:
         self._hooks.set_clock(instant.isoformat())
-        self._context.clock.set_system_time(instant)
+        self.page_clock().set_system_time(instant)
+
+    def page_clock(self) -> Clock:
+        """The page's own clock (countdowns such as a QR code's expiry), moved with the portal's. Installed at its
+        first move, at the real time, in every document of the context (those already open included) — not when
+        the scenario starts: every document pays for it, and most scenarios never move it. A countdown already
+        running on the page's real timers reads the moved clock at its next tick (the simulator's tick every
+        second and compute what is left from the clock). The next scenario gets the full reset, which removes it."""
+        if not self._lease.clock_installed:
+            self._lease.clock_moved()
+            self._context.clock.install()
+        return self._context.clock
 
     def hook(self, capability: str, payload: Mapping[str, Any] | None = None) -> dict[str, Any]:
         body = {key: self._portal_words(key, value) for key, value in (payload or {}).items()}
