@@ -45,10 +45,10 @@ class BrowserDriver(BrowserTestControl):
         self._lease = browser_session.lease(browser, self.context_options, reuse=None if not visitor else False)
         self._context = self._lease.context
         self._context.set_default_timeout(timeout_ms)
-        # The page's own clock moves with the portal's, installed at its first move (page_clock); ETAX_CLOCK=eager
-        # installs it now, as before. A visitor's starts at the real time as an installed one would.
+        # The page's own clock moves with the portal's, installed at its first move (_install_page_clock);
+        # ETAX_CLOCK=eager installs it now, as before. A visitor's starts at the real time as an installed one would.
         if not visitor and clock_eager():
-            self.page_clock()
+            self._install_page_clock()
         # Kept only if the scenario fails (save_evidence); a visitor's is never saved: none is recorded.
         self._tracing = False if visitor else evidence.start_tracing(self._context)
         self.page: Page = self._lease.page
