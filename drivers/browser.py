@@ -14,7 +14,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from drivers import at_once, browser_session, evidence, gestures, lookups
-from drivers.browser_control import BrowserTestControl
+from drivers.browser_control import BrowserTestControl, clock_eager
 from drivers.failure_text import Missing, timed_out
 from drivers.hooks_client import NAMESPACE_HEADER, HooksClient
 from drivers.page_finder import UNKNOWN_SCREEN, PageFinder
@@ -45,10 +45,10 @@ class BrowserDriver(BrowserTestControl):
         self._lease = browser_session.lease(browser, self.context_options, reuse=None if not visitor else False)
         self._context = self._lease.context
         self._context.set_default_timeout(timeout_ms)
-        # The page's own clock (countdowns such as a QR code's expiry) moves with the portal's: see advance_clock.
-        # A visitor's starts at the real time as an installed one would (Playwright installs it if moved).
-        if not visitor:
-            self._context.clock.install()
+        # The page's own clock moves with the portal's, installed at its first move (_install_page_clock);
+        # ETAX_CLOCK=eager installs it now, as before. A visitor's starts at the real time as an installed one would.
+        if not visitor and clock_eager():
+            self._install_page_clock()
         # Kept only if the scenario fails (save_evidence); a visitor's is never saved: none is recorded.
         self._tracing = False if visitor else evidence.start_tracing(self._context)
         self.page: Page = self._lease.page

@@ -2,82 +2,205 @@
 
 A new browser context per scenario starts a new renderer process per scenario: most of a short scenario's cost
 on a small machine. So a worker keeps ONE context and one page, and each scenario gets them back reset as a new
-context is, by Playwright's own context reuse (the mechanism `playwright test` uses; `Browser.newContextForReuse`
-of its protocol): every other page closed, the page sent to about:blank, the page clock uninstalled, the HTTP
-cache, cookies, local and session storage and IndexedDB of every origin the context has seen cleared, its
-emulation (locale, time zone, viewport, the namespace header) set again. Dialogs left open are dismissed and
-routes removed here (listeners are removed by whoever adds them). tests/common/test_browser_reuse.py proves a
-scenario that leaves cookies, storage and an open dialog behind does not change the next one.
+context is. Two ways, the same result:
+
+- **full**: Playwright's own context reuse (the mechanism `playwright test` uses; `Browser.newContextForReuse` of
+  its protocol): every other page closed, the page sent to about:blank, the page clock uninstalled, the HTTP cache
+  and cookies cleared, then every origin the context has ever seen opened in the page (answered by an empty page)
+  to clear its local and session storage, IndexedDB and service workers, the emulation set again.
+- **fast** (what most scenarios get): the same, cheaper, where it provably amounts to the same for what the last
+  scenario did. When the scenario ends, its dialogs are dismissed, routes removed, other pages closed, the session
+  storage cleared in the page while it is still on the one origin it visited (session storage lives in the tab,
+  and the tab is reused), and the page sent to about:blank. When the next scenario leases: the HTTP cache
+  (`Network.clearBrowserCache`, as Playwright does), the cookies, and the local storage, IndexedDB, cache storage
+  and service workers of each origin the scenario's frames visited (`Storage.clearDataForOrigin`) are cleared over
+  a DevTools session on the page, and the mouse is moved off the page as Playwright does.
+
+  The full reset is used instead when the scenario visited more than one origin (a session storage left in
+  another origin could not be reached), installed the page clock (there is no public way to uninstall it; the
+  driver installs it only when a scenario moves it: drivers/browser_control.py), left the page closed or not on
+  its origin, when the next scenario asks other context options, when a DevTools session cannot be opened, when
+  anything in the fast reset fails, and always with `ETAX_RESET=full`.
+
+Origins are counted as Playwright counts them (http and https frames; about:, data: and blob: documents hold no
+storage of their own). tests/common/test_browser_reuse.py proves either way leaves nothing behind: cookies, local and
+session storage, IndexedDB, a service worker, a cached response, an open dialog, a moved page clock.
 
 ETAX_CONTEXT=new gives each scenario a context of its own, as before (to compare, or to rule reuse out when in
-doubt).
+doubt); ETAX_RESET=full always resets through Playwright (to compare, or to rule the fast reset out).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page
+from playwright.sync_api import Browser, BrowserContext, CDPSession, Dialog, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api._generated import mapping  # type: ignore[attr-defined]
+
+Reset = Literal["new", "fast", "full"]
+
+#: Run in the page when the scenario ends: its session storage cleared (the tab's, for the origin it is on), and
+#: whether Playwright's page clock is in the document (a clock installed by anyone, not only the driver).
+TIDY_TAB = """() => {
+  try { window.sessionStorage.clear(); } catch (e) { return {cleared: false, clock: !!globalThis.__pwClock}; }
+  return {cleared: true, clock: !!globalThis.__pwClock};
+}"""
 
 
 def reuse_wanted() -> bool:
     return os.environ.get("ETAX_CONTEXT", "reuse") != "new"
 
 
-class ContextLease:
-    """The context and page one scenario uses; `give_back` when it ends."""
+def fast_reset_wanted() -> bool:
+    return os.environ.get("ETAX_RESET", "fast") != "full"
 
-    def __init__(self, context: BrowserContext, page: Page, browser: Browser | None = None) -> None:
+
+def origin_of(url: str) -> str | None:
+    """The origin Playwright counts a frame's document in (only http and https ones), else None."""
+    if not url.startswith("http"):
+        return None
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
+
+
+class ContextLease:
+    """The context and page one scenario uses; `give_back` when it ends. `reset` tells how it was made ready."""
+
+    def __init__(self, context: BrowserContext, page: Page, browser: Browser | None = None,
+                 options: dict[str, Any] | None = None, reset: Reset = "new", cdp: CDPSession | None = None) -> None:
         self.context, self.page, self._browser = context, page, browser
+        self.options, self.reset, self._cdp = dict(options or {}), reset, cdp
         self._dialogs: list[Dialog] = []
+        self._leaving = False
+        #: What the scenario did that a fast reset must undo (or that rules it out).
+        self.origins: set[str] = set()
+        self.clock_installed = False
+        self.fast_next = False  # set when given back: the tab is tidy, the next lease may reset fast
+        self._watched: list[Page] = []
+        self._viewport = page.viewport_size
         if browser is not None:
             context.on("dialog", self._seen)
+            context.on("page", self._watch)
+            self._watch(page)
 
     def _seen(self, dialog: Dialog) -> None:
-        """Kept to close when the scenario ends; answered at once as Playwright does when nobody else listens."""
+        """Kept to close when the scenario ends; answered at once as Playwright does when nobody else listens (and
+        always once the scenario has ended)."""
         self._dialogs.append(dialog)
         page = dialog.page
-        if page is None or not page._impl_obj.listeners("dialog"):
+        if self._leaving or page is None or not page._impl_obj.listeners("dialog"):
             with contextlib.suppress(PlaywrightError):
                 if dialog.type == "beforeunload":
                     dialog.accept()
                 else:
                     dialog.dismiss()
 
+    def _watch(self, page: Page) -> None:
+        """Another page of the context (a popup): its frames' origins count too (it is closed at the end)."""
+        page.on("framenavigated", self._navigated)
+        self._watched.append(page)
+        for frame in page.frames:
+            self._navigated(frame)
+
+    def _navigated(self, frame: Frame) -> None:
+        origin = origin_of(frame.url)
+        if origin is not None:
+            self.origins.add(origin)
+
     @property
     def reused(self) -> bool:
         return self._browser is not None
+
+    def clock_moved(self) -> None:
+        """The page clock is (about to be) installed in the context: the next scenario gets the full reset."""
+        self.clock_installed = True
 
     def give_back(self) -> None:
         if self._browser is None:
             self.context.close()
             return
         _busy.discard(id(self._browser))
-        self.context.remove_listener("dialog", self._seen)
+        self._leaving = True
         for dialog in self._dialogs:  # one left open would hold the page (and the next reset) forever
             with contextlib.suppress(PlaywrightError):
                 dialog.dismiss()
         with contextlib.suppress(PlaywrightError):  # what the scenario added; the rest is reset on the next lease
             self.context.unroute_all(behavior="ignoreErrors")
             self.page.unroute_all(behavior="ignoreErrors")
+        if fast_reset_wanted():
+            self.fast_next = self._tidy_tab()
+        self.context.remove_listener("dialog", self._seen)
+        self.context.remove_listener("page", self._watch)
+        for page in self._watched:
+            page.remove_listener("framenavigated", self._navigated)
+        _given_back[id(self._browser)] = self
+
+    def _tidy_tab(self) -> bool:
+        """The tab's part of a fast reset, done while the page is still on its origin; False where only the full
+        reset is sure to undo what the scenario did."""
+        if self.clock_installed or len(self.origins) > 1 or self.page.viewport_size != self._viewport:
+            return False
+        try:
+            for page in self.context.pages:
+                if page is not self.page:
+                    page.close()
+            if self.page.is_closed():
+                return False
+            if self.origins and origin_of(self.page.url) not in self.origins:
+                return False  # the session storage of the origin visited is out of reach from here
+            tidied = self.page.evaluate(TIDY_TAB)
+            if tidied.get("clock") or (self.origins and not tidied.get("cleared")):
+                return False
+            self.page.goto("about:blank")
+        except PlaywrightError:
+            return False
+        # Still one origin at most, and the page on about:blank (a frame that navigated meanwhile is counted).
+        return len(self.origins) <= 1 and self.page.url == "about:blank" and len(self.context.pages) == 1
+
+    def fast_reset(self) -> CDPSession:
+        """The context's part of a fast reset (the tab's was done when given back). Raises PlaywrightError."""
+        cdp = self._cdp or self.context.new_cdp_session(self.page)
+        cdp.send("Network.clearBrowserCache")
+        for origin in sorted(self.origins):
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self.context.clear_cookies()
+        self.page.mouse.move(-1, -1)
+        return cdp
 
 
 #: Browsers whose reused context is leased now: a second driver at the same time gets a new context.
 _busy: set[int] = set()
+#: The lease each browser's reused context was last given back with: what its scenario did.
+_given_back: dict[int, ContextLease] = {}
 
 
 def lease(browser: Browser, options: dict[str, Any], reuse: bool | None = None) -> ContextLease:
-    """A context as new for this scenario: the worker's reused one (reset), or a new one."""
+    """A context as new for this scenario: the worker's reused one (reset fast or fully), or a new one."""
     if not (reuse_wanted() if reuse is None else reuse) or id(browser) in _busy:
         made = browser.new_context(**options)
         return ContextLease(made, made.new_page())
-    # Playwright's Python API has no public name for it; its implementation does (playwright>=1.4x).
     given = {k: v for k, v in options.items() if v is not None}
+    last = _given_back.pop(id(browser), None)
+    held = _reset(browser, given, last)
+    _busy.add(id(browser))
+    return held
+
+
+def _reset(browser: Browser, given: dict[str, Any], last: ContextLease | None) -> ContextLease:
+    if last is not None and last.fast_next and fast_reset_wanted() and last.options == given \
+            and not last.page.is_closed() and last.context.pages == [last.page]:
+        try:
+            cdp = last.fast_reset()
+        except PlaywrightError:
+            pass  # the full reset below
+        else:
+            return ContextLease(last.context, last.page, browser, given, "fast", cdp)
+    # Playwright's Python API has no public name for it; its implementation does (playwright>=1.4x).
     context: BrowserContext = mapping.from_impl(browser._sync(browser._impl_obj._new_context_for_reuse(given)))
     page = context.pages[0] if context.pages else context.new_page()
-    _busy.add(id(browser))
-    return ContextLease(context, page, browser)
+    kept = last._cdp if last is not None and last.page is page else None
+    return ContextLease(context, page, browser, given, "full", kept)

@@ -1,16 +1,21 @@
 """The worker's reused browser context is as new for every scenario (drivers/browser_session.py, issue 21).
 
-A scenario that leaves cookies (the server's and the page's), local and session storage, IndexedDB, a service
-worker, a moved page clock, routes and an open dialog (a JavaScript alert nobody answered, and an HTML modal
-<dialog>) behind: the next scenario, on the same reused context and page, sees none of it.
+A scenario that leaves cookies (the server's and the page's), local and session storage, IndexedDB, cache storage,
+a service worker, a cached response, routes, a second page and an open dialog (a JavaScript alert nobody answered,
+and an HTML modal <dialog>) behind: the next scenario, on the same reused context and page, sees none of it —
+through the fast reset when the scenario stayed on one origin and left no page clock, through Playwright's full
+reset when it visited a second origin or installed the page clock (a moved clock is the real one again). And the
+page clock is installed only when a scenario moves it (drivers/browser_control.py).
 """
 
 from __future__ import annotations
 
 import http.server
+import itertools
 import threading
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -25,6 +30,8 @@ LEFT_BEHIND = """async () => {
   await new Promise((done) => { const r = indexedDB.open('left', 1);
     r.onupgradeneeded = () => r.result.createObjectStore('s'); r.onsuccess = () => { r.result.close(); done(); }; });
   await navigator.serviceWorker.register('/worker.js');
+  await (await caches.open('left')).put('/kept', new Response('kept'));
+  await fetch('/cached');
   document.getElementById('modal').showModal();
 }"""
 LOOK = """async () => ({
@@ -33,17 +40,30 @@ LOOK = """async () => ({
   session: sessionStorage.length,
   databases: (await indexedDB.databases()).map((d) => d.name),
   workers: (await navigator.serviceWorker.getRegistrations()).length,
+  caches: (await caches.keys()).length,
+  cached: await (await fetch('/cached')).text(),
+  clock: !!globalThis.__pwClock,
   modal: !!document.querySelector('dialog[open]'),
   now: Date.now(),
 })"""
+
+
+CLEAN = {"cookie": "", "local": 0, "session": 0, "databases": [], "workers": 0, "caches": 0, "modal": False,
+         "clock": False}
+#: Answers of /cached, numbered: a response answered from the HTTP cache repeats an earlier number.
+_answers = itertools.count(1)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         worker = self.path.startswith("/worker.js")
         body = WORKER if worker else PAGE
+        if self.path.startswith("/cached"):
+            body = str(next(_answers)).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/javascript" if worker else "text/html; charset=utf-8")
+        if self.path.startswith("/cached"):
+            self.send_header("Cache-Control", "max-age=3600")
         if self.path.startswith("/login"):
             self.send_header("Set-Cookie", "server_session=left; Path=/; Max-Age=3600")
         self.send_header("Content-Length", str(len(body)))
@@ -80,48 +100,159 @@ def browser() -> Iterator[Any]:
 OPTIONS = {"locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
 
 
-def _messy_scenario(browser: Any, site: str) -> None:
+def _messy_scenario(browser: Any, site: str, *, clock: bool = False, elsewhere: str | None = None) -> str:
+    """Leaves everything behind; `clock`: moves the page clock 2 hours on (as a lock scenario does); `elsewhere`:
+    visits a second origin too. Returns the cached /cached answer."""
     from drivers.browser_session import lease
 
     held = lease(browser, OPTIONS)
     assert held.reused
-    held.context.clock.install()
     page = held.page
     page.on("dialog", lambda dialog: None)  # a handler that never answers: the alert stays open
     page.route("**/never", lambda route: route.abort())
+    if elsewhere is not None:
+        page.goto(elsewhere + "/login")
+        page.evaluate(LEFT_BEHIND)
     page.goto(site + "/login")
     page.evaluate(LEFT_BEHIND)
-    held.context.clock.fast_forward(2 * 3600 * 1000)  # a lock scenario moved the page clock 2 hours on
+    cached: str = page.evaluate("async () => (await fetch('/cached')).text()")
+    if clock:
+        held.clock_moved()  # what drivers/browser_control.py says before it installs the clock
+        held.context.clock.install()
+        held.context.clock.fast_forward(2 * 3600 * 1000)
     held.context.new_page().goto(site + "/")  # and opened a second page
     assert {c["name"] for c in held.context.cookies(site)} == {"server_session", "page_cookie"}
     with page.expect_event("dialog"):
         page.evaluate("setTimeout(() => alert('left open'), 0)")
     held.give_back()
+    return cached
 
 
-def _fresh_look(browser: Any, site: str) -> dict[str, Any]:
+def _fresh_look(browser: Any, site: str, reset: str, cached: str | None = None) -> dict[str, Any]:
     from drivers.browser_session import lease
 
     held = lease(browser, OPTIONS)
     assert held.reused
+    assert held.reset == reset
     try:
-        held.context.clock.install()
         assert len(held.context.pages) == 1
         assert held.page.url == "about:blank"
         assert held.context.cookies() == []
         held.page.goto(site + "/")
         looked: dict[str, Any] = held.page.evaluate(LOOK)
+        assert abs(looked.pop("now") / 1000 - time.time()) < 60  # the page clock is the real one
+        if cached is not None:
+            assert looked["cached"] != cached  # asked the server again, not the HTTP cache
+        looked.pop("cached")
         return looked
     finally:
         held.give_back()
 
 
-def test_a_scenario_leaves_nothing_behind_for_the_next(browser: Any, site: str) -> None:
+def _quiet_scenario(browser: Any, site: str) -> None:
+    """Settles the reused context: a scenario that leaves nothing (the next lease may be fast)."""
+    from drivers.browser_session import lease
+
+    held = lease(browser, OPTIONS)
+    held.page.goto(site + "/")
+    held.give_back()
+
+
+def test_a_scenario_on_one_origin_is_undone_by_the_fast_reset(browser: Any, site: str) -> None:
     for _ in range(2):
-        _messy_scenario(browser, site)
-        seen = _fresh_look(browser, site)
-        assert abs(seen.pop("now") / 1000 - time.time()) < 60  # the page clock is the real one again
-        assert seen == {"cookie": "", "local": 0, "session": 0, "databases": [], "workers": 0, "modal": False}
+        cached = _messy_scenario(browser, site)
+        assert _fresh_look(browser, site, "fast", cached) == CLEAN
+
+
+def test_a_scenario_that_moved_the_page_clock_is_undone_by_the_full_reset(browser: Any, site: str) -> None:
+    for _ in range(2):
+        cached = _messy_scenario(browser, site, clock=True)
+        # Playwright's own reset leaves the Cache Storage (the API no portal under test here uses); the fast one
+        # clears it too.
+        assert _fresh_look(browser, site, "full", cached) == {**CLEAN, "caches": 1}
+
+
+def test_a_scenario_on_a_second_origin_is_undone_by_the_full_reset(browser: Any, site: str) -> None:
+    other = site.replace("127.0.0.1", "localhost")  # another origin, the same server
+    cached = _messy_scenario(browser, site, elsewhere=other)
+    assert _fresh_look(browser, other, "full") == {**CLEAN, "caches": 1}  # (Playwright's reset keeps it)
+    assert _fresh_look(browser, site, "fast", cached) == {**CLEAN, "caches": 1}
+
+
+def test_a_clock_installed_by_anyone_is_seen_and_undone_by_the_full_reset(browser: Any, site: str) -> None:
+    from drivers.browser_session import lease
+
+    _quiet_scenario(browser, site)
+    held = lease(browser, OPTIONS)
+    held.page.goto(site + "/")
+    held.context.clock.install()  # not through the driver: the lease was not told
+    held.context.clock.fast_forward(3600 * 1000)
+    held.give_back()
+    assert _fresh_look(browser, site, "full") == CLEAN
+
+
+def test_the_reset_chosen(browser: Any, site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drivers.browser_session import lease
+
+    _quiet_scenario(browser, site)
+    held = lease(browser, OPTIONS)
+    assert held.reset == "fast"
+    held.give_back()
+    monkeypatch.setenv("ETAX_RESET", "full")  # forced
+    held = lease(browser, OPTIONS)
+    assert held.reset == "full"
+    held.give_back()
+    monkeypatch.delenv("ETAX_RESET")
+    held = lease(browser, OPTIONS)
+    assert held.reset == "full"  # given back under ETAX_RESET=full: its tab was left as it was
+    held.give_back()
+    held = lease(browser, {**OPTIONS, "extra_http_headers": {"X-Other": "1"}})  # other options
+    assert held.reset == "full"
+    held.give_back()
+    held = lease(browser, OPTIONS)
+    assert held.reset == "full"  # and back
+    held.page.set_viewport_size({"width": 500, "height": 400})  # the page's emulation changed
+    held.give_back()
+    held = lease(browser, OPTIONS)
+    assert held.reset == "full"
+    held.give_back()
+
+
+class _Hooks:
+    def advance_clock(self, delta: timedelta) -> None:
+        pass
+
+
+COUNTDOWN = """() => { const deadline = Date.now() + 120000; const left = document.createElement('p');
+  left.id = 'left'; document.body.append(left);
+  const tick = () => { left.textContent = String(Math.max(0, Math.ceil((deadline - Date.now()) / 1000))); };
+  tick(); setInterval(tick, 1000); }"""
+
+
+def test_the_page_clock_is_installed_only_when_a_scenario_moves_it(browser: Any, site: str) -> None:
+    from drivers.browser_control import BrowserTestControl
+    from drivers.browser_session import lease
+
+    _quiet_scenario(browser, site)
+    held = lease(browser, OPTIONS)
+    control = BrowserTestControl()
+    control._lease, control._context, control._hooks = held, held.context, _Hooks()  # type: ignore[assignment]
+    control.page = held.page
+    held.page.goto(site + "/")
+    held.page.evaluate(COUNTDOWN)  # a countdown on the page's real timers, started before any clock
+    assert held.page.evaluate("!!globalThis.__pwClock") is False
+    held.give_back()
+    held = lease(browser, OPTIONS)
+    assert held.reset == "fast"  # a scenario that never moved the clock leaves none: the next reset is fast
+    control._lease, control._context, control.page = held, held.context, held.page
+    held.page.goto(site + "/")
+    held.page.evaluate(COUNTDOWN)
+    control.advance_clock(timedelta(minutes=3))  # the first move installs it, in the document already open
+    assert held.clock_installed
+    assert abs(held.page.evaluate("Date.now()") / 1000 - time.time() - 180) < 30
+    assert held.page.locator("#left").inner_text() == "0"  # the move returned after the countdown's next tick
+    held.give_back()
+    assert _fresh_look(browser, site, "full") == CLEAN  # one that did gets the full reset next
 
 
 def test_a_second_driver_at_the_same_time_gets_a_context_of_its_own(browser: Any, site: str) -> None:
@@ -132,8 +263,11 @@ def test_a_second_driver_at_the_same_time_gets_a_context_of_its_own(browser: Any
     try:
         assert first.reused
         assert not second.reused
+        assert second.reset == "new"
         assert first.context is not second.context
     finally:
         second.give_back()
         first.give_back()
-    assert lease(browser, OPTIONS).context is first.context
+    again = lease(browser, OPTIONS)
+    again.give_back()
+    assert again.context is first.context

@@ -1,0 +1,155 @@
+"""What the fast context reset and the lazy page clock save (issue 21): the same browser features through
+`etax-conformance run --driver browser --workers 1`, today's former behaviour (`ETAX_RESET=full ETAX_CLOCK=eager`:
+Playwright's reset of the reused context before every scenario, the page clock installed at every scenario start)
+against the new default (the fast reset where it amounts to Playwright's, the clock installed at its first move),
+alternating, in ONE run.
+
+Per round and variant: the wall seconds of the whole command and the CPU seconds of its whole process tree — the
+run, Playwright's node driver, the served simulator and every Chromium process — sampled from /proc every 0.25 s
+per pid (the run's rusage misses Chromium's processes, reaped by nobody who waits for them): a process's last
+sampled user + system time counts, so at most 0.25 s of a short-lived process's CPU is missed. Then the medians, the
+ratios new / former, the statuses of both variants (identical, or the run is not a measure), and the load average
+before and after (the machine may be shared: the ratio, measured alternating, is the figure to read).
+
+Usage: python bench/reset_cost.py [--rounds 3] [--features F ...] [--json bench/reset_cost-latest.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FEATURES = ["features/liaoning/2.1_enterprise_normal_login.feature", "features/its/2.2_app_registration.feature"]
+VARIANTS = {"former": {"ETAX_RESET": "full", "ETAX_CLOCK": "eager"}, "new": {}}
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _tree(pid: int) -> list[int]:
+    seen, todo = [], [pid]
+    while todo:
+        now = todo.pop()
+        seen.append(now)
+        todo += _children(now)
+    return seen
+
+
+def _cpu(pid: int) -> tuple[str, float] | None:
+    """The process's start time (a pid reused is another process) and its CPU seconds (user + system) so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[19], (int(fields[11]) + int(fields[12])) / TICKS
+
+
+class TreeCpu(threading.Thread):
+    """The CPU seconds of a process and all its descendants, each pid's last sample kept."""
+
+    def __init__(self, pid: int, interval: float = 0.25) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.last: dict[tuple[int, str], float] = {}
+        self._done = threading.Event()
+
+    def _sample(self) -> None:
+        for pid in _tree(self.pid):
+            sampled = _cpu(pid)
+            if sampled is not None:
+                self.last[(pid, sampled[0])] = sampled[1]
+
+    def run(self) -> None:
+        while not self._done.wait(self.interval):
+            self._sample()
+
+    def stop(self) -> float:
+        self._sample()
+        self._done.set()
+        self.join()
+        return sum(self.last.values())
+
+
+def statuses(reports: Path, run_id: str) -> dict[str, str]:
+    scenarios = json.loads((reports / run_id / "results.json").read_text(encoding="utf-8"))["scenarios"]
+    return {s["id"]: s["status"] for s in scenarios}
+
+
+def one_run(features: list[str], variant: str, reports: Path, index: int) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k not in ("ETAX_RESET", "ETAX_CLOCK", "ETAX_CONTEXT")}
+    env.update(VARIANTS[variant])
+    run_id = f"{variant}-{index}"
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "etax_conformance", "run", "--driver", "browser", "--workers", "1",
+                              "--features", *features, "--reports-dir", str(reports), "--run-id", run_id], cwd=ROOT,
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sampler = TreeCpu(child.pid)
+    sampler.start()
+    code = child.wait()
+    cpu = sampler.stop()
+    wall = time.perf_counter() - started
+    seen = statuses(reports, run_id)
+    return {"variant": variant, "round": index, "wall_seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
+            "exit": code, "scenarios": len(seen), "passed": sum(1 for s in seen.values() if s == "passed"),
+            "statuses": seen}
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--features", nargs="+", default=FEATURES)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    before = load()
+    runs: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for index in range(1, args.rounds + 1):
+            order = list(VARIANTS) if index % 2 else list(reversed(VARIANTS))
+            for variant in order:
+                runs.append(one_run(args.features, variant, Path(folder), index))
+                print(f"round {index} {variant:6} wall {runs[-1]['wall_seconds']:7.2f} s  cpu "
+                      f"{runs[-1]['cpu_seconds']:7.2f} s  passed {runs[-1]['passed']}/{runs[-1]['scenarios']}",
+                      flush=True)
+    medians = {v: {k: statistics.median(r[k] for r in runs if r["variant"] == v)
+                   for k in ("wall_seconds", "cpu_seconds")} for v in VARIANTS}
+    scenarios = max(r["scenarios"] for r in runs)
+    identical = all(r["statuses"] == runs[0]["statuses"] for r in runs)
+    result = {
+        "features": args.features, "rounds": args.rounds, "workers": 1, "scenarios": scenarios,
+        "variants": {"former": "ETAX_RESET=full ETAX_CLOCK=eager", "new": "the default (fast reset, lazy clock)"},
+        "load_before": before, "load_after": load(), "statuses_identical": identical,
+        "medians": medians,
+        "per_scenario": {v: {k: round(m / scenarios, 3) for k, m in medians[v].items()} for v in VARIANTS},
+        "ratio_new_over_former": {k: round(medians["new"][k] / medians["former"][k], 3)
+                                  for k in ("wall_seconds", "cpu_seconds")},
+        "runs": [{k: v for k, v in r.items() if k != "statuses"} for r in runs],
+    }
+    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, ensure_ascii=False, indent=2))
+    if args.json is not None:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
