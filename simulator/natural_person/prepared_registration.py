@@ -12,17 +12,16 @@ mints a one-time ticket for that session (simulator/common/handoff.py). A refusa
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from simulator.common.backstage import Backstage, ShortcutFlow, scratch
+from simulator.common.backstage import HandoffFlow, payload_text, scratch
 from simulator.common.face_capture import PHOTO
-from simulator.common.flow import Flow, Hook
-from simulator.common.handoff import Handoffs
+from simulator.common.flow import Hook
 from simulator.common.router import CLIENT
 from simulator.common.sessions import PortalSession
 from simulator.common.test_control import SeedError
-from simulator.common.views import MessageKind, Screen
+from simulator.common.views import Screen
 from simulator.natural_person.app_login_settings import SettingsScreen
 from simulator.natural_person.app_registration import APP, CONSENT, FACE, HALL, TICKED, AppScreen
 from simulator.natural_person.web_registration_common import WebScreen
@@ -35,44 +34,26 @@ METHODS = {"大厅注册码": HALL, "人脸识别": FACE}
 CHANNELS = {WEB: (CLIENT, WebScreen.LOGIN_SETTINGS), APP: (APP, SettingsScreen.SETTINGS)}
 
 
-def _text(payload: Mapping[str, Any], key: str, required: bool = True) -> str:
-    value = payload.get(key)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise SeedError(f"'{key}' must be a non-empty string")
-    return value.strip()
-
-
-class PreparedRegistration(ShortcutFlow):
+class PreparedRegistration(HandoffFlow):
     """Owns no screen; offers registration.verified."""
-
-    def __init__(self, flows: Sequence[Flow], handoffs: Handoffs) -> None:
-        self._backstage, self._handoffs = Backstage(flows), handoffs
 
     def hooks(self) -> Mapping[str, Hook]:
         return {CAPABILITY: self.verified}
 
     def verified(self, payload: Mapping[str, Any]) -> dict[str, Any]:
-        channel, method = _text(payload, "channel"), _text(payload, "method")
+        channel, method = payload_text(payload, "channel"), payload_text(payload, "method")
         if channel not in CHANNELS:
             raise SeedError(f"'channel' must be one of {', '.join(CHANNELS)}")
         if method not in METHODS:
             raise SeedError(f"'method' must be one of {', '.join(METHODS)}")
-        identity = {"姓名": _text(payload, "name"), "证件类型": _text(payload, "document_type"),
-                    "证件号码": _text(payload, "document_number"),
-                    "注册码": _text(payload, "code", required=method == "大厅注册码"),
-                    "国籍": _text(payload, "nationality", required=False)}
+        identity = {"姓名": payload_text(payload, "name"), "证件类型": payload_text(payload, "document_type"),
+                    "证件号码": payload_text(payload, "document_number"),
+                    "注册码": payload_text(payload, "code", required=method == "大厅注册码"),
+                    "国籍": payload_text(payload, "nationality", required=False)}
         entry, settings = CHANNELS[channel]
         session = self._web(identity, METHODS[method]) if channel == WEB else self._app(identity, METHODS[method])
         self._expect(session, settings)
-        return {"open": self._handoffs.address(self._handoffs.mint(entry, session))}
-
-    def _press(self, session: PortalSession, control: str, form: Mapping[str, str] | None = None) -> None:
-        self._backstage.press(session, control, form, as_shown=True)
-        message = session.message
-        if message is not None and message.kind in (MessageKind.REFUSED, MessageKind.LOCKED):
-            raise SeedError(message.text)
+        return self._hand_over(entry, session)
 
     def _web(self, identity: Mapping[str, str], method: str) -> PortalSession:
         """§2 【立即注册】, §2.1 ① 【同意并继续】, ② the method, the identity, 【下一步】."""

@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from simulator.common.backstage import Backstage, ShortcutFlow, scratch
-from simulator.common.flow import Flow, Form, Hook
+from simulator.common.backstage import HandoffFlow, payload_text, scratch
+from simulator.common.flow import Flow, Hook
 from simulator.common.handoff import Handoffs
 from simulator.common.sessions import PortalSession
 from simulator.common.sms_codes import SmsCodes
 from simulator.common.test_control import SeedError
-from simulator.common.views import MessageKind
 from simulator.qingdao.access import CAPTCHA
 from simulator.qingdao.methods import DOCUMENT_LOGIN
 from simulator.qingdao.screens import ETAX, NATURAL, QdScreen, sms_purpose
@@ -32,24 +31,19 @@ CAPABILITY = "qingdao.logged_in"
 LOG_IN = "登录"
 
 
-def _text(payload: Mapping[str, Any], key: str, *, strip: bool = True) -> str:
-    value = payload.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise SeedError(f"'{key}' must be a non-empty string")
-    return value.strip() if strip else value
-
-
-class QingdaoLoggedIn(ShortcutFlow):
+class QingdaoLoggedIn(HandoffFlow):
     """Owns no screen; offers qingdao.logged_in."""
 
     def __init__(self, flows: Sequence[Flow], sms_codes: SmsCodes, handoffs: Handoffs) -> None:
-        self._backstage, self._sms, self._handoffs = Backstage(flows), sms_codes, handoffs
+        super().__init__(flows, handoffs)
+        self._sms = sms_codes
 
     def hooks(self) -> Mapping[str, Hook]:
         return {CAPABILITY: self.logged_in}
 
     def logged_in(self, payload: Mapping[str, Any]) -> dict[str, Any]:
-        number, password = _text(payload, "document_number").upper(), _text(payload, "password", strip=False)
+        number = payload_text(payload, "document_number").upper()
+        password = payload_text(payload, "password", strip=False)
         session = scratch(QdScreen.LOGIN)
         for control in (NATURAL, DOCUMENT_LOGIN):
             self._press(session, control, expected=QdScreen.LOGIN)
@@ -60,7 +54,7 @@ class QingdaoLoggedIn(ShortcutFlow):
         if session.screen == QdScreen.SECOND_FACTOR:  # a portal whose password alone lets in skips it
             self._press(session, SEND, expected=QdScreen.SECOND_FACTOR)
             self._press(session, CONFIRM, {SMS_CODE: self._code(session, number)}, expected=QdScreen.HOME)
-        return {"open": self._handoffs.address(self._handoffs.mint(ETAX, session))}
+        return self._hand_over(ETAX, session)
 
     def _code(self, session: PortalSession, number: str) -> str:
         """The code just sent for this login, read as the suite reads it (sms.outbox of the session)."""
@@ -70,16 +64,3 @@ class QingdaoLoggedIn(ShortcutFlow):
         if not codes:
             raise SeedError("【获取验证码】后没有发出短信验证码")
         return codes[-1]
-
-    def _press(self, session: PortalSession, control: str, form: Form | None = None, *,
-               expected: str | tuple[str, ...]) -> None:
-        """The control pressed as the page shows it; a refusal, or another page than expected, is the caller's
-        error in the page's words."""
-        self._backstage.press(session, control, form, as_shown=True)
-        message = session.message
-        if message is not None and message.kind in (MessageKind.REFUSED, MessageKind.LOCKED):
-            raise SeedError(message.text)
-        wanted = (expected,) if isinstance(expected, str) else expected
-        if session.screen not in wanted:
-            shown = str(session.screen).removeprefix("青岛:")
-            raise SeedError(f"【{control}】后未进入「{str(wanted[-1]).removeprefix('青岛:')}」（停留在「{shown}」）")

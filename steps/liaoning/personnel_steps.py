@@ -9,6 +9,7 @@ from drivers.protocol import TICKED, NotVerifiable, PortalDriver
 from fixtures.enterprises import EnterpriseData
 from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect, expect_text, looking_for
+from steps.common.shortcuts import hooked, taken_over
 from steps.liaoning.login_steps import ETAX, HOME, log_out, password_login_as
 
 #: 第8步: the search's 身份证件类型 (the registration and 实名采集 hold a 居民身份证号码).
@@ -24,11 +25,9 @@ def logged_in_by_hooks(portal: PortalDriver, enterprise: EnterpriseData, person:
     """The way to the page, not the rule under test: the login (普通登录, the person, 「密码登录」) done on the portal's
     side and taken over on its 首页, which must show the enterprise; False (nothing done) where the portal lacks the
     optional `enterprise.logged_in`, and the caller walks the pages."""
-    try:
-        portal.take_over("enterprise.logged_in", {
+    if not taken_over(portal, "enterprise.logged_in", {
             "tax_id": enterprise.tax_id, "enterprise_password": enterprise.password,
-            "id_number": person.document_number, "personal_password": password}, ETAX)
-    except NotVerifiable:
+            "id_number": person.document_number, "personal_password": password}, ETAX):
         return False
     expect_text(HOME, portal.screen(), "「enterprise.logged_in」打开的页面")
     expect(portal.shows_text(enterprise.name), f"首页显示企业「{enterprise.name}」", "首页上没有")
@@ -106,12 +105,9 @@ def was_reset(portal: PortalDriver, cast: dict[str, Identity], enterprises: dict
 def _row_action_hook(portal: PortalDriver, cast: dict[str, Identity], enterprise: EnterpriseData, who: str,
                      handler: str, action: str) -> bool:
     """The optional shortcut `personnel.row_action`; False when the portal lacks it (the pages are walked then)."""
-    try:
-        portal.hook("personnel.row_action", {"tax_id": enterprise.tax_id, "by_id_number": cast[who].document_number,
-                                             "id_number": cast[handler].document_number, "action": action})
-    except NotVerifiable:
-        return False
-    return True
+    return hooked(portal, "personnel.row_action", {
+        "tax_id": enterprise.tax_id, "by_id_number": cast[who].document_number,
+        "id_number": cast[handler].document_number, "action": action})
 
 
 @when(parsers.parse("在【身份维护】中保存权限身份「{identity}」，勾选「{function}」，回到企业人员维护界面"))
@@ -208,11 +204,9 @@ def permissions_changed(portal: PortalDriver, cast: dict[str, Identity], enterpr
     """Summary 第四步 “权限管理”: every 身份类型 box unticked but the one named; 【确定】 (the suite's, as on 添加);
     through the optional `personnel.permissions` where the portal offers it, else its pages (then logged out)."""
     enterprise, person = enterprises[name], cast[handler or all_of or ""]
-    try:
-        portal.hook("personnel.permissions", {
+    if not hooked(portal, "personnel.permissions", {
             "tax_id": enterprise.tax_id, "by_id_number": cast[who].document_number,
-            "id_number": person.document_number, "identities": [identity] if identity else []})
-    except NotVerifiable:
+            "id_number": person.document_number, "identities": [identity] if identity else []}):
         open_personnel(portal, enterprise, cast[who], personal_passwords[who])
         portal.click_in_row(person.name, "权限管理")
         for offered in portal.choices("身份类型"):

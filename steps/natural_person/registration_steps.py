@@ -8,12 +8,13 @@ from dataclasses import replace
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from drivers.protocol import NotVerifiable, PortalDriver
+from drivers.protocol import PortalDriver
 from fixtures.identities import Identity, IdentityFactory
 from steps.common.expect import expect
 from steps.common.labels import NEXT
 from steps.common.people_steps import attribute
 from steps.common.refusals import blame
+from steps.common.shortcuts import taken_over
 from vocabulary.documents import DocumentType
 
 
@@ -95,11 +96,7 @@ def verified_by_hooks(portal: PortalDriver, person: Identity, channel: str, meth
     payload = {"channel": channel, "method": method, "name": person.name,
                "document_type": person.document_type.value, "document_number": person.document_number,
                "nationality": person.nationality, **({"code": code} if code is not None else {})}
-    try:
-        portal.take_over("registration.verified", payload, entry)
-    except NotVerifiable:
-        return False
-    return True
+    return taken_over(portal, "registration.verified", payload, entry)
 
 
 @given(parsers.parse("「{role}」已通过大厅注册码验证身份"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
-from drivers.protocol import NotVerifiable, PortalDriver
+from drivers.protocol import PortalDriver
 from steps.common.expect import expect, normalise
 from steps.common.refusals import expect_refused_for
+from steps.common.shortcuts import taken_over
 from steps.common.sms import last_sms_code
 from steps.its.captcha import press_answering_captcha
 from steps.qingdao import labels as qd
@@ -44,10 +45,8 @@ def logged_in_by_hooks(portal: PortalDriver, user: QdUser) -> bool:
     (nothing done) where the portal lacks the capability or the person still has the initial password (FAQ 8)."""
     if user.password == user.initial_password:
         return False
-    try:
-        portal.take_over("qingdao.logged_in", {"document_number": user.document_number, "password": user.password},
-                         qd.ETAX)
-    except NotVerifiable:
+    if not taken_over(portal, "qingdao.logged_in", {"document_number": user.document_number,
+                                                     "password": user.password}, qd.ETAX):
         return False
     expect(on_home(portal) and portal.shows_text(user.name), f"「qingdao.logged_in」打开「{user.name}」的首页",
            lambda: f"页面「{portal.screen()}」，提示「{portal.message()}」")

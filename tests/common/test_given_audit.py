@@ -16,6 +16,8 @@ DRIVER_HOOKS = {"seed_person": "seed.natural_person", "reset": "reset", "set_clo
                 "advance_clock": "clock.advance", "current_captcha": "captcha"}
 #: Driver methods that act on the portal's pages.
 ACTS = {"fill", "click", "double_click", "click_in_row", "open_login", "open_entry", "refresh", "at_once"}
+#: steps/common/shortcuts.py: helpers calling the capability named by their second argument.
+SHORTCUT_HELPERS = {"hooked", "taken_over"}
 #: Givens whose state is what every scenario starts from (after `reset`): nobody registered yet.
 AFTER_RESET = {"unregistered_person", "rare_named", "unregistered_holder_of", "not_registered"}
 
@@ -49,6 +51,9 @@ def _functions() -> tuple[dict[Key, tuple[set[str], set[Key], bool]], list[tuple
                     acts |= call.func.attr in ACTS
                 elif isinstance(call.func, ast.Name):
                     calls.add((where.get(call.func.id, module), call.func.id))
+                    if call.func.id in SHORTCUT_HELPERS and len(call.args) > 1 \
+                            and isinstance(call.args[1], ast.Constant):
+                        hooks.add(str(call.args[1].value))
             functions[(module, node.name)] = hooks, calls, acts
             for decorator in node.decorator_list:
                 if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "given":
