@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
@@ -23,6 +23,7 @@ from simulator.variant import Variant
 from simulator.web.app import create_app
 from simulator.web.handoff import REFUSAL
 from steps.liaoning.personnel_steps import personnel_page
+from tests.handoff_support import ClickCounting, redeemed
 from tests.liaoning.liaoning_visitor import LiaoningVisitor
 from tests.liaoning.personnel_visitor import BOSS_PASSWORD, boss_home
 
@@ -50,9 +51,7 @@ def test_the_shortcut_lands_where_the_pages_land(portal: Portal) -> None:
     visitor, boss, _ = _seeded(portal)
     walked = boss_home(visitor, boss, first=False)
     answer = portal.test_control.call(CAPABILITY, _body(visitor.enterprise, boss))
-    found = portal.handoffs.redeem(str(answer["open"]).removeprefix(PATH))
-    assert found is not None
-    entry, session = found
+    entry, session = redeemed(portal, answer)
     _, landed = portal.view(session, entry)
     assert entry == ETAX
     assert (landed.screen, landed.controls, landed.greeting) == (walked.screen, walked.controls, walked.greeting)
@@ -126,21 +125,10 @@ def test_a_portal_with_only_the_logins_offers_it_too() -> None:
     assert portal.test_control.call(CAPABILITY, _body(visitor.enterprise, boss))["open"].startswith(PATH)
 
 
-class _Counting(InProcessDriver):
-    """The in-process driver, counting what the step presses."""
-
-    clicks: ClassVar[list[str]] = []
-
-    def click(self, control: str) -> None:
-        type(self).clicks.append(control)
-        super().click(control)
-
-
 @pytest.mark.parametrize("variant", ["default", "alt"])
 @pytest.mark.parametrize("shortcut", [True, False])
 def test_the_step_takes_over_or_walks_the_pages(shortcut: bool, variant: str) -> None:
-    _Counting.clicks = []
-    driver = _Counting(variant=Variant.named(variant))
+    driver = ClickCounting(variant=Variant.named(variant))
     try:
         visitor, boss, _ = _seeded(driver.portal, f"logged-in-step-{variant}")
         portal: Any = driver if shortcut else WithoutHooks(driver, frozenset({"enterprise"}))
@@ -149,8 +137,8 @@ def test_the_step_takes_over_or_walks_the_pages(shortcut: bool, variant: str) ->
         assert driver.screen() == "企业人员维护"
         assert driver.shows_row((boss.name,))
         walked = ["企业登录", "普通登录", "登录", boss.name, "密码登录", "确定"]
-        assert _Counting.clicks == [visitor.enterprise.name, "企业人员维护"] if shortcut else \
-            all(control in _Counting.clicks for control in walked)
+        assert driver.clicks == [visitor.enterprise.name, "企业人员维护"] if shortcut else \
+            all(control in driver.clicks for control in walked)
     finally:
         driver.close()
 

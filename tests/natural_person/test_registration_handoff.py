@@ -24,6 +24,7 @@ from simulator.web.app import create_app
 from simulator.web.handoff import REFUSAL
 from steps.natural_person.app_registration_steps import face_verified, hall_code_verified
 from steps.natural_person.registration_steps import identity_verified
+from tests.handoff_support import ClickCounting, redeemed
 from vocabulary.documents import DocumentType
 
 APP = "个人所得税APP"
@@ -43,9 +44,7 @@ def _body(person: Identity, channel: str, method: str, code: str | None = None) 
 
 
 def _redeemed(portal: Portal, answer: Mapping[str, Any]) -> tuple[str, View]:
-    found = portal.handoffs.redeem(str(answer["open"]).removeprefix(PATH))
-    assert found is not None
-    entry, session = found
+    entry, session = redeemed(portal, answer)
     return entry, portal.view(session, entry)[1]
 
 
@@ -87,10 +86,8 @@ def test_the_shortcut_lands_where_the_pages_land(portal: Portal, channel: str, m
 def test_the_handed_session_registers_the_person(portal: Portal, person: Identity) -> None:
     """The login settings of the session handed over finish the registration of that person (WEB §2.1 ③)."""
     code = _code(portal, person)
-    found = portal.handoffs.redeem(str(portal.test_control.call(
-        "registration.verified", _body(person, "WEB", "大厅注册码", code))["open"]).removeprefix(PATH))
-    assert found is not None
-    _, session = found
+    _, session = redeemed(portal, portal.test_control.call(
+        "registration.verified", _body(person, "WEB", "大厅注册码", code)))
     session, _ = portal.act(session, "获取验证码", {"手机号码": person.phone})
     sms = portal.test_control.call("sms.outbox", {"phone": person.phone})["messages"][-1]["code"]
     portal.act(session, "完成注册", {"手机号码": person.phone, "短信验证码": sms, "登录名": person.login_name,
@@ -155,7 +152,7 @@ def test_the_address_opens_once_in_either_skin(variant: str, person: Identity) -
 def test_the_address_exists_only_with_the_hooks(portal: Portal, person: Identity) -> None:
     answer = portal.test_control.call("registration.verified", _body(person, APP, "人脸识别"))
     assert create_app(portal).test_client().get(answer["open"]).status_code == 404  # no hooks, no such page
-    assert portal.handoffs.redeem(str(answer["open"]).removeprefix(PATH)) is not None  # and the ticket unspent
+    redeemed(portal, answer)  # and the ticket unspent
 
 
 def test_a_ticket_expires_and_binds_one_session() -> None:
@@ -174,21 +171,10 @@ def test_a_ticket_expires_and_binds_one_session() -> None:
     assert len({handoffs.mint(CLIENT, prepared) for _ in range(200)}) == 200
 
 
-class _Counting(InProcessDriver):
-    """The in-process driver, counting what the Givens press."""
-
-    clicks = 0
-
-    def click(self, control: str) -> None:
-        type(self).clicks += 1
-        super().click(control)
-
-
 @pytest.mark.parametrize("shortcut", [True, False])
 @pytest.mark.parametrize("given", ["web", "face", "hall"])
 def test_the_givens_take_over_or_walk_the_pages(shortcut: bool, given: str) -> None:
-    _Counting.clicks = 0
-    driver = _Counting()
+    driver = ClickCounting()
     try:
         portal: Any = driver if shortcut else WithoutHooks(driver, frozenset({"registration.verified"}))
         cast = {"甲": IdentityFactory(f"handoff-givens-{shortcut}-{given}").person()}
@@ -200,7 +186,7 @@ def test_the_givens_take_over_or_walk_the_pages(shortcut: bool, given: str) -> N
             hall_code_verified(portal, cast, {}, {}, "甲")
         settings = "设置登录信息" if given == "web" else "登录设置"
         assert (driver.screen(), driver.shows_field("登录名")) == (settings, True)
-        assert (_Counting.clicks == 0) is shortcut
+        assert (not driver.clicks) is shortcut
     finally:
         driver.close()
 

@@ -14,7 +14,6 @@ from drivers.inprocess import InProcessDriver
 from etax_conformance.without_hooks import WithoutHooks
 from simulator.bootstrap import Portal, build_portal
 from simulator.clock import ControlledClock
-from simulator.common.handoff import PATH
 from simulator.common.test_control import SeedError
 from simulator.common.views import MessageKind
 from simulator.qingdao.screens import ETAX, NOT_REGISTERED, QdScreen
@@ -24,6 +23,7 @@ from simulator.web.handoff import REFUSAL
 from steps.qingdao.actions import on_home
 from steps.qingdao.login_steps import logged_in, was_logged_in
 from steps.qingdao.people import QdUser
+from tests.handoff_support import ClickCounting, redeemed
 from tests.qingdao.qingdao_visitor import ID_NUMBER, PASSWORD, PHONE, Visitor
 
 CAPABILITY = "qingdao.logged_in"
@@ -44,9 +44,7 @@ def test_the_shortcut_lands_where_the_pages_land(portal: Portal) -> None:
     visitor.seed()
     walked = visitor.log_in()
     answer = portal.test_control.call(CAPABILITY, _body())
-    found = portal.handoffs.redeem(str(answer["open"]).removeprefix(PATH))
-    assert found is not None
-    entry, session = found
+    entry, session = redeemed(portal, answer)
     _, landed = portal.view(session, entry)
     assert entry == ETAX
     assert (landed.screen, landed.controls, landed.rows) == (walked.screen, walked.controls, walked.rows)
@@ -102,16 +100,6 @@ def test_the_address_opens_once_in_either_skin(variant: str) -> None:
     assert (wrong.status_code, wrong.get_json()["error"]) == (400, "账号或密码错误")
 
 
-class _Counting(InProcessDriver):
-    """The in-process driver, counting what the step presses."""
-
-    clicks = 0
-
-    def click(self, control: str) -> None:
-        type(self).clicks += 1
-        super().click(control)
-
-
 def _user(driver: InProcessDriver, password: str | None = PASSWORD) -> QdUser:
     driver.hook("qingdao.seed_user", {"document_type": "居民身份证", "document_number": ID_NUMBER, "name": "张三",
                                       "phone": PHONE, "password": password})
@@ -121,31 +109,30 @@ def _user(driver: InProcessDriver, password: str | None = PASSWORD) -> QdUser:
 @pytest.mark.parametrize("variant", ["default", "alt"])
 @pytest.mark.parametrize("shortcut", [True, False])
 def test_the_given_takes_over_or_walks_the_pages(shortcut: bool, variant: str) -> None:
-    _Counting.clicks = 0
-    driver = _Counting(variant=Variant.named(variant))
+    driver = ClickCounting(variant=Variant.named(variant))
     try:
         user = _user(driver)
         portal: Any = driver if shortcut else WithoutHooks(driver, frozenset({CAPABILITY}))
         was_logged_in(portal, {"张三": user}, "张三", "自然人业务")
         assert (on_home(driver), driver.shows_text("张三")) == (True, True)
-        assert (_Counting.clicks == 0) is shortcut
+        assert (not driver.clicks) is shortcut
     finally:
         driver.close()
 
 
 def test_the_when_and_other_entries_and_initial_passwords_walk_the_pages() -> None:
-    driver = _Counting()
+    driver = ClickCounting()
     try:
         user = _user(driver)
         for step, entry in ((logged_in, "自然人业务"), (was_logged_in, "企业业务")):
-            _Counting.clicks = 0
+            driver.clicks.clear()
             step(driver, {"张三": user}, "张三", entry)
             assert on_home(driver)
-            assert _Counting.clicks > 0
+            assert driver.clicks
         first = _user(driver, None)  # still on the initial password: the pages ask for a new one (FAQ 8)
-        _Counting.clicks = 0
+        driver.clicks.clear()
         was_logged_in(driver, {"张三": first}, "张三", "自然人业务")
         assert on_home(driver)
-        assert _Counting.clicks > 0
+        assert driver.clicks
     finally:
         driver.close()
