@@ -143,8 +143,7 @@ class BrowserDriver(BrowserTestControl):
             if not target.is_visible():
                 raise lookups.missing_control(self._find, control)
         target.click()
-        # No round trip when the page has loaded already: Playwright's client follows the load states from events.
-        self.page.wait_for_load_state("domcontentloaded")
+        gestures.settle(self._find)
 
     def double_click(self, item: str) -> None:
         with self._doing(f"双击列表中的「{item}」", "profile 的 lists"):
@@ -159,7 +158,7 @@ class BrowserDriver(BrowserTestControl):
         # list has gone (the next page, or the list hidden); a portal that keeps it shown is judged by the next step.
         with contextlib.suppress(PlaywrightTimeoutError):
             target.wait_for(state="hidden")
-        self.page.wait_for_load_state("domcontentloaded")
+        gestures.settle(self._find)
 
     def click_in_row(self, row: str, control: str) -> None:
         with self._doing(f"点击「{row}」这一行的【{control}】", f"profile 的 rows：{self._profile.rows}"):
@@ -170,7 +169,7 @@ class BrowserDriver(BrowserTestControl):
                 raise Missing(f"「{row}」这一行有【{control}】", missing.actual,
                               f"profile 的 rows：{self._profile.rows}；{missing.through}")
             target.click()
-            self.page.wait_for_load_state("domcontentloaded")
+            gestures.settle(self._find)
 
     # Observing.
     def screen(self) -> str:

@@ -158,7 +158,16 @@ def run(finder: PageFinder, name: str, gestures: tuple[Gesture, ...]) -> None:
             target.dblclick()
         else:
             target.click()
-        page.wait_for_load_state("domcontentloaded")
+        settle(finder)
+
+
+def settle(finder: PageFinder) -> None:
+    """After a gesture, the page the portal answers with: a page that loads has loaded (Playwright's client follows
+    the load states from events: no round trip once loaded); on a portal that updates its page in place, what the
+    profile's `busy` names has gone (one round trip when it is not shown)."""
+    finder.page.wait_for_load_state("domcontentloaded")
+    if finder.profile.busy is not None:
+        finder.page.locator(finder.profile.busy).first.wait_for(state="hidden")
 
 
 def row_shows(cells: tuple[str, ...], finder: PageFinder) -> bool:

@@ -48,6 +48,7 @@ class Profile:
     rows: str = "tr, li"  # rows of lists and tables: a row that shows a text, a control in a row
     refresh: str = "reload"
     refresh_timeout_ms: int = 10_000
+    busy: str | None = None  # shown while a page that updates in place waits for the portal's answer
     after_app: dict[str, tuple[Gesture, ...]] = field(default_factory=dict)  # hooks capability -> gestures after it
     readings: dict[str, str] = field(default_factory=dict)
     absent: tuple[str, ...] = ()
@@ -135,6 +136,9 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
     rows = data.get("rows", "tr, li")
     if not isinstance(rows, str):
         raise SpecError("'rows' must be a selector (default: tr, li)")
+    busy = data.get("busy")
+    if busy is not None and not (isinstance(busy, str) and busy.strip()):
+        raise SpecError("'busy' must be a selector (what your page shows while it waits for an answer), or left out")
     lists = parts.list_specs(data.get("lists"), "lists")
     if isinstance(data.get("list_item"), str):  # @1: one selector of list items, picked by their whole text
         lists += (ListSpec(data["list_item"]),)
@@ -149,7 +153,7 @@ def _profile(path: Path, data: dict[str, Any], catalog: Path) -> Profile:
         actions=parts.actions(data.get("actions"), "actions"), aliases=parts.strings(data.get("aliases"), "aliases"),
         session_cookies=cookies, session_for=tuple(session_for), rows=rows, refresh=refresh or "reload",
         after_app=parts.after_app(data.get("after_app"), "after_app"),
-        refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)),
+        refresh_timeout_ms=int(data.get("refresh_timeout_ms", 10_000)), busy=busy,
         readings=profile_catalog.readings(data.get("readings"), catalog),
         absent=profile_catalog.absent(data.get("absent"), catalog),
         plans=profile_catalog.plans(data.get("plans"), catalog))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask, redirect
@@ -26,6 +27,9 @@ def create_app(portal: Portal | None = None, *, db_path: str | Path = ":memory:"
     app = _skinned(skin or portal.variant.skin)
     app.config["PORTAL"] = portal
     app.config["VARIANT"] = portal.variant
+    # The default skin's pages update in place (static/portal.js); ETAX_PAGES=plain serves them as plain posts that
+    # load a page each, as before (to compare, or to rule the in-place pages out when in doubt).
+    app.config["IN_PLACE"] = os.environ.get("ETAX_PAGES", "in-place") != "plain"
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     security.install(app)  # CSRF key, security headers, request size limit (simulator/web/security.py)
 

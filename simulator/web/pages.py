@@ -36,7 +36,8 @@ def _with_session(response: Response, entry: str, session_id: str) -> Response:
 
 def _screen(entry: str) -> Response:
     session_id, view = _portal().view(request.cookies.get(COOKIES[entry]), entry)
-    page = render_template("page.html", view=view, act_url=ENTRY_PATHS[entry] + "/act", entry=entry)
+    page = render_template("page.html", view=view, act_url=ENTRY_PATHS[entry] + "/act", entry=entry,
+                           in_place=current_app.config.get("IN_PLACE", True))
     page = security.with_csrf_fields(page, session_id)
     return _with_session(make_response(page), entry, session_id)
 
