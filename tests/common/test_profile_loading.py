@@ -80,3 +80,15 @@ def test_the_simulators_profile_names_a_session_cookie_per_entry() -> None:
     assert profile.session_cookies["扣缴客户端"] == "etax_session"
     assert profile.session_cookies["个人所得税APP"] == "etax_app_session"
     assert profile.refresh == "reload"
+
+
+def test_every_key_of_the_shipped_profiles_is_explained_in_the_profile_docs() -> None:
+    """A vendor starts from these profiles and reads docs/profiles.md: no key of theirs is left unexplained."""
+    import yaml
+
+    docs = (SIMULATOR_PROFILE.parent.parent / "docs" / "profiles.md").read_text(encoding="utf-8")
+    for profile in sorted(SIMULATOR_PROFILE.parent.glob("*.yaml")):
+        data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+        keys = [k for k in data if k != "hooks"] + [f"hooks.{k}" for k in data.get("hooks") or {}]
+        unexplained = [k for k in keys if f"`{k}`" not in docs]
+        assert unexplained == [], f"{profile.name}: {unexplained} not in docs/profiles.md"
