@@ -11,6 +11,7 @@
   var timers = [];
   var sending = false;  // a press on its way
   var leaving = false;  // this document is being left
+  var shown = 0;  // which page put in is shown: an answer to an earlier page's poll is not acted on
   window.addEventListener("beforeunload", function () { leaving = true; });
 
   function every(action, ms) { timers.push(setInterval(action, ms)); }
@@ -51,6 +52,7 @@
     var seconds = card.querySelector("[data-qr-seconds]");
     var expired = card.querySelector("[data-qr-expired]");
     var screen = document.querySelector("main").getAttribute("data-screen");
+    var page = shown;
     function tick() {
       var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
       if (seconds) { seconds.textContent = String(left); }
@@ -61,11 +63,11 @@
       }
     }
     function poll() {
-      if (leaving || sending) { return; }
+      if (leaving || sending || page !== shown) { return; }
       fetch(card.getAttribute("data-qr-status-url"), { credentials: "same-origin", cache: "no-store" })
         .then(function (response) { return response.json(); })
         .then(function (status) {
-          if (!leaving && !sending && status.screen !== screen) { window.location.reload(); }
+          if (!leaving && !sending && page === shown && status.screen !== screen) { window.location.reload(); }
         })
         .catch(function () { /* the next poll tries again */ });
     }
@@ -89,6 +91,7 @@
   }
 
   function start() {
+    shown += 1;
     softKeyboard();
     qrCountdown();
     unitList();
