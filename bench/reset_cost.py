@@ -11,7 +11,12 @@ sampled user + system time counts, so at most 0.25 s of a short-lived process's 
 ratios new / former, the statuses of both variants (identical, or the run is not a measure), and the load average
 before and after (the machine may be shared: the ratio, measured alternating, is the figure to read).
 
-Usage: python bench/reset_cost.py [--rounds 3] [--features F ...] [--json bench/reset_cost-latest.json]
+`--compare leave` measures the fast reset's way out of the portal's document instead (issue 21, package `keep`):
+`ETAX_LEAVE=goto` (`page.goto("about:blank")`, a new renderer process per scenario on a portal sending COOP) against
+the default (the document leaves itself, its renderer kept). Each run also counts the renderer processes it started
+(seen in /proc with `--type=renderer`; one living under 0.25 s may be missed).
+
+Usage: python bench/reset_cost.py [--compare reset|leave] [--rounds 3] [--features F ...] [--json FILE]
 """
 
 from __future__ import annotations
@@ -31,7 +36,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = ["features/liaoning/2.1_enterprise_normal_login.feature", "features/its/2.2_app_registration.feature"]
-VARIANTS = {"former": {"ETAX_RESET": "full", "ETAX_CLOCK": "eager"}, "new": {}}
+#: What each comparison runs, the former way first: variant -> (environment, what it is).
+COMPARISONS: dict[str, dict[str, tuple[dict[str, str], str]]] = {
+    "reset": {"former": ({"ETAX_RESET": "full", "ETAX_CLOCK": "eager"}, "ETAX_RESET=full ETAX_CLOCK=eager"),
+              "new": ({}, "the default (fast reset, lazy clock)")},
+    "leave": {"goto": ({"ETAX_LEAVE": "goto"}, "ETAX_LEAVE=goto (page.goto('about:blank'))"),
+              "keep": ({}, "the default (the document leaves itself: renderer kept)")},
+}
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -68,13 +79,19 @@ class TreeCpu(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.last: dict[tuple[int, str], float] = {}
+        self.renderers: set[tuple[int, str]] = set()
         self._done = threading.Event()
 
     def _sample(self) -> None:
         for pid in _tree(self.pid):
             sampled = _cpu(pid)
             if sampled is not None:
-                self.last[(pid, sampled[0])] = sampled[1]
+                key = (pid, sampled[0])
+                if key not in self.last:
+                    with contextlib.suppress(OSError):
+                        if b"--type=renderer" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                            self.renderers.add(key)
+                self.last[key] = sampled[1]
 
     def run(self) -> None:
         while not self._done.wait(self.interval):
@@ -92,9 +109,9 @@ def statuses(reports: Path, run_id: str) -> dict[str, str]:
     return {s["id"]: s["status"] for s in scenarios}
 
 
-def one_run(features: list[str], variant: str, reports: Path, index: int) -> dict[str, Any]:
-    env = {k: v for k, v in os.environ.items() if k not in ("ETAX_RESET", "ETAX_CLOCK", "ETAX_CONTEXT")}
-    env.update(VARIANTS[variant])
+def one_run(features: list[str], variant: str, setting: dict[str, str], reports: Path, index: int) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k not in ("ETAX_RESET", "ETAX_CLOCK", "ETAX_CONTEXT", "ETAX_LEAVE")}
+    env.update(setting)
     run_id = f"{variant}-{index}"
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "etax_conformance", "run", "--driver", "browser", "--workers", "1",
@@ -107,8 +124,8 @@ def one_run(features: list[str], variant: str, reports: Path, index: int) -> dic
     wall = time.perf_counter() - started
     seen = statuses(reports, run_id)
     return {"variant": variant, "round": index, "wall_seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
-            "exit": code, "scenarios": len(seen), "passed": sum(1 for s in seen.values() if s == "passed"),
-            "statuses": seen}
+            "renderers": len(sampler.renderers), "exit": code, "scenarios": len(seen),
+            "passed": sum(1 for s in seen.values() if s == "passed"), "statuses": seen}
 
 
 def load() -> str:
@@ -117,32 +134,36 @@ def load() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compare", choices=sorted(COMPARISONS), default="reset")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--features", nargs="+", default=FEATURES)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
+    variants = COMPARISONS[args.compare]
+    former, new = list(variants)
     before = load()
     runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as folder:
         for index in range(1, args.rounds + 1):
-            order = list(VARIANTS) if index % 2 else list(reversed(VARIANTS))
+            order = list(variants) if index % 2 else list(reversed(variants))
             for variant in order:
-                runs.append(one_run(args.features, variant, Path(folder), index))
+                runs.append(one_run(args.features, variant, variants[variant][0], Path(folder), index))
                 print(f"round {index} {variant:6} wall {runs[-1]['wall_seconds']:7.2f} s  cpu "
-                      f"{runs[-1]['cpu_seconds']:7.2f} s  passed {runs[-1]['passed']}/{runs[-1]['scenarios']}",
-                      flush=True)
-    medians = {v: {k: statistics.median(r[k] for r in runs if r["variant"] == v)
-                   for k in ("wall_seconds", "cpu_seconds")} for v in VARIANTS}
+                      f"{runs[-1]['cpu_seconds']:7.2f} s  renderers {runs[-1]['renderers']:4}  passed "
+                      f"{runs[-1]['passed']}/{runs[-1]['scenarios']}", flush=True)
+    measures = ("wall_seconds", "cpu_seconds", "renderers")
+    medians = {v: {k: statistics.median(r[k] for r in runs if r["variant"] == v) for k in measures}
+               for v in variants}
     scenarios = max(r["scenarios"] for r in runs)
     identical = all(r["statuses"] == runs[0]["statuses"] for r in runs)
     result = {
-        "features": args.features, "rounds": args.rounds, "workers": 1, "scenarios": scenarios,
-        "variants": {"former": "ETAX_RESET=full ETAX_CLOCK=eager", "new": "the default (fast reset, lazy clock)"},
+        "compare": args.compare, "features": args.features, "rounds": args.rounds, "workers": 1,
+        "scenarios": scenarios, "variants": {v: what for v, (_, what) in variants.items()},
         "load_before": before, "load_after": load(), "statuses_identical": identical,
         "medians": medians,
-        "per_scenario": {v: {k: round(m / scenarios, 3) for k, m in medians[v].items()} for v in VARIANTS},
-        "ratio_new_over_former": {k: round(medians["new"][k] / medians["former"][k], 3)
-                                  for k in ("wall_seconds", "cpu_seconds")},
+        "per_scenario": {v: {k: round(m / scenarios, 3) for k, m in medians[v].items()} for v in variants},
+        f"ratio_{new}_over_{former}": {k: round(medians[new][k] / medians[former][k], 3) if medians[former][k]
+                                        else None for k in measures},
         "runs": [{k: v for k, v in r.items() if k != "statuses"} for r in runs],
     }
     print(json.dumps({k: v for k, v in result.items() if k != "runs"}, ensure_ascii=False, indent=2))
