@@ -14,9 +14,10 @@ before and after (the machine may be shared: the ratio, measured alternating, is
 `--compare leave` measures the fast reset's way out of the portal's document instead (issue 21, package `keep`):
 `ETAX_LEAVE=goto` (`page.goto("about:blank")`, a new renderer process per scenario on a portal sending COOP) against
 the default (the document leaves itself, its renderer kept). Each run also counts the renderer processes it started
-(seen in /proc with `--type=renderer`; one living under 0.25 s may be missed).
+(seen in /proc with `--type=renderer`; one living under 0.25 s may be missed). `--compare visitors`: the visitors
+of an "at once" scenario each in a new context (`ETAX_VISITORS=new`) against the worker's visitor contexts reused.
 
-Usage: python bench/reset_cost.py [--compare reset|leave] [--rounds 3] [--features F ...] [--json FILE]
+Usage: python bench/reset_cost.py [--compare reset|leave|visitors] [--rounds 3] [--features F ...] [--json FILE]
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ COMPARISONS: dict[str, dict[str, tuple[dict[str, str], str]]] = {
               "new": ({}, "the default (fast reset, lazy clock)")},
     "leave": {"goto": ({"ETAX_LEAVE": "goto"}, "ETAX_LEAVE=goto (page.goto('about:blank'))"),
               "keep": ({}, "the default (the document leaves itself: renderer kept)")},
+    "visitors": {"new": ({"ETAX_VISITORS": "new"}, "ETAX_VISITORS=new (a new context per visitor)"),
+                 "pooled": ({}, "the default (the worker's visitor contexts, reset fast)")},
 }
+VARIABLES = ("ETAX_RESET", "ETAX_CLOCK", "ETAX_CONTEXT", "ETAX_LEAVE", "ETAX_VISITORS")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -110,7 +114,7 @@ def statuses(reports: Path, run_id: str) -> dict[str, str]:
 
 
 def one_run(features: list[str], variant: str, setting: dict[str, str], reports: Path, index: int) -> dict[str, Any]:
-    env = {k: v for k, v in os.environ.items() if k not in ("ETAX_RESET", "ETAX_CLOCK", "ETAX_CONTEXT", "ETAX_LEAVE")}
+    env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
     env.update(setting)
     run_id = f"{variant}-{index}"
     started = time.perf_counter()

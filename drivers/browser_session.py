@@ -37,7 +37,13 @@ true})` or `sendBeacon` still in flight outlives its document and may set a cook
 ETAX_CONTEXT=new gives each scenario a context of its own, as before (to compare, or to rule reuse out when in
 doubt); ETAX_RESET=full always resets through Playwright (to compare, or to rule the fast reset out);
 ETAX_LEAVE=goto sends the page to about:blank with `page.goto` in the fast reset, as before (a new renderer per
-scenario on a portal with COOP; to compare).
+scenario on a portal with COOP; to compare); ETAX_VISITORS=new gives each visitor of an "at once" scenario a new
+context, as before (to compare).
+
+The visitors of an "at once" scenario (PortalDriver.at_once) each get one of the worker's visitor contexts, reset
+fast the same way (lease_visitor), else a new one: a visitor's context that only the full reset would clear is
+closed (Playwright reuses only one context per browser, the scenario's). They stay open between scenarios (a
+blank page each, as many as the most visitors a scenario had).
 """
 
 from __future__ import annotations
@@ -91,8 +97,9 @@ class ContextLease:
     """The context and page one scenario uses; `give_back` when it ends. `reset` tells how it was made ready."""
 
     def __init__(self, context: BrowserContext, page: Page, browser: Browser | None = None,
-                 options: dict[str, Any] | None = None, reset: Reset = "new", cdp: CDPSession | None = None) -> None:
-        self.context, self.page, self._browser = context, page, browser
+                 options: dict[str, Any] | None = None, reset: Reset = "new", cdp: CDPSession | None = None,
+                 visitor: bool = False) -> None:
+        self.context, self.page, self._browser, self.visitor = context, page, browser, visitor
         self.options, self.reset, self._cdp = dict(options or {}), reset, cdp
         self._dialogs: list[Dialog] = []
         self._leaving = False
@@ -143,7 +150,8 @@ class ContextLease:
         if self._browser is None:
             self.context.close()
             return
-        _busy.discard(id(self._browser))
+        if not self.visitor:
+            _busy.discard(id(self._browser))
         self._leaving = True
         for dialog in self._dialogs:  # one left open would hold the page (and the next reset) forever
             with contextlib.suppress(PlaywrightError):
@@ -157,7 +165,10 @@ class ContextLease:
         self.context.remove_listener("page", self._watch)
         for page in self._watched:
             page.remove_listener("framenavigated", self._navigated)
-        _given_back[id(self._browser)] = self
+        if self.visitor:
+            _visitors_back.setdefault(id(self._browser), []).append(self)
+        else:
+            _given_back[id(self._browser)] = self
 
     def _tidy_tab(self) -> bool:
         """The tab's part of a fast reset, done while the page is still on its origin; False where only the full
@@ -208,6 +219,8 @@ class ContextLease:
 _busy: set[int] = set()
 #: The lease each browser's reused context was last given back with: what its scenario did.
 _given_back: dict[int, ContextLease] = {}
+#: The visitors' contexts (PortalDriver.at_once) each browser was given back, with what their visitors did.
+_visitors_back: dict[int, list[ContextLease]] = {}
 
 
 def lease(browser: Browser, options: dict[str, Any], reuse: bool | None = None) -> ContextLease:
@@ -222,9 +235,38 @@ def lease(browser: Browser, options: dict[str, Any], reuse: bool | None = None) 
     return held
 
 
+def lease_visitor(browser: Browser, options: dict[str, Any]) -> ContextLease:
+    """A context as new for one visitor of an "at once" scenario: one the worker's visitors used before, reset fast,
+    else a new one (kept for a later visitor when given back). A visitor's context that only the full reset would
+    clear is closed: Playwright reuses one context per browser, the scenario's."""
+    if not reuse_wanted() or os.environ.get("ETAX_VISITORS") == "new":
+        made = browser.new_context(**options)
+        return ContextLease(made, made.new_page())
+    given = {k: v for k, v in options.items() if v is not None}
+    pool = _visitors_back.setdefault(id(browser), [])
+    while pool:
+        last = pool.pop()
+        if _fast_ready(last, given):
+            try:
+                cdp = last.fast_reset()
+            except PlaywrightError:
+                pass
+            else:
+                return ContextLease(last.context, last.page, browser, given, "fast", cdp, visitor=True)
+        with contextlib.suppress(PlaywrightError):
+            last.context.close()
+    made = browser.new_context(**given)
+    return ContextLease(made, made.new_page(), browser, given, "new", visitor=True)
+
+
+def _fast_ready(last: ContextLease, given: dict[str, Any]) -> bool:
+    """Whether the context given back with `last` may be reset fast for a lease with these options."""
+    return last.fast_next and fast_reset_wanted() and last.options == given and not last.page.is_closed() \
+        and last.context.pages == [last.page]
+
+
 def _reset(browser: Browser, given: dict[str, Any], last: ContextLease | None) -> ContextLease:
-    if last is not None and last.fast_next and fast_reset_wanted() and last.options == given \
-            and not last.page.is_closed() and last.context.pages == [last.page]:
+    if last is not None and _fast_ready(last, given):
         try:
             cdp = last.fast_reset()
         except PlaywrightError:

@@ -127,12 +127,14 @@ def browser() -> Iterator[Any]:
 OPTIONS = {"locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
 
 
-def _messy_scenario(browser: Any, site: str, *, clock: bool = False, elsewhere: str | None = None) -> str:
+def _messy_scenario(browser: Any, site: str, *, clock: bool = False, elsewhere: str | None = None,
+                    visitor: bool = False) -> str:
     """Leaves everything behind; `clock`: moves the page clock 2 hours on (as a lock scenario does); `elsewhere`:
-    visits a second origin too. Returns the cached /cached answer."""
-    from drivers.browser_session import lease
+    visits a second origin too; `visitor`: as a visitor of an "at once" scenario. Returns the cached /cached
+    answer."""
+    from drivers.browser_session import lease, lease_visitor
 
-    held = lease(browser, OPTIONS)
+    held = lease_visitor(browser, OPTIONS) if visitor else lease(browser, OPTIONS)
     assert held.reused
     page = held.page
     page.on("dialog", lambda dialog: None)  # a handler that never answers: the alert stays open
@@ -155,10 +157,11 @@ def _messy_scenario(browser: Any, site: str, *, clock: bool = False, elsewhere: 
     return cached
 
 
-def _fresh_look(browser: Any, site: str, reset: str, cached: str | None = None) -> dict[str, Any]:
-    from drivers.browser_session import lease
+def _fresh_look(browser: Any, site: str, reset: str, cached: str | None = None,
+                visitor: bool = False) -> dict[str, Any]:
+    from drivers.browser_session import lease, lease_visitor
 
-    held = lease(browser, OPTIONS)
+    held = lease_visitor(browser, OPTIONS) if visitor else lease(browser, OPTIONS)
     assert held.reused
     assert held.reset == reset
     try:
@@ -421,3 +424,41 @@ def test_a_document_that_does_not_leave_is_sent_away_by_the_browser(browser: Any
     monkeypatch.setattr(browser_session, "LEAVE_MS", 200)
     cached = _messy_scenario(browser, site)
     assert _fresh_look(browser, site, "fast", cached) == CLEAN
+
+
+# The visitors of an "at once" scenario (PortalDriver.at_once): the worker's visitor contexts, reset the same way.
+def test_a_visitors_context_is_reused_as_new(browser: Any, site: str) -> None:
+    for _ in range(2):
+        cached = _messy_scenario(browser, site, visitor=True)
+        assert _fresh_look(browser, site, "fast", cached, visitor=True) == CLEAN
+    cached = _messy_scenario(browser, site, visitor=True, clock=True)  # only the full reset would undo it
+    assert _fresh_look(browser, site, "new", cached, visitor=True) == CLEAN  # so a new context instead
+
+
+def test_visitors_at_once_get_contexts_of_their_own_and_leave_the_scenarios_alone(browser: Any, site: str) -> None:
+    from drivers.browser_session import lease, lease_visitor
+
+    _quiet_scenario(browser, site)
+    scenario = lease(browser, OPTIONS)
+    visitors = [lease_visitor(browser, OPTIONS) for _ in range(3)]
+    contexts = {id(v.context) for v in visitors}
+    assert len(contexts) == 3
+    assert id(scenario.context) not in contexts
+    for visitor in visitors:
+        visitor.page.goto(site + "/login")
+        visitor.give_back()
+    again = [lease_visitor(browser, OPTIONS) for _ in range(3)]
+    try:
+        assert {id(v.context) for v in again} == contexts  # the same three, reset
+        assert [v.reset for v in again] == ["fast"] * 3
+        assert all(v.context.cookies() == [] for v in again)
+        other = lease(browser, OPTIONS)
+        other.give_back()
+        assert other.reset == "new"  # the scenario's context is still its own: a visitor gave none back
+    finally:
+        for visitor in again:
+            visitor.give_back()
+        scenario.give_back()
+    last = lease(browser, OPTIONS)
+    last.give_back()
+    assert last.context is scenario.context
