@@ -76,6 +76,20 @@ def _cpu(pid: int) -> tuple[str, float] | None:
     return fields[19], (int(fields[11]) + int(fields[12])) / TICKS
 
 
+def _kind(pid: int) -> str:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    for arg in argv:
+        if arg.startswith(b"--type="):
+            return arg[len(b"--type="):].decode()
+    program = Path(argv[0].decode(errors="replace")).name
+    if "chrom" in program or "headless" in program:
+        return "browser"
+    return "python" if program.startswith("python") else program
+
+
 class TreeCpu(threading.Thread):
     """The CPU seconds of a process and all its descendants, each pid's last sample kept."""
 
@@ -83,18 +97,28 @@ class TreeCpu(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.last: dict[tuple[int, str], float] = {}
-        self.renderers: set[tuple[int, str]] = set()
+        self.kinds: dict[tuple[int, str], str] = {}
         self._done = threading.Event()
+
+    @property
+    def renderers(self) -> set[tuple[int, str]]:
+        return {key for key, kind in self.kinds.items() if kind == "renderer"}
+
+    def by_kind(self) -> dict[str, float]:
+        """CPU seconds per kind of process (a Chromium process's --type, else its program)."""
+        totals: dict[str, float] = {}
+        for key, seconds in self.last.items():
+            kind = self.kinds.get(key, "?")
+            totals[kind] = round(totals.get(kind, 0.0) + seconds, 2)
+        return totals
 
     def _sample(self) -> None:
         for pid in _tree(self.pid):
             sampled = _cpu(pid)
             if sampled is not None:
                 key = (pid, sampled[0])
-                if key not in self.last:
-                    with contextlib.suppress(OSError):
-                        if b"--type=renderer" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                            self.renderers.add(key)
+                if key not in self.kinds:
+                    self.kinds[key] = _kind(pid)
                 self.last[key] = sampled[1]
 
     def run(self) -> None:
@@ -128,7 +152,7 @@ def one_run(features: list[str], variant: str, setting: dict[str, str], reports:
     wall = time.perf_counter() - started
     seen = statuses(reports, run_id)
     return {"variant": variant, "round": index, "wall_seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
-            "renderers": len(sampler.renderers), "exit": code, "scenarios": len(seen),
+            "renderers": len(sampler.renderers), "cpu_by_kind": sampler.by_kind(), "exit": code, "scenarios": len(seen),
             "passed": sum(1 for s in seen.values() if s == "passed"), "statuses": seen}
 
 
@@ -158,6 +182,10 @@ def main() -> int:
     measures = ("wall_seconds", "cpu_seconds", "renderers")
     medians = {v: {k: statistics.median(r[k] for r in runs if r["variant"] == v) for k in measures}
                for v in variants}
+    kinds = sorted({kind for r in runs for kind in r["cpu_by_kind"]})
+    for v in variants:
+        medians[v]["cpu_by_kind"] = {kind: statistics.median(r["cpu_by_kind"].get(kind, 0.0) for r in runs
+                                                             if r["variant"] == v) for kind in kinds}
     scenarios = max(r["scenarios"] for r in runs)
     identical = all(r["statuses"] == runs[0]["statuses"] for r in runs)
     result = {
@@ -165,7 +193,7 @@ def main() -> int:
         "scenarios": scenarios, "variants": {v: what for v, (_, what) in variants.items()},
         "load_before": before, "load_after": load(), "statuses_identical": identical,
         "medians": medians,
-        "per_scenario": {v: {k: round(m / scenarios, 3) for k, m in medians[v].items()} for v in variants},
+        "per_scenario": {v: {k: round(medians[v][k] / scenarios, 3) for k in measures} for v in variants},
         f"ratio_{new}_over_{former}": {k: round(medians[new][k] / medians[former][k], 3) if medians[former][k]
                                         else None for k in measures},
         "runs": [{k: v for k, v in r.items() if k != "statuses"} for r in runs],
