@@ -78,7 +78,7 @@ def _cpu(pid: int) -> tuple[str, float] | None:
 
 def _kind(pid: int) -> str:
     try:
-        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").split()  # Chromium rewrites it
     except OSError:
         return "?"
     for arg in argv:
