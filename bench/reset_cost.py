@@ -12,9 +12,10 @@ ratios new / former, the statuses of both variants (identical, or the run is not
 before and after (the machine may be shared: the ratio, measured alternating, is the figure to read).
 
 `--compare leave` measures the fast reset's way out of the portal's document instead (issue 21, package `keep`):
-`ETAX_LEAVE=goto` (`page.goto("about:blank")`, a new renderer process per scenario on a portal sending COOP) against
-the default (the document leaves itself, its renderer kept). Each run also counts the renderer processes it started
-(seen in /proc with `--type=renderer`; one living under 0.25 s may be missed). `--compare visitors`: the visitors
+the default (`page.goto("about:blank")`, a new renderer process per scenario on a portal sending COOP) against
+`ETAX_LEAVE=keep` (the document leaves itself, its renderer kept). Each run also counts the renderer processes it
+started (seen in /proc with `--type=renderer`; one living under 0.25 s may be missed) and its CPU per kind of
+process. `--compare visitors`: the visitors
 of an "at once" scenario each in a new context (`ETAX_VISITORS=new`) against the worker's visitor contexts reused.
 
 Usage: python bench/reset_cost.py [--compare reset|leave|visitors] [--rounds 3] [--features F ...] [--json FILE]
@@ -41,8 +42,8 @@ FEATURES = ["features/liaoning/2.1_enterprise_normal_login.feature", "features/i
 COMPARISONS: dict[str, dict[str, tuple[dict[str, str], str]]] = {
     "reset": {"former": ({"ETAX_RESET": "full", "ETAX_CLOCK": "eager"}, "ETAX_RESET=full ETAX_CLOCK=eager"),
               "new": ({}, "the default (fast reset, lazy clock)")},
-    "leave": {"goto": ({"ETAX_LEAVE": "goto"}, "ETAX_LEAVE=goto (page.goto('about:blank'))"),
-              "keep": ({}, "the default (the document leaves itself: renderer kept)")},
+    "leave": {"goto": ({}, "the default (page.goto('about:blank'): a new renderer per scenario)"),
+              "keep": ({"ETAX_LEAVE": "keep"}, "ETAX_LEAVE=keep (the document leaves itself: renderer kept)")},
     "visitors": {"new": ({"ETAX_VISITORS": "new"}, "ETAX_VISITORS=new (a new context per visitor)"),
                  "pooled": ({}, "the default (the worker's visitor contexts, reset fast)")},
 }

@@ -7,8 +7,9 @@ through the fast reset when the scenario stayed on one origin and left no page c
 reset when it visited a second origin or installed the page clock (a moved clock is the real one again). And the
 page clock is installed only when a scenario moves it (drivers/browser_control.py).
 
-The fast reset keeps the page's renderer process (the document leaves itself for about:blank): what a kept
-renderer or tab could carry over is checked too — a script and an image cached in memory, the old document's
+Every test runs twice: the fast reset sending the page to about:blank with `page.goto` (the default) and letting
+the document leave itself, which keeps the page's renderer process (ETAX_LEAVE=keep): what a kept renderer or tab
+could carry over is checked too — a script and an image cached in memory, the old document's
 timers and pending fetches (one answer sets a cookie, as the 扫码登录 page's poll does), window.name and the
 history — and that the renderer is indeed kept.
 """
@@ -127,6 +128,13 @@ def browser() -> Iterator[Any]:
 OPTIONS = {"locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
 
 
+@pytest.fixture(autouse=True, params=["goto", "keep"])
+def leave(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """How the fast reset leaves the portal's document (drivers/browser_session.py, ETAX_LEAVE)."""
+    monkeypatch.setenv("ETAX_LEAVE", request.param)
+    return str(request.param)
+
+
 def _messy_scenario(browser: Any, site: str, *, clock: bool = False, elsewhere: str | None = None,
                     visitor: bool = False) -> str:
     """Leaves everything behind; `clock`: moves the page clock 2 hours on (as a lock scenario does); `elsewhere`:
@@ -202,7 +210,9 @@ def test_a_scenario_that_moved_the_page_clock_is_undone_by_the_full_reset(browse
         assert _fresh_look(browser, site, "full", cached) == {**CLEAN, "caches": 1}
 
 
-def test_a_scenario_on_a_second_origin_is_undone_by_the_full_reset(browser: Any, site: str) -> None:
+def test_a_scenario_on_a_second_origin_is_undone_by_the_full_reset(browser: Any, site: str, leave: str) -> None:
+    if leave == "keep":  # known leak of ETAX_LEAVE=keep (not the default): drivers/browser_session.py
+        pytest.xfail("ETAX_LEAVE=keep: the session storage of the other origin reaches the scenario after")
     other = site.replace("127.0.0.1", "localhost")  # another origin, the same server
     cached = _messy_scenario(browser, site, elsewhere=other)
     assert _fresh_look(browser, other, "full") == {**CLEAN, "caches": 1}  # (Playwright's reset keeps it)
@@ -313,14 +323,11 @@ def _renderers(browser: Any) -> set[int]:
         cdp.detach()
 
 
-@pytest.mark.parametrize("leave", ["keep", "goto"])
-def test_the_fast_reset_keeps_the_renderer_process(browser: Any, site: str, leave: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """The document leaves itself: no new renderer for the next scenario (ETAX_LEAVE=goto, the former way, starts
-    one per scenario: the count is not blind)."""
+def test_the_fast_reset_keeps_the_renderer_process(browser: Any, site: str, leave: str) -> None:
+    """ETAX_LEAVE=keep: the document leaves itself, no new renderer for the next scenario (`page.goto`, the
+    default, starts one per scenario: the count is not blind)."""
     from drivers.browser_session import lease
 
-    monkeypatch.setenv("ETAX_LEAVE", leave)
     _quiet_scenario(browser, site)
     seen: list[set[int]] = []
     for _ in range(3):
