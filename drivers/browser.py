@@ -41,8 +41,10 @@ class BrowserDriver(BrowserTestControl):
         self.context_options: dict[str, Any] = {
             "locale": "zh-CN", "timezone_id": "Asia/Shanghai",
             "extra_http_headers": {NAMESPACE_HEADER: namespace} if namespace else None}
-        # The worker's context, reset as new (drivers/browser_session.py); a visitor of at_once gets a new one.
-        self._lease = browser_session.lease(browser, self.context_options, reuse=None if not visitor else False)
+        # The worker's context, reset as new (drivers/browser_session.py); a visitor of at_once gets one of the
+        # worker's visitor contexts, reset the same way.
+        self._lease = browser_session.lease_visitor(browser, self.context_options) if visitor \
+            else browser_session.lease(browser, self.context_options)
         self._context = self._lease.context
         self._context.set_default_timeout(timeout_ms)
         # The page's own clock moves with the portal's, installed at its first move (_install_page_clock);
@@ -241,7 +243,8 @@ class BrowserDriver(BrowserTestControl):
 
     def at_once(self, visitors: int, prepare: Callable[[BrowserDriver], None],
                 act: Callable[[BrowserDriver], T]) -> Sequence[T]:
-        """One browser context per visitor, in this browser, through the same profile and hooks."""
+        """One browser context per visitor (the worker's visitor contexts, reset as new), in this browser, through
+        the same profile and hooks."""
         browser = self._context.browser
         assert browser is not None
         # Many pages at once load slowly on a small machine: the visitors wait longer than one person does.
