@@ -2,8 +2,10 @@
 
 Three scenarios of features/its/1.1_account_password_login.feature, each against the served simulator (hooks
 v1 to reset, seed 张三 and read the captcha, as the driver does), with fixed selectors and nothing else: no
-profile, no screen finder, no waiting beyond Playwright's own. Each returns the seconds its steps took (from a new
-browser context to the last check, as the driver's steps include its context) and the number of Gherkin steps.
+profile, no screen finder, no waiting beyond Playwright's own and, after a press, the simulator's busy mark (its
+pages update in place: a script against any single-page portal waits so for its loading mask). Each returns the
+seconds its steps took (from a new browser context to the last check, as the driver's steps include its context)
+and the number of Gherkin steps.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class PlainRun:
             page.get_by_label("验证码").fill(self.hooks.current_captcha(session) or "")
         page.get_by_role("button", name="登录", exact=True).click()
         page.wait_for_load_state("domcontentloaded")
+        page.locator("main[aria-busy=true]").first.wait_for(state="hidden")
 
     def screen(self) -> str:
         return self.page.locator("main").get_attribute("data-screen") or ""
