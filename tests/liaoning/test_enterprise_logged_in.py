@@ -20,10 +20,9 @@ from simulator.common.test_control import SeedError
 from simulator.liaoning.handler_login import NO_PASSWORD_YET
 from simulator.liaoning.screens import ETAX, FROZEN, LnScreen
 from simulator.variant import Variant
-from simulator.web.app import create_app
 from simulator.web.handoff import REFUSAL
 from steps.liaoning.personnel_steps import personnel_page
-from tests.handoff_support import ClickCounting, redeemed
+from tests.handoff_support import ClickCounting, opens_once_over_http, redeemed
 from tests.liaoning.liaoning_visitor import LiaoningVisitor
 from tests.liaoning.personnel_visitor import BOSS_PASSWORD, boss_home
 
@@ -99,17 +98,8 @@ def test_a_deviation_of_the_pages_is_a_deviation_of_the_shortcut(portal: Portal)
 def test_the_address_opens_once_in_either_skin(variant: str) -> None:
     portal = build_portal(clock=ControlledClock(), variant=Variant.named(variant))
     visitor, boss, _ = _seeded(portal, f"logged-in-{variant}")
-    client = create_app(portal, hooks_token=TOKEN).test_client()
-    answer = client.post(f"/__conformance__/v2/capabilities/{CAPABILITY}", json=_body(visitor.enterprise, boss),
-                         headers={"X-Conformance-Token": TOKEN})
-    assert answer.status_code == 200, answer.get_data(as_text=True)
-    address = answer.get_json()["open"]
-    first = client.get(address)
-    assert (first.status_code, "Set-Cookie" in first.headers) == (303, True)
-    page = client.get(first.headers["Location"], follow_redirects=True).get_data(as_text=True)
-    assert visitor.enterprise.name in page
-    again = client.get(address)
-    assert (again.status_code, "Set-Cookie" in again.headers) == (404, False)
+    client, again = opens_once_over_http(portal, TOKEN, CAPABILITY, _body(visitor.enterprise, boss),
+                                         visitor.enterprise.name)
     assert REFUSAL in again.get_data(as_text=True)
     wrong = client.post(f"/__conformance__/v2/capabilities/{CAPABILITY}",
                         json=_body(visitor.enterprise, boss, "Wrong-pass-1"), headers={"X-Conformance-Token": TOKEN})

@@ -18,12 +18,11 @@ from simulator.common.test_control import SeedError
 from simulator.common.views import MessageKind
 from simulator.qingdao.screens import ETAX, NOT_REGISTERED, QdScreen
 from simulator.variant import Variant
-from simulator.web.app import create_app
 from simulator.web.handoff import REFUSAL
 from steps.qingdao.actions import on_home
 from steps.qingdao.login_steps import logged_in, was_logged_in
 from steps.qingdao.people import QdUser
-from tests.handoff_support import ClickCounting, redeemed
+from tests.handoff_support import ClickCounting, opens_once_over_http, redeemed
 from tests.qingdao.qingdao_visitor import ID_NUMBER, PASSWORD, PHONE, Visitor
 
 CAPABILITY = "qingdao.logged_in"
@@ -83,17 +82,7 @@ def test_a_person_on_the_initial_password_must_change_it_first(portal: Portal) -
 def test_the_address_opens_once_in_either_skin(variant: str) -> None:
     portal = build_portal(clock=ControlledClock(), variant=Variant.named(variant))
     Visitor(portal).seed()
-    client = create_app(portal, hooks_token=TOKEN).test_client()
-    answer = client.post(f"/__conformance__/v2/capabilities/{CAPABILITY}", json=_body(),
-                         headers={"X-Conformance-Token": TOKEN})
-    assert answer.status_code == 200, answer.get_data(as_text=True)
-    address = answer.get_json()["open"]
-    first = client.get(address)
-    assert (first.status_code, "Set-Cookie" in first.headers) == (303, True)
-    page = client.get(first.headers["Location"], follow_redirects=True).get_data(as_text=True)
-    assert "张三" in page
-    again = client.get(address)
-    assert (again.status_code, "Set-Cookie" in again.headers) == (404, False)
+    client, again = opens_once_over_http(portal, TOKEN, CAPABILITY, _body(), "张三")
     assert REFUSAL in again.get_data(as_text=True)
     wrong = client.post(f"/__conformance__/v2/capabilities/{CAPABILITY}", json=_body("Wrong#pass1"),
                         headers={"X-Conformance-Token": TOKEN})
