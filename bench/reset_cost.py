@@ -17,8 +17,10 @@ the default (`page.goto("about:blank")`, a new renderer process per scenario on 
 started (seen in /proc with `--type=renderer`; one living under 0.25 s may be missed) and its CPU per kind of
 process. `--compare visitors`: the visitors
 of an "at once" scenario each in a new context (`ETAX_VISITORS=new`) against the worker's visitor contexts reused.
+`--compare pages`: the simulator's default pages as plain posts that load a page per press (`ETAX_PAGES=plain`)
+against its pages updated in place (the default; profiles/simulator.yaml `busy`), on three features by default.
 
-Usage: python bench/reset_cost.py [--compare reset|leave|visitors] [--rounds 3] [--features F ...] [--json FILE]
+Usage: python bench/reset_cost.py [--compare reset|leave|visitors|pages] [--rounds 3] [--features F ...] [--json FILE]
 """
 
 from __future__ import annotations
@@ -46,8 +48,12 @@ COMPARISONS: dict[str, dict[str, tuple[dict[str, str], str]]] = {
               "keep": ({"ETAX_LEAVE": "keep"}, "ETAX_LEAVE=keep (the document leaves itself: renderer kept)")},
     "visitors": {"new": ({"ETAX_VISITORS": "new"}, "ETAX_VISITORS=new (a new context per visitor)"),
                  "pooled": ({}, "the default (the worker's visitor contexts, reset fast)")},
+    "pages": {"plain": ({"ETAX_PAGES": "plain"}, "ETAX_PAGES=plain (a page loaded per press)"),
+              "in-place": ({}, "the default (the simulator's pages updated in place)")},
 }
-VARIABLES = ("ETAX_RESET", "ETAX_CLOCK", "ETAX_CONTEXT", "ETAX_LEAVE", "ETAX_VISITORS")
+#: The features each comparison runs by default (else FEATURES).
+COMPARED_FEATURES = {"pages": [*FEATURES, "features/qingdao/2_registration.feature"]}
+VARIABLES = ("ETAX_RESET", "ETAX_CLOCK", "ETAX_CONTEXT", "ETAX_LEAVE", "ETAX_VISITORS", "ETAX_PAGES")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -165,9 +171,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", choices=sorted(COMPARISONS), default="reset")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--features", nargs="+", default=FEATURES)
+    parser.add_argument("--features", nargs="+", default=None)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
+    args.features = args.features or COMPARED_FEATURES.get(args.compare, FEATURES)
     variants = COMPARISONS[args.compare]
     former, new = list(variants)
     before = load()
@@ -177,7 +184,7 @@ def main() -> int:
             order = list(variants) if index % 2 else list(reversed(variants))
             for variant in order:
                 runs.append(one_run(args.features, variant, variants[variant][0], Path(folder), index))
-                print(f"round {index} {variant:6} wall {runs[-1]['wall_seconds']:7.2f} s  cpu "
+                print(f"round {index} {variant:8} wall {runs[-1]['wall_seconds']:7.2f} s  cpu "
                       f"{runs[-1]['cpu_seconds']:7.2f} s  renderers {runs[-1]['renderers']:4}  passed "
                       f"{runs[-1]['passed']}/{runs[-1]['scenarios']}", flush=True)
     measures = ("wall_seconds", "cpu_seconds", "renderers")
