@@ -226,9 +226,10 @@ _given_back: dict[int, ContextLease] = {}
 _visitors_back: dict[int, list[ContextLease]] = {}
 
 
-def lease(browser: Browser, options: dict[str, Any], reuse: bool | None = None) -> ContextLease:
-    """A context as new for this scenario: the worker's reused one (reset fast or fully), or a new one."""
-    if not (reuse_wanted() if reuse is None else reuse) or id(browser) in _busy:
+def lease(browser: Browser, options: dict[str, Any]) -> ContextLease:
+    """A context as new for this scenario: the worker's reused one (reset fast or fully), or a new one
+    (ETAX_CONTEXT=new, or while the worker's is leased)."""
+    if not reuse_wanted() or id(browser) in _busy:
         made = browser.new_context(**options)
         return ContextLease(made, made.new_page())
     given = {k: v for k, v in options.items() if v is not None}
